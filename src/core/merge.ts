@@ -1,11 +1,12 @@
 /**
- * Merge of prefecture submissions into the province's roll-up: provenance kept on every row, a later file of the same
- * prefecture replaces its earlier rows (a corrected workbook), missing prefectures listed, rules run across all rows.
- * The result does not depend on the order of the inputs.
+ * Merge of prefecture submissions into the province's roll-up: provenance kept on every row, a prefecture's corrected
+ * workbook replaces its earlier one, missing prefectures listed, rules run across all rows.
+ * The result does not depend on the order of the inputs, and giving the same file twice changes nothing.
  */
-import { compareFindings, type Finding } from './findings';
-import type { CaseRecord, IndicatorValues, PrefectureSubmission } from './model';
-import { checkRecords } from './rules';
+import { parseDateLoose } from './dates';
+import { compareFindings, finding, type Finding } from './findings';
+import type { CaseRecord, IndicatorValues, PrefectureSubmission, SubmissionMeta } from './model';
+import { checkQuota, checkRecords } from './rules';
 import { checkIndicators } from './rules/indicators';
 import type { CampaignSettings } from './settings';
 import { PREFECTURE_NAMES, prefectureIndex, type PrefectureName } from './vocabulary';
@@ -15,6 +16,7 @@ export interface InputSummary {
   kind: PrefectureSubmission['kind'];
   prefecture: PrefectureName | null;
   rows: number;
+  /** ok: merged; rejected: unreadable (see error); superseded: a newer file of the same prefecture replaced it. */
   status: 'ok' | 'rejected' | 'superseded';
   error?: string;
 }
@@ -27,77 +29,100 @@ export interface MergeResult {
   findings: Finding[];
   missingPrefectures: PrefectureName[];
   indicators: Partial<Record<PrefectureName, IndicatorValues>>;
-  /** 推荐单位 / 联系人 / 手机 per prefecture, from its 附件3 sheet. */
-  meta: Partial<Record<PrefectureName, PrefectureSubmission['meta']>>;
+  /** 推荐单位 / 日期 / 联系人 / 手机 per prefecture, from its 附件3 sheet. */
+  meta: Partial<Record<PrefectureName, SubmissionMeta>>;
 }
 
-/**
- * Merge submissions. Submissions are grouped by prefecture; when one prefecture sent several files, the one read last
- * in a stable order (by file name) wins for its rows and indicators, so importing a corrected workbook replaces the
- * earlier one. Files with no recognisable prefecture are kept under "未识别" (null) and still checked.
- */
-export function mergeSubmissions(submissions: PrefectureSubmission[], settings: CampaignSettings): MergeResult {
-  const sorted = [...submissions].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  // identical file names (same file given twice) collapse to one
-  const byFile = new Map<string, PrefectureSubmission>();
-  for (const s of sorted) byFile.set(s.file, s);
-  const unique = [...byFile.values()];
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-  const recordsOwner = new Map<PrefectureName, PrefectureSubmission>();
-  const indicatorsOwner = new Map<PrefectureName, PrefectureSubmission>();
+/**
+ * Which of two files of one prefecture is the newer: the later 日期 on its sheet, then the later file name in sort
+ * order ("…（修改版）", "…v2" sort after the first version). Order of the inputs plays no part.
+ */
+function newer(a: PrefectureSubmission, b: PrefectureSubmission): PrefectureSubmission {
+  const da = parseDateLoose(a.meta.date) ?? '';
+  const db = parseDateLoose(b.meta.date) ?? '';
+  if (da !== db) return da > db ? a : b;
+  return byText(a.file, b.file) >= 0 ? a : b;
+}
+
+export function mergeSubmissions(submissions: readonly PrefectureSubmission[], settings: CampaignSettings): MergeResult {
+  // the same file name given twice is one input
+  const unique = [...new Map([...submissions].sort((a, b) => byText(a.file, b.file)).map((s) => [s.file, s])).values()];
+
+  // a prefecture may send its 附件3 and its 附件2 as two files: an indicators-only file never replaces rows
+  const indicatorOwner = new Map<PrefectureName, PrefectureSubmission>();
   for (const s of unique) {
-    if (!s.ok || !s.prefecture) continue;
-    if (s.records.length > 0) recordsOwner.set(s.prefecture, s);
-    if (s.indicators) indicatorsOwner.set(s.prefecture, s);
+    if (!s.ok || !s.prefecture || !s.indicators) continue;
+    const current = indicatorOwner.get(s.prefecture);
+    indicatorOwner.set(s.prefecture, current ? newer(current, s) : s);
+  }
+  const recordOwner = new Map<PrefectureName, PrefectureSubmission>();
+  for (const s of unique) {
+    if (!s.ok || !s.prefecture || s.records.length === 0) continue;
+    const current = recordOwner.get(s.prefecture);
+    recordOwner.set(s.prefecture, current ? newer(current, s) : s);
   }
 
+  const keepsRows = (s: PrefectureSubmission) => s.ok && (!s.prefecture || recordOwner.get(s.prefecture) === s);
+  const keepsIndicators = (s: PrefectureSubmission) => s.ok && !!s.prefecture && indicatorOwner.get(s.prefecture) === s;
+  const isKept = (s: PrefectureSubmission) => keepsRows(s) || keepsIndicators(s);
+
+  const findings: Finding[] = [];
   const inputs: InputSummary[] = unique.map((s) => {
-    const superseded =
-      s.ok &&
-      s.prefecture !== null &&
-      (s.records.length > 0 || s.indicators !== null) &&
-      recordsOwner.get(s.prefecture) !== s &&
-      indicatorsOwner.get(s.prefecture) !== s;
-    const fileError = s.findings.find((f) => f.code === 'FILE');
+    const fileError = s.findings.find((f) => f.code === 'FILE' && f.severity === 'error');
+    const replaced: string[] = [];
+    if (s.ok && s.prefecture && s.records.length > 0 && !keepsRows(s)) replaced.push(`推荐案例已采用较新的“${recordOwner.get(s.prefecture)!.file}”`);
+    if (s.ok && s.prefecture && s.indicators && !keepsIndicators(s)) replaced.push(`地区指标已采用较新的“${indicatorOwner.get(s.prefecture)!.file}”`);
+    if (replaced.length > 0) {
+      findings.push(
+        finding('FILE', { file: s.file }, `${s.prefecture}有多个文件：${replaced.join('，')}，本文件的这部分未计入汇总`, {
+          severity: 'warning',
+          prefecture: s.prefecture,
+        }),
+      );
+    }
+    const status: InputSummary['status'] = !s.ok ? 'rejected' : isKept(s) || !s.prefecture ? 'ok' : 'superseded';
     return {
       file: s.file,
       kind: s.kind,
       prefecture: s.prefecture,
       rows: s.records.length,
-      status: !s.ok ? 'rejected' : superseded ? 'superseded' : 'ok',
-      ...(fileError && !s.ok ? { error: fileError.message } : {}),
+      status,
+      ...(status === 'rejected' && fileError ? { error: fileError.message } : {}),
     };
   });
 
-  const kept = unique.filter((s) => s.ok && (!s.prefecture || recordsOwner.get(s.prefecture) === s || indicatorsOwner.get(s.prefecture) === s));
   const records: CaseRecord[] = [];
-  for (const s of kept) {
-    if (!s.prefecture || recordsOwner.get(s.prefecture) === s) records.push(...s.records);
+  for (const s of unique) {
+    if (keepsRows(s)) records.push(...s.records);
+    // a file's own findings (reading problems) count while any part of it is used, and always when it was unreadable
+    if (!s.ok || isKept(s)) findings.push(...s.findings);
   }
   records.sort(compareRecords);
-
-  const findings: Finding[] = [];
-  for (const s of unique) {
-    const keepsFindings = !s.ok || kept.includes(s);
-    if (keepsFindings) findings.push(...s.findings.filter((f) => !s.prefecture || recordsOwner.get(s.prefecture) === s || f.code === 'FILE' || f.code === 'IND'));
-  }
   findings.push(...checkRecords(records, settings));
 
   const indicators: MergeResult['indicators'] = {};
-  for (const [p, s] of indicatorsOwner) {
+  for (const p of PREFECTURE_NAMES) {
+    const s = indicatorOwner.get(p);
+    if (!s) continue;
     indicators[p] = s.indicators!;
     findings.push(...checkIndicators(s.indicators!, s.file));
   }
+  findings.push(...checkQuota(records, indicators, settings));
 
   const meta: MergeResult['meta'] = {};
-  for (const [p, s] of recordsOwner) meta[p] = s.meta;
+  for (const p of PREFECTURE_NAMES) {
+    const s = recordOwner.get(p);
+    if (s) meta[p] = s.meta;
+  }
 
-  const reported = new Set<PrefectureName>([...recordsOwner.keys(), ...indicatorsOwner.keys()]);
+  const reported = new Set<PrefectureName>([...recordOwner.keys(), ...indicatorOwner.keys()]);
   return {
     settings,
     inputs,
     records,
-    findings: dedupeFindings(findings).sort(compareFindings),
+    findings: dedupeFindings(findings).sort(compareFindingsByPrefecture),
     missingPrefectures: PREFECTURE_NAMES.filter((p) => !reported.has(p)),
     indicators,
     meta,
@@ -108,12 +133,13 @@ export function mergeSubmissions(submissions: PrefectureSubmission[], settings: 
 export function compareRecords(a: CaseRecord, b: CaseRecord): number {
   const pa = a.prefecture ? prefectureIndex(a.prefecture) : 99;
   const pb = b.prefecture ? prefectureIndex(b.prefecture) : 99;
-  return (
-    pa - pb ||
-    a.order - b.order ||
-    (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0) ||
-    (a.source.row ?? 0) - (b.source.row ?? 0)
-  );
+  return pa - pb || a.order - b.order || byText(a.source.file, b.source.file) || (a.source.row ?? 0) - (b.source.row ?? 0);
+}
+
+/** Findings by prefecture (GB/T 2260 order, province-wide last), then by place. */
+export function compareFindingsByPrefecture(a: Finding, b: Finding): number {
+  const rank = (p: string | null | undefined) => (p ? PREFECTURE_NAMES.indexOf(p as PrefectureName) : 99);
+  return rank(a.prefecture) - rank(b.prefecture) || compareFindings(a, b);
 }
 
 function dedupeFindings(list: Finding[]): Finding[] {

@@ -1,0 +1,44 @@
+/**
+ * Enterprise identity: two rows are the same enterprise when their 统一社会信用代码 agree (where both give one), else
+ * when their normalised names agree. Normalisation folds full/half width, unifies brackets, drops spaces and trailing
+ * 盖章 notes, so that "湖南 华菱（集团）有限公司（盖章）" and "湖南华菱(集团)有限公司" are one enterprise.
+ */
+import { cleanText, stripInvisible, toHalfWidth } from './text';
+import { checkUscc } from './uscc';
+
+const TRAILING_NOTES = /[(（\[【]?\s*(加盖)?(单位)?(公章|盖章|签章|章)\s*[)）\]】]?$/;
+
+export function normalizeEnterpriseName(input: unknown): string {
+  let s = toHalfWidth(stripInvisible(cleanText(input)));
+  s = s.replace(/[〔［【\[{｛]/g, '(').replace(/[〕］】\]}｝]/g, ')');
+  s = s.replace(/\s+/g, '');
+  // trailing "(盖章)", "(加盖单位公章)" and the like, possibly repeated
+  for (let i = 0; i < 3; i++) {
+    const next = s.replace(TRAILING_NOTES, '');
+    if (next === s) break;
+    s = next;
+  }
+  s = s.replace(/[·•・]/g, '·').replace(/[“”"'‘’]/g, '');
+  return s.toUpperCase();
+}
+
+/**
+ * The key an enterprise is matched by: "C:" + the credit code when it is a well-formed 18-character code, else
+ * "N:" + the normalised name. Empty when neither is given.
+ */
+export function enterpriseKey(name: unknown, uscc?: unknown): string {
+  if (uscc !== undefined && uscc !== null && uscc !== '') {
+    const r = checkUscc(uscc);
+    if (r.normalized.length === 18 && r.valid) return 'C:' + r.normalized;
+  }
+  const n = normalizeEnterpriseName(name);
+  return n === '' ? '' : 'N:' + n;
+}
+
+/** Case names compared for R3: the same after folding width, punctuation and the words 案例/项目. */
+export function normalizeCaseName(input: unknown): string {
+  return toHalfWidth(stripInvisible(cleanText(input)))
+    .replace(/[\s"'“”‘’《》<>()（）【】\[\]、，,。.:：;；!！?？\-—_·]/g, '')
+    .replace(/(典型)?案例$|项目$/g, '')
+    .toUpperCase();
+}
