@@ -1,0 +1,144 @@
+/**
+ * A guarded ZIP reader for .docx packages. We read the central directory ourselves so that every entry's declared
+ * sizes are known before anything is inflated, refuse absurd ones (zip bombs), and inflate with fflate's streaming
+ * Inflate under a hard output cap, so a lying header cannot make us allocate more than the cap. Uint8Array only.
+ */
+import { Inflate } from 'fflate';
+
+export interface ZipLimits {
+  /** Largest uncompressed size accepted for one entry we read. */
+  maxEntryBytes: number;
+  /** Largest sum of the declared uncompressed sizes of all entries. */
+  maxTotalBytes: number;
+  /** Largest uncompressed / compressed ratio for entries over 1 MB. */
+  maxRatio: number;
+}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** A problem with the package; `kind` picks the Chinese message shown to the clerk. */
+export class ZipError extends Error {
+  constructor(
+    readonly kind: 'corrupt' | 'encrypted' | 'bomb' | 'unsupported',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ZipError';
+  }
+}
+
+const EOCD_SIG = 0x06054b50;
+const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
+const RATIO_FLOOR = 1 << 20;
+
+function u16(d: Uint8Array, o: number): number {
+  return d[o] | (d[o + 1] << 8);
+}
+function u32(d: Uint8Array, o: number): number {
+  return (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) + d[o + 3] * 0x1000000;
+}
+
+/** The entries of the central directory. Throws ZipError when the package is damaged or its sizes absurd. */
+export function listZip(data: Uint8Array, limits: ZipLimits): ZipEntry[] {
+  let eocd = -1;
+  const stop = Math.max(0, data.length - 22 - 0xffff);
+  for (let i = data.length - 22; i >= stop; i--) {
+    if (u32(data, i) === EOCD_SIG) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError('corrupt', '找不到 ZIP 目录（文件不完整或已损坏）');
+  const count = u16(data, eocd + 10);
+  const cdSize = u32(data, eocd + 12);
+  const cdOffset = u32(data, eocd + 16);
+  if (cdOffset === 0xffffffff || count === 0xffff) throw new ZipError('unsupported', '文件使用了 ZIP64 格式，不是常见的 Word 文档');
+  if (cdOffset + cdSize > eocd) throw new ZipError('corrupt', 'ZIP 目录位置超出文件范围（文件不完整或已损坏）');
+  const decoder = new TextDecoder('utf-8');
+  const entries: ZipEntry[] = [];
+  let total = 0;
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > data.length || u32(data, p) !== CEN_SIG) throw new ZipError('corrupt', 'ZIP 目录项已损坏');
+    const nameLen = u16(data, p + 28);
+    const extraLen = u16(data, p + 30);
+    const commentLen = u16(data, p + 32);
+    const entry: ZipEntry = {
+      flags: u16(data, p + 8),
+      method: u16(data, p + 10),
+      compressedSize: u32(data, p + 20),
+      size: u32(data, p + 24),
+      localOffset: u32(data, p + 42),
+      name: decoder.decode(data.subarray(p + 46, p + 46 + nameLen)),
+    };
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) {
+      throw new ZipError('bomb', `压缩包内“${entry.name}”声明的大小异常（ZIP64 / 4 GB 以上）`);
+    }
+    total += entry.size;
+    if (total > limits.maxTotalBytes) {
+      throw new ZipError('bomb', `压缩包内文件解压后总大小超过 ${mb(limits.maxTotalBytes)}，疑似“压缩炸弹”`);
+    }
+    entries.push(entry);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Inflate one entry, never producing more than its declared size (and never more than the limits allow). */
+export function readZipEntry(data: Uint8Array, entry: ZipEntry, limits: ZipLimits): Uint8Array {
+  if (entry.flags & 1) throw new ZipError('encrypted', `压缩包内“${entry.name}”已加密`);
+  if (entry.size > limits.maxEntryBytes) {
+    throw new ZipError('bomb', `“${entry.name}”解压后声明为 ${mb(entry.size)}，超过上限 ${mb(limits.maxEntryBytes)}，疑似“压缩炸弹”`);
+  }
+  if (entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * limits.maxRatio) {
+    throw new ZipError('bomb', `“${entry.name}”的压缩比异常（超过 ${limits.maxRatio} 倍），疑似“压缩炸弹”`);
+  }
+  const p = entry.localOffset;
+  if (p + 30 > data.length || u32(data, p) !== LOC_SIG) throw new ZipError('corrupt', `“${entry.name}”的本地文件头已损坏`);
+  const start = p + 30 + u16(data, p + 26) + u16(data, p + 28);
+  const end = start + entry.compressedSize;
+  if (end > data.length) throw new ZipError('corrupt', `“${entry.name}”的数据不完整（文件被截断）`);
+  const raw = data.subarray(start, end);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw new ZipError('corrupt', `“${entry.name}”的大小与目录不符`);
+    return raw.slice();
+  }
+  if (entry.method !== 8) throw new ZipError('unsupported', `“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
+  return inflateCapped(raw, entry);
+}
+
+function inflateCapped(raw: Uint8Array, entry: ZipEntry): Uint8Array {
+  const out = new Uint8Array(entry.size);
+  let written = 0;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    if (written + chunk.length > out.length) {
+      throw new ZipError('bomb', `“${entry.name}”实际解压后超过其声明的大小 ${entry.size} 字节，疑似“压缩炸弹”或文件已损坏`);
+    }
+    out.set(chunk, written);
+    written += chunk.length;
+    if (final) done = true;
+  });
+  const step = 64 * 1024;
+  try {
+    for (let i = 0; i < raw.length; i += step) inflater.push(raw.subarray(i, Math.min(raw.length, i + step)), i + step >= raw.length);
+    if (raw.length === 0) inflater.push(raw, true);
+  } catch (e) {
+    if (e instanceof ZipError) throw e;
+    throw new ZipError('corrupt', `“${entry.name}”无法解压（数据已损坏）`);
+  }
+  if (!done || written !== entry.size) throw new ZipError('corrupt', `“${entry.name}”解压后的大小与目录不符（文件已损坏）`);
+  return out;
+}
+
+function mb(n: number): string {
+  return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : `${Math.round(n / 1024)} KB`;
+}
