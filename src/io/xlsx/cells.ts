@@ -1,0 +1,237 @@
+/**
+ * Low-level cell helpers shared by the .xlsx reader (and the writer): an exceljs cell value turned into one plain
+ * shape (text / number / date / error), dates as ISO yyyy-mm-dd from Date objects, serial numbers or clerk text,
+ * and a merged-range map built once per sheet. No exceljs runtime import: values are inspected structurally.
+ */
+import { toHalfWidth } from '../../core/text';
+
+/** One cell as the reader sees it, whatever exceljs stored (rich text, hyperlink, formula result, error…). */
+export interface CellData {
+  /** Text as a clerk sees it (rich text joined, hyperlink text, formula result, error code). Not cleaned. */
+  text: string;
+  /** The number when the cell (or its formula's cached result) holds a number. */
+  num: number | null;
+  /** The date when the cell holds a date (exceljs turns date-formatted numbers into Date). */
+  date: Date | null;
+  /** "#REF!", "#DIV/0!"… when the cell (or its formula's cached result) is an error. */
+  error: string | null;
+  /** The cell's number format shows a percent sign (0.85 displayed as 85%). */
+  percent: boolean;
+  /** The cell holds a formula. */
+  formula: boolean;
+  /** A formula without a cached result (written by a program that does not calculate): the value is unknown. */
+  missingResult: boolean;
+}
+
+export const EMPTY_CELL: CellData = {
+  text: '',
+  num: null,
+  date: null,
+  error: null,
+  percent: false,
+  formula: false,
+  missingResult: false,
+};
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !(v instanceof Date);
+}
+
+function richToText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (isObj(v) && Array.isArray(v.richText)) {
+    return v.richText.map((r: unknown) => (isObj(r) && typeof r.text === 'string' ? r.text : '')).join('');
+  }
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
+
+/** A number as text without binary noise: 0.1+0.2 → "0.3", 12 → "12". */
+export function numberText(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(15)));
+}
+
+/** Convert an exceljs cell value (and its number format) to CellData. */
+export function cellData(value: unknown, numFmt?: string): CellData {
+  const percent = typeof numFmt === 'string' && numFmt.includes('%');
+  if (value === null || value === undefined) return EMPTY_CELL;
+  const base = { ...EMPTY_CELL, percent };
+  if (typeof value === 'number') return { ...base, num: value, text: numberText(value) };
+  if (typeof value === 'string') return { ...base, text: value };
+  if (typeof value === 'boolean') return { ...base, text: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? base : { ...base, date: value, text: toIsoDate(value) };
+  }
+  if (!isObj(value)) return { ...base, text: String(value) };
+  if (typeof value.error === 'string') return { ...base, error: value.error, text: value.error };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = value.result;
+    if (result === undefined || result === null) {
+      return { ...base, formula: true, missingResult: result === undefined };
+    }
+    return { ...cellData(result, numFmt), formula: true };
+  }
+  if (Array.isArray(value.richText)) return { ...base, text: richToText(value) };
+  if ('hyperlink' in value || 'text' in value) return { ...base, text: richToText(value.text) };
+  return base;
+}
+
+/** true when the cell holds nothing visible. */
+export function isBlankCell(c: CellData | undefined): boolean {
+  return !c || (c.text.trim() === '' && c.num === null && c.date === null && c.error === null);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+/** A Date from exceljs (UTC-based) as yyyy-mm-dd. */
+export function toIsoDate(d: Date): string {
+  // exceljs may hand back 23:59:59.999 for a whole day; round to the nearest day first
+  const t = Math.round(d.getTime() / 86_400_000) * 86_400_000;
+  const r = new Date(t);
+  return `${r.getUTCFullYear()}-${pad2(r.getUTCMonth() + 1)}-${pad2(r.getUTCDate())}`;
+}
+
+/** An Excel serial day number (1900 system, or 1904 when the workbook says so) as a Date; null out of range. */
+export function serialToDate(serial: number, date1904 = false): Date | null {
+  if (!Number.isFinite(serial)) return null;
+  const days = serial + (date1904 ? 1462 : 0);
+  // 1900-01-01 … 2199-12-31; serials below 61 are before Excel's fake 1900-02-29 and never a 申报日期
+  if (days < 61 || days > 109_574) return null;
+  return new Date(Math.round((days - 25569) * 86_400_000));
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 十二 → 12, 二十 → 20, 三十一 → 31, 十 → 10; digits left as they are. */
+function cnNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '') return null;
+  if (s.includes('十')) {
+    const [a, b] = s.split('十');
+    const tens = a === '' ? 1 : CN_DIGITS[a];
+    const ones = b === '' ? 0 : CN_DIGITS[b];
+    return tens === undefined || ones === undefined ? null : tens * 10 + ones;
+  }
+  let n = 0;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function validIso(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/**
+ * A date as clerks type it: 2024年12月10日, 2024-12-10, 2024/12/10, 2024.12.10, 20241210, 二〇二四年十二月十日.
+ * Returns ISO yyyy-mm-dd or null. Text around the date (a 日期： label) is allowed.
+ */
+export function parseDateText(input: string): string | null {
+  const s = toHalfWidth(input).replace(/\s+/g, '');
+  if (s === '') return null;
+  let m = /(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})(?!\d)/.exec(s);
+  if (m) return validIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /(?:^|\D)(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s);
+  if (m) return validIso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /([〇零一二三四五六七八九O]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/.exec(s);
+  if (m) {
+    const y = cnNumber(m[1]);
+    const mo = cnNumber(m[2]);
+    const d = cnNumber(m[3]);
+    return y !== null && mo !== null && d !== null ? validIso(y, mo, d) : null;
+  }
+  return null;
+}
+
+/** The ISO date a cell holds: a Date, a serial number, or text. */
+export function cellIsoDate(c: CellData | undefined, date1904 = false): string | null {
+  if (!c) return null;
+  if (c.date) return toIsoDate(c.date);
+  if (c.num !== null) {
+    // 20241210 typed as a number
+    if (c.num >= 19_000_101 && c.num <= 21_991_231 && Number.isInteger(c.num)) return parseDateText(String(c.num));
+    const d = serialToDate(c.num, date1904);
+    return d ? toIsoDate(d) : null;
+  }
+  return parseDateText(c.text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Addresses and merged ranges
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "AB" → 28. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B3:D5" (or "$B$3:$D$5", or a single "B3") → range; null when malformed. */
+export function parseRangeRef(ref: string): MergeRange | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return null;
+  const a = { col: columnIndex(m[1]), row: Number(m[2]) };
+  const b = m[3] ? { col: columnIndex(m[3]), row: Number(m[4]) } : a;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+const COL_STRIDE = 20_000; // > 16,384 columns of a sheet
+const INDEXED_AREA = 20_000; // ranges larger than this are searched linearly (whole-column merges are rare)
+
+/** Which merged range covers a cell, answered in O(1) for ordinary merges. Built once per sheet. */
+export class MergeMap {
+  private readonly byCell = new Map<number, MergeRange>();
+  private readonly large: MergeRange[] = [];
+  readonly ranges: readonly MergeRange[];
+
+  constructor(ranges: readonly MergeRange[]) {
+    this.ranges = ranges;
+    for (const r of ranges) {
+      const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      if (area > INDEXED_AREA) {
+        this.large.push(r);
+        continue;
+      }
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) this.byCell.set(row * COL_STRIDE + col, r);
+      }
+    }
+  }
+
+  /** The merged range covering (row, col), or undefined when the cell is not merged. */
+  at(row: number, col: number): MergeRange | undefined {
+    const hit = this.byCell.get(row * COL_STRIDE + col);
+    if (hit) return hit;
+    for (const r of this.large) if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return r;
+    return undefined;
+  }
+}

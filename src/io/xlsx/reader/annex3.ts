@@ -1,0 +1,179 @@
+/**
+ * Reading the rows of a 附件3 推荐汇总表 once its header is found: one CaseRecord per data row, blank / placeholder /
+ * repeated-header rows skipped, reading stopped at the notes and footer (注：…, 联系人：…, 手机/座机：…, 合计),
+ * 推荐单位 / 日期 / 联系人 / 手机 collected into the meta.
+ */
+import { finding, columnLetter, type Finding } from '../../../core/findings';
+import { CASE_FIELD_LABELS, type CaseField, type CaseRecord, type SubmissionMeta } from '../../../core/model';
+import { cleanText, parseLooseNumber, toHalfWidth } from '../../../core/text';
+import { normalizeUscc } from '../../../core/uscc';
+import {
+  DIRECTIONS,
+  parseCategory,
+  parseDirection,
+  parseLevel,
+  parsePrefecture,
+  splitDirectionCell,
+  type PrefectureName,
+} from '../../../core/vocabulary';
+import { cellIsoDate, EMPTY_CELL, type CellData } from '../cells';
+import type { SheetGrid } from './grid';
+import { matchHeader, type TableField, type TableHeader } from './header';
+import { isFooterRow, scanMetaRow } from './meta';
+
+export interface TableRead {
+  records: CaseRecord[];
+  meta: SubmissionMeta;
+  findings: Finding[];
+  /** The table has a 所属市州 column (province files): each record's prefecture comes from it. */
+  hasPrefectureColumn: boolean;
+}
+
+export interface TableContext {
+  file: string;
+  date1904: boolean;
+}
+
+/** Fields whose content makes a row a data row (序号 alone, or the template's 如：… hint, does not). */
+const CONTENT_FIELDS: readonly TableField[] = ['caseName', 'enterprise', 'uscc', 'summary', 'direction', 'contact', 'phone'];
+
+const PLACEHOLDER_RE = /^[.。…·\-—_]*$/;
+
+function orderOf(c: CellData): number | null {
+  if (c.num !== null) return Number.isInteger(c.num) && c.num > 0 ? c.num : null;
+  const m = /^[(（]?\s*(\d+)\s*[)）.、．]?$/.exec(toHalfWidth(cleanText(c.text)));
+  return m ? Number(m[1]) : null;
+}
+
+export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContext): TableRead {
+  const meta: SubmissionMeta = { recommender: '', date: '', contact: '', phone: '' };
+  const findings: Finding[] = [];
+  const records: CaseRecord[] = [];
+  const cols = header.columns;
+  for (let row = 1; row < header.top; row++) scanMetaRow(grid, row, meta);
+
+  const columns: Partial<Record<CaseField, string>> = {};
+  for (const [field, col] of Object.entries(cols) as [TableField, number][]) {
+    if (field !== 'prefecture') columns[field] = columnLetter(col);
+  }
+  const at = (row: number, field: TableField): CellData => {
+    const col = cols[field];
+    return col === undefined ? EMPTY_CELL : grid.cell(row, col);
+  };
+  const txt = (row: number, field: TableField): string => {
+    const col = cols[field];
+    return col === undefined ? '' : grid.text(row, col);
+  };
+
+  let footerAt = 0;
+  for (let row = header.bottom + 1; row <= grid.rowCount; row++) {
+    if (grid.filledColumns(row).length === 0) continue;
+    if (isFooterRow(grid, row)) {
+      footerAt = row;
+      break;
+    }
+    const hasContent = CONTENT_FIELDS.some((f) => {
+      const c = at(row, f);
+      return c.missingResult || c.error !== null || !PLACEHOLDER_RE.test(txt(row, f));
+    });
+    const categoryText = txt(row, 'category');
+    const realCategory = categoryText !== '' && !/^如[:：]/.test(categoryText);
+    if (!hasContent && !realCategory) continue;
+    // a header repeated on a printed page
+    if (matchHeader(txt(row, 'caseName')) === 'caseName' || matchHeader(txt(row, 'enterprise')) === 'enterprise') {
+      continue;
+    }
+    records.push(readRow(grid, row, cols, columns, ctx, records.length + 1, findings));
+  }
+
+  if (footerAt > 0) {
+    for (let row = footerAt; row <= grid.rowCount; row++) scanMetaRow(grid, row, meta);
+    const late = firstDataLikeRowAfter(grid, footerAt, cols);
+    if (late !== null) {
+      findings.push(
+        finding(
+          'FILE',
+          { file: ctx.file, sheet: grid.name, row: late },
+          `第 ${late} 行看起来是案例数据，但位于第 ${footerAt} 行的说明/落款行之后，未被读取：请把案例行移到说明行之前`,
+          { severity: 'warning' },
+        ),
+      );
+    }
+  }
+  return { records, meta, findings, hasPrefectureColumn: cols.prefecture !== undefined };
+}
+
+function firstDataLikeRowAfter(grid: SheetGrid, footerAt: number, cols: Partial<Record<TableField, number>>): number | null {
+  const need: TableField[] = ['caseName', 'enterprise', 'summary'];
+  for (let row = footerAt + 1; row <= grid.rowCount; row++) {
+    const filled = need.filter((f) => cols[f] !== undefined && grid.text(row, cols[f]!) !== '');
+    if (filled.length < 2) continue;
+    // notes merged across the table repeat one text in every column: not data
+    const texts = new Set(filled.map((f) => grid.text(row, cols[f]!)));
+    if (texts.size >= 2 && !isFooterRow(grid, row)) return row;
+  }
+  return null;
+}
+
+function readRow(
+  grid: SheetGrid,
+  row: number,
+  cols: Partial<Record<TableField, number>>,
+  columns: Partial<Record<CaseField, string>>,
+  ctx: TableContext,
+  position: number,
+  findings: Finding[],
+): CaseRecord {
+  const cell = (f: TableField): CellData => (cols[f] === undefined ? EMPTY_CELL : grid.cell(row, cols[f]!));
+  const text = (f: TableField): string => (cols[f] === undefined ? '' : grid.text(row, cols[f]!));
+
+  for (const f of Object.keys(cols) as TableField[]) {
+    if (!cell(f).missingResult) continue;
+    const label = f === 'prefecture' ? '所属市州' : CASE_FIELD_LABELS[f];
+    findings.push(
+      finding(
+        'FILE',
+        { file: ctx.file, sheet: grid.name, row, column: columnLetter(cols[f]!) },
+        `“${label}”单元格是公式，但文件中没有保存计算结果，无法读取其值：请在 Excel/WPS 中打开该文件、重新计算并保存后再导入`,
+        { severity: 'warning' },
+      ),
+    );
+  }
+
+  const summaryCell = text('summary');
+  const split = splitDirectionCell(summaryCell);
+  const directionColumn = text('direction');
+  let direction = split.direction;
+  let directionRaw = split.head;
+  if (directionColumn !== '') {
+    directionRaw = directionColumn;
+    direction = parseDirection(directionColumn);
+  }
+  const categoryRaw = text('category');
+  const levelCell = cell('level');
+  const levelRaw = text('level');
+  const scoreCell = cell('score');
+  const usccCell = cell('uscc');
+  const prefecture: PrefectureName | null = cols.prefecture !== undefined ? parsePrefecture(text('prefecture')) : null;
+  return {
+    prefecture,
+    order: orderOf(cell('order')) ?? position,
+    caseName: text('caseName'),
+    enterprise: text('enterprise'),
+    uscc: usccCell.num !== null ? normalizeUscc(usccCell.num) : normalizeUscc(usccCell.text),
+    category: parseCategory(categoryRaw),
+    categoryRaw,
+    direction,
+    directionRaw,
+    level: levelCell.num !== null ? parseLevel(levelCell.num) : parseLevel(levelRaw),
+    levelRaw,
+    summary: split.summary,
+    summaryCell,
+    contact: text('contact'),
+    phone: toHalfWidth(text('phone')).replace(/\s+/g, ' '),
+    date: cellIsoDate(cell('date'), ctx.date1904),
+    score: scoreCell.num ?? parseLooseNumber(scoreCell.text),
+    source: { file: ctx.file, sheet: grid.name, row },
+    columns: { ...columns },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Finding the 附件3 header row: every row near the top is scored by how many header cells it holds (with the
+ * synonyms clerks use), a second header row under merged group cells (联系人 over 姓名 / 电话) is folded in, and the
+ * result is a map from field to column.
+ */
+import { toHalfWidth } from '../../../core/text';
+import type { SheetGrid } from './grid';
+
+/** Fields the 附件3 table may have: the CaseRecord fields plus the 所属市州 column of province files. */
+export type TableField =
+  | 'order'
+  | 'caseName'
+  | 'enterprise'
+  | 'uscc'
+  | 'category'
+  | 'direction'
+  | 'level'
+  | 'summary'
+  | 'contact'
+  | 'phone'
+  | 'date'
+  | 'score'
+  | 'prefecture';
+
+/** Tested in this order on the normalised label; the first match wins. */
+const HEADER_PATTERNS: ReadonlyArray<[TableField, RegExp]> = [
+  ['summary', /^(案例)?(申报)?方向(和|及|与|、)?(案例)?简述$|^(案例)?简述$|^案例简介$|^(案例)?(申报)?方向(和|及|与|、)?(主要)?内容$/],
+  ['direction', /^(案例)?(申报)?方向$|^申报类别$|^方向类别$/],
+  ['caseName', /^(典型)?案例(名称|题目|名)$|^项目名称$/],
+  ['uscc', /信用代码$|^组织机构代码$|^统一代码$|^三证合一码$/],
+  ['enterprise', /^(企业|单位|申报单位|申报企业|申报主体)(名称|全称)?$|^企业单位名称$/],
+  ['category', /^(企业|单位)?(类别|类型)$/],
+  ['level', /^(网络)?(安全)?(级别|等级)$|^定级(级别)?$|^网络安全防护等级$/],
+  ['date', /^(申报)?(日期|时间)$/],
+  ['score', /^(专家)?(评审)?(得分|评分|分数)$/],
+  ['prefecture', /^(所属)?(市州|地市|地区)$|^推荐(单位|市州)$|^所属市州$/],
+  ['order', /^(序号|排序|推荐顺序|推荐排序|顺序|编号|NO\.?)$/],
+  ['contact', /^联系人(姓名)?$|^姓名$/],
+  ['phone', /^(联系)?(方式|电话|手机)$|^手机(号码?)?$|^联系人?(电话|手机)$|^(电话|手机)(号码)?$|^(座机|固话)$/],
+];
+
+/** Header text → comparable form: half-width, no spaces or line breaks, no bracketed hints, no trailing colon / *. */
+export function normalizeHeader(text: string): string {
+  let s = toHalfWidth(text).replace(/\s+/g, '');
+  s = s.replace(/[(【\[（][^)】\]）]*[)】\]）]/g, '');
+  s = s.replace(/^[*※]+|[*※:：]+$/g, '');
+  return s.toUpperCase();
+}
+
+export function matchHeader(text: string): TableField | null {
+  if (text === '' || text.length > 40) return null;
+  const s = normalizeHeader(text);
+  if (s === '' || s.length > 20) return null;
+  for (const [field, re] of HEADER_PATTERNS) if (re.test(s)) return field;
+  return null;
+}
+
+export interface TableHeader {
+  /** First and last header row (equal for a one-row header). */
+  top: number;
+  bottom: number;
+  columns: Partial<Record<TableField, number>>;
+  score: number;
+}
+
+/** The fields that make a row look like the 附件3 header; a header needs 案例名称 or 简述 and at least 3 of these. */
+const CORE_FIELDS: readonly TableField[] = ['order', 'caseName', 'enterprise', 'category', 'summary', 'contact', 'phone', 'direction'];
+
+const SCAN_ROWS = 40;
+
+function mapRow(grid: SheetGrid, row: number): Map<number, TableField> {
+  const out = new Map<number, TableField>();
+  for (const col of grid.filledColumns(row)) {
+    const f = matchHeader(grid.text(row, col));
+    if (f) out.set(col, f);
+  }
+  return out;
+}
+
+/** A header row's sub-row: every filled cell either continues a vertical merge from the row above or is a label. */
+function subHeaderRow(grid: SheetGrid, row: number): Map<number, TableField> | null {
+  const next = row + 1;
+  const cols = grid.filledColumns(next);
+  if (cols.length === 0) return null;
+  const labels = new Map<number, TableField>();
+  let own = 0;
+  for (const col of cols) {
+    const m = grid.mergeAt(next, col);
+    if (m && m.top <= row) continue; // same merged cell as above (序号 merged over both header rows)
+    const f = matchHeader(grid.text(next, col));
+    if (!f) return null;
+    labels.set(col, f);
+    own += 1;
+  }
+  return own > 0 ? labels : null;
+}
+
+function score(columns: Partial<Record<TableField, number>>): number {
+  let n = 0;
+  for (const f of CORE_FIELDS) if (columns[f] !== undefined) n += 1;
+  return n;
+}
+
+function assign(columns: Partial<Record<TableField, number>>, labels: Map<number, TableField>): void {
+  for (const [col, field] of labels) if (columns[field] === undefined) columns[field] = col;
+}
+
+/** The best-scoring header in the first rows of the sheet, or null when the sheet holds no 附件3 table. */
+export function findTableHeader(grid: SheetGrid): TableHeader | null {
+  let best: TableHeader | null = null;
+  const last = Math.min(grid.rowCount, SCAN_ROWS);
+  for (let row = 1; row <= last; row++) {
+    const top = mapRow(grid, row);
+    if (top.size < 2) continue;
+    const sub = subHeaderRow(grid, row);
+    const columns: Partial<Record<TableField, number>> = {};
+    if (sub) {
+      // sub-labels win in their columns (联系人 over 姓名 / 电话), the top row fills the rest
+      assign(columns, sub);
+      const rest = new Map([...top].filter(([col]) => !sub.has(col)));
+      assign(columns, rest);
+    } else {
+      assign(columns, top);
+    }
+    const s = score(columns);
+    // a contact list (单位 / 姓名 / 电话) is not a 附件3 table: it needs the case name or the 简述 column
+    const named = columns.caseName !== undefined || columns.summary !== undefined;
+    if (!named || s < 3) continue;
+    if (!best || s > best.score) best = { top: row, bottom: sub ? row + 1 : row, columns, score: s };
+  }
+  return best;
+}
