@@ -131,36 +131,66 @@ export function parseDirection(input: unknown): DirectionName | null {
 }
 
 /**
+ * The direction named by the text in front of a 简述, and nothing more: a number (1–5, ①, 一, 方向2), a full name, the
+ * name without 案例, a short name, or the notice's wording with 安全 ("工业控制产品安全漏洞治理"). A first clause that
+ * merely mentions a direction ("完成分类分级定级与防护") is not a head.
+ */
+export function parseDirectionHead(input: unknown): DirectionName | null {
+  const h = toHalfWidth(cleanText(input))
+    .replace(/\s/g, '')
+    .replace(/^(申报)?方向[:：]?/, '')
+    .replace(/^[【\[（(]+|[】\]）):：;；。,，、.．]+$/g, '');
+  if (/^[(（]?[1-5①②③④⑤一二三四五][)）]?$/.test(h)) return parseDirection(h.replace(/[()（）]/g, ''));
+  const bare = h.replace(/(案例|方向)$/, '');
+  const plain = (x: string) => x.replace(/安全|案例/g, '');
+  for (const d of DIRECTIONS) {
+    const forms = [d.name, d.name.replace(/案例$/, ''), d.short];
+    if (forms.includes(h) || forms.includes(bare) || plain(bare) === plain(d.name)) return d.name;
+  }
+  return null;
+}
+
+export interface DirectionCell {
+  direction: DirectionName | null;
+  /** The direction as written in front of the 简述 ("车联网网络安全防护", "4"), '' when none leads the cell. */
+  head: string;
+  summary: string;
+}
+
+/**
  * The 附件3 "案例申报方向和简述" cell leads with the direction, written in many ways:
  * "工业互联网安全分类分级案例：…", "【车联网网络安全防护】…", "方向：工业控制系统安全评估；简述：…", "3.…", "（4）…".
  * Splits it into the direction (when one leads the cell) and the summary text.
  */
-export function splitDirectionCell(input: unknown): { direction: DirectionName | null; summary: string } {
+export function splitDirectionCell(input: unknown): DirectionCell {
   const raw = cleanText(input);
-  if (raw === '') return { direction: null, summary: '' };
+  if (raw === '') return { direction: null, head: '', summary: '' };
   const s = toHalfWidth(raw);
-  const patterns: RegExp[] = [
-    /^方向[:：]\s*([^;；。\n]+?)\s*[;；。]\s*(?:简述[:：]\s*)?([\s\S]*)$/,
-    /^[【\[]([^】\]]+)[】\]]\s*[:：]?\s*([\s\S]*)$/,
-    /^(?:申报)?方向\s*([1-5])\s*[:：.、]\s*([\s\S]*)$/,
-    /^[（(]([1-5])[）)]\s*([\s\S]*)$/,
-    /^([1-5①②③④⑤])\s*[:：.、．]\s*([\s\S]*)$/,
-    /^([^:：;；。,，]{2,20}?)\s*[:：]\s*([\s\S]*)$/,
-    /^([^:：;；。,，]{2,20}?)\s*[;；。,，]\s*([\s\S]*)$/,
+  // [pattern, whether the head is explicitly labelled as a direction (then any spelling parseDirection knows counts)]
+  const patterns: Array<[RegExp, boolean]> = [
+    [/^(?:申报)?方向[:：]\s*([^;；。\n]+?)\s*[;；。]\s*(?:简述[:：]\s*)?([\s\S]*)$/, true],
+    [/^[【\[]([^】\]]+)[】\]]\s*[:：]?\s*([\s\S]*)$/, true],
+    [/^(?:申报)?方向\s*([1-5])\s*[:：.、]\s*([\s\S]*)$/, true],
+    [/^[（(]([1-5])[）)]\s*([\s\S]*)$/, false],
+    [/^([1-5①②③④⑤])\s*[:：.、．]\s*([\s\S]*)$/, false],
+    [/^([^:：;；。,，]{2,20}?)\s*[:：]\s*([\s\S]*)$/, false],
+    [/^([^:：;；。,，]{2,20}?)\s*[;；。,，]\s*([\s\S]*)$/, false],
   ];
-  for (const re of patterns) {
+  for (const [re, labelled] of patterns) {
     const m = re.exec(s);
     if (!m) continue;
-    const dir = parseDirection(m[1]);
-    if (dir) return { direction: dir, summary: raw.slice(raw.length - m[2].length).trim().replace(/^简述[:：]\s*/, '') };
+    const dir = labelled ? parseDirection(m[1]) : parseDirectionHead(m[1]);
+    if (!dir) continue;
+    const summary = raw.slice(raw.length - m[2].length).trim().replace(/^简述[:：]\s*/, '');
+    return { direction: dir, head: m[1].trim(), summary };
   }
   // A cell that starts with the full name without punctuation: "工业互联网安全分类分级案例 企业…"
   for (const d of DIRECTIONS) {
-    for (const head of [d.name, d.name.replace(/案例$/, '')]) {
-      if (s.startsWith(head)) return { direction: d.name, summary: raw.slice(head.length).replace(/^[\s:：;；,，。-]+/, '') };
+    for (const name of [d.name, d.name.replace(/案例$/, '')]) {
+      if (s.startsWith(name)) return { direction: d.name, head: name, summary: raw.slice(name.length).replace(/^[\s:：;；,，。-]+/, '') };
     }
   }
-  return { direction: null, summary: raw };
+  return { direction: null, head: '', summary: raw };
 }
 
 /** Write the 附件3 cell back the way it is read: "方向：简述". */

@@ -24,11 +24,19 @@ describe('vocabulary as clerks write it', () => {
   });
 
   it('the 方向和简述 cell in each style clerks use', () => {
-    expect(splitDirectionCell('工业互联网安全分类分级案例：完成三级定级。')).toEqual({ direction: '工业互联网安全分类分级案例', summary: '完成三级定级。' });
-    expect(splitDirectionCell('【车联网网络安全防护】建成车云协同防护')).toEqual({ direction: '车联网网络安全防护案例', summary: '建成车云协同防护' });
-    expect(splitDirectionCell('方向：工业控制系统安全评估；简述：对照33项基线评估')).toEqual({ direction: '工业控制系统安全评估案例', summary: '对照33项基线评估' });
-    expect(splitDirectionCell('4.建立漏洞闭环机制')).toEqual({ direction: '工业控制产品漏洞治理案例', summary: '建立漏洞闭环机制' });
-    expect(splitDirectionCell('建成覆盖全部产线的防护体系')).toEqual({ direction: null, summary: '建成覆盖全部产线的防护体系' });
+    const split = (s: string) => {
+      const r = splitDirectionCell(s);
+      return [r.direction, r.head, r.summary];
+    };
+    expect(split('工业互联网安全分类分级案例：完成三级定级。')).toEqual(['工业互联网安全分类分级案例', '工业互联网安全分类分级案例', '完成三级定级。']);
+    expect(split('【车联网网络安全防护】建成车云协同防护')).toEqual(['车联网网络安全防护案例', '车联网网络安全防护', '建成车云协同防护']);
+    expect(split('方向：工业控制系统安全评估；简述：对照33项基线评估')).toEqual(['工业控制系统安全评估案例', '工业控制系统安全评估', '对照33项基线评估']);
+    expect(split('4.建立漏洞闭环机制')).toEqual(['工业控制产品漏洞治理案例', '4', '建立漏洞闭环机制']);
+    expect(split('工业控制产品安全漏洞治理：建立闭环机制')[0]).toBe('工业控制产品漏洞治理案例');
+    expect(split('建成覆盖全部产线的防护体系')).toEqual([null, '', '建成覆盖全部产线的防护体系']);
+    // a first clause that only mentions a direction is summary, not a direction
+    expect(split('完成分类分级定级与防护，建立安全管理制度')).toEqual([null, '', '完成分类分级定级与防护，建立安全管理制度']);
+    expect(split('开展威胁监测：覆盖园区企业')).toEqual([null, '', '开展威胁监测：覆盖园区企业']);
   });
 
   it('levels: 三级 / 3级 / 第三级 / Ⅲ级 / 三 / 3 are one level', () => {
