@@ -86,6 +86,7 @@ export const findingSchema = z.object({
   row: z.number().int().nullable(),
   column: z.string().nullable(),
   enterprise: z.string().nullable(),
+  prefecture: prefectureSchema.nullable().optional(),
   message: z.string().min(1),
 });
 
