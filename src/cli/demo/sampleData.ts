@@ -80,13 +80,16 @@ function mobile(r: () => number): string {
   return '1' + pick(r, ['39', '58', '73', '86', '89']) + String(Math.floor(r() * 1e8)).padStart(8, '0');
 }
 
-function makeRow(r: () => number, p: Prefecture, i: number): SampleRow {
+function makeRow(r: () => number, p: Prefecture, i: number, used: Set<string>): SampleRow {
   const [trade, category, direction0] = pick(r, TRADES);
   const telecom = direction0 === 4 && r() < 0.1;
   const direction = telecom ? 5 : direction0;
-  const enterprise = telecom
+  let enterprise = telecom
     ? pick(r, TELECOMS).replace('湖南', `湖南${p.short}`)
     : `湖南${pick(r, BRANDS)}${trade}${i > 0 ? i : ''}${pick(r, SUFFIX)}`.replace(/(\d+)/, (d) => `${p.short}${d}号`);
+  // two prefectures drawing the same brand and trade would be an unplanted R2/R3: prefix the prefecture instead
+  if (used.has(enterprise)) enterprise = enterprise.replace(/^湖南/, `湖南${p.short}`);
+  used.add(enterprise);
   const level = direction === 1 ? pick(r, ['三级', '二级', '一级', '3级', '第二级']) : direction === 2 ? pick(r, ['三级', '四级', '二级']) : '';
   const body = String(Math.floor(r() * 1e8)).padStart(8, '0');
   return {
@@ -128,11 +131,12 @@ function makeIndicators(r: () => number, scale: number): SamplePrefecture['indic
  */
 export function sampleData(rowsPerPrefecture?: number, plant = true, allPrefectures = false): SamplePrefecture[] {
   const out: SamplePrefecture[] = [];
+  const used = new Set<string>();
   for (const p of PREFECTURES) {
     if (p.name === DEMO_MISSING && !allPrefectures) continue;
     const r = rng(Number(p.code));
     const count = rowsPerPrefecture ?? 6 + Math.floor(r() * 4);
-    const rows = Array.from({ length: count }, (_, i) => makeRow(r, p, rowsPerPrefecture ? i : 0));
+    const rows = Array.from({ length: count }, (_, i) => makeRow(r, p, rowsPerPrefecture ? i : 0, used));
     out.push({ prefecture: p, rows, indicators: makeIndicators(r, 1), contact: person(r), phone: mobile(r), date: '2024年12月16日' });
   }
   if (plant) plantProblems(out);
