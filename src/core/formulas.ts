@@ -1,0 +1,281 @@
+/**
+ * Pure implementations behind the HUHANG.* worksheet functions (src/functions/functions.ts wraps them).
+ * Inputs are the value matrices Excel hands a custom function (rows of cells; blanks arrive as null, undefined or "");
+ * results are plain values or matrices. Problems the clerk must fix in the formula itself (ranges of different shape,
+ * an unreadable tier) throw a FormulaError that the wrapper turns into an Excel error with the Chinese message.
+ * Every function is linear in the number of cells.
+ */
+import { cleanText, parseLooseNumber } from './text';
+import { DIRECTIONS, PREFECTURE_NAMES, parseDirection, parseLevel, parsePrefecture, type Level } from './vocabulary';
+import { checkUscc } from './uscc';
+import { enterpriseKey } from './normalize';
+
+export type FormulaErrorKind = 'invalidValue' | 'notAvailable';
+
+/** A problem with a formula's arguments, shown in the cell as #VALUE! (invalidValue) or #N/A (notAvailable). */
+export class FormulaError extends Error {
+  readonly kind: FormulaErrorKind;
+  constructor(kind: FormulaErrorKind, message: string) {
+    super(message);
+    this.name = 'FormulaError';
+    this.kind = kind;
+  }
+}
+
+export function isFormulaError(e: unknown): e is FormulaError {
+  return e instanceof FormulaError;
+}
+
+/** What a custom function returns in a cell: a number, a text, or "" for "nothing to show". */
+export type Cell = number | string;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shapes
+
+/** A value as a matrix: a scalar becomes 1×1, a flat array one column. */
+export function asMatrix(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  if (value.length === 0) return [];
+  if (value.every((row) => Array.isArray(row))) return value as unknown[][];
+  return value.map((v) => [v]);
+}
+
+function shapeOf(m: unknown[][]): { rows: number; cols: number } {
+  return { rows: m.length, cols: m.length === 0 ? 0 : m[0].length };
+}
+
+function describeShape(s: { rows: number; cols: number }): string {
+  return `${s.rows} 行 × ${s.cols} 列`;
+}
+
+function requireSameShape(a: unknown[][], b: unknown[][], aName: string, bName: string): void {
+  const sa = shapeOf(a);
+  const sb = shapeOf(b);
+  const ragged = (m: unknown[][], cols: number) => m.some((row) => row.length !== cols);
+  if (sa.rows !== sb.rows || sa.cols !== sb.cols || ragged(a, sa.cols) || ragged(b, sb.cols)) {
+    throw new FormulaError(
+      'invalidValue',
+      `${aName}区域（${describeShape(sa)}）与${bName}区域（${describeShape(sb)}）大小不一致，请选择行列数相同的两个区域`,
+    );
+  }
+}
+
+/** The cells of a one-column (or one-row) range, top to bottom. Wider ranges are refused. */
+function column(m: unknown[][], name: string): unknown[] {
+  const s = shapeOf(m);
+  if (s.cols === 1) return m.map((row) => row[0]);
+  if (s.rows === 1) return m[0].slice();
+  throw new FormulaError('invalidValue', `${name}应为单列区域，实际选择了 ${describeShape(s)}`);
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HUHANG.TIERCOUNT
+
+/** The three 分类分级 tiers in the order of the 1×3 result. */
+export const TIER_ORDER: readonly Level[] = ['三级', '二级', '一级'];
+
+/**
+ * Without tier: a 1×3 row with how many cells hold 三级, 二级, 一级. With tier: how many cells hold that level
+ * (any spelling parseLevel accepts: 三级 / 3级 / 第三级 / Ⅲ级 / 三 / 3). Cells that are not a level count nowhere.
+ */
+export function tierCount(levels: unknown, tier?: unknown): number | number[][] {
+  const cells = asMatrix(levels);
+  const counts = new Map<Level, number>();
+  for (const row of cells) {
+    for (const v of row) {
+      const level = parseLevel(v);
+      if (level) counts.set(level, (counts.get(level) ?? 0) + 1);
+    }
+  }
+  if (tier === undefined || isBlank(tier)) return [TIER_ORDER.map((t) => counts.get(t) ?? 0)];
+  const wanted = parseLevel(tier);
+  if (!wanted) {
+    throw new FormulaError('invalidValue', `无法识别的级别“${cleanText(tier)}”：请写 三级、二级、一级（或 3、2、1）`);
+  }
+  return counts.get(wanted) ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HUHANG.RATIO and HUHANG.COVERAGE
+
+/**
+ * Σ numerators ÷ Σ denominators over the cells where both are numbers (text numbers and full-width digits count,
+ * blanks and words skip). "" when Σ denominators is 0: no data, not 0% and not an error.
+ */
+export function ratio(numerators: unknown, denominators: unknown): Cell {
+  const num = asMatrix(numerators);
+  const den = asMatrix(denominators);
+  requireSameShape(num, den, '分子', '分母');
+  let sumN = 0;
+  let sumD = 0;
+  for (let r = 0; r < num.length; r++) {
+    const rowN = num[r];
+    const rowD = den[r];
+    for (let c = 0; c < rowN.length; c++) {
+      const n = parseLooseNumber(rowN[c]);
+      if (n === null) continue;
+      const d = parseLooseNumber(rowD[c]);
+      if (d === null) continue;
+      sumN += n;
+      sumD += d;
+    }
+  }
+  return sumD === 0 ? '' : sumN / sumD;
+}
+
+/**
+ * A percentage as written, as a fraction: 0.85, 85% (a cell formatted as percent holds 0.85), "85%", "８５％" or 85.
+ * A number above 1 is a percent; text with a % sign is a percent. null when the cell holds no number.
+ */
+export function parsePercent(value: unknown): number | null {
+  const n = parseLooseNumber(value);
+  if (n === null) return null;
+  if (typeof value === 'string' && /[%％]\s*$/.test(value)) return n / 100;
+  return n > 1 ? n / 100 : n;
+}
+
+/**
+ * Weighted share: Σ(covered × pct) ÷ Σ covered over the rows where both are numbers, as a fraction (0.85).
+ * "" when Σ covered is 0. A percentage outside 0–100% is an error naming its position.
+ */
+export function coverage(covered: unknown, percents: unknown): Cell {
+  const cov = asMatrix(covered);
+  const pct = asMatrix(percents);
+  requireSameShape(cov, pct, '覆盖企业数', '比例');
+  let weighted = 0;
+  let total = 0;
+  for (let r = 0; r < cov.length; r++) {
+    for (let c = 0; c < cov[r].length; c++) {
+      const n = parseLooseNumber(cov[r][c]);
+      if (n === null) continue;
+      const p = parsePercent(pct[r][c]);
+      if (p === null) continue;
+      if (p < 0 || p > 1) {
+        const where = cov[r].length === 1 ? `第 ${r + 1} 行` : `第 ${r + 1} 行第 ${c + 1} 列`;
+        throw new FormulaError('invalidValue', `比例区域${where}的“${cleanText(pct[r][c])}”不在 0%–100% 之间`);
+      }
+      weighted += n * p;
+      total += n;
+    }
+  }
+  return total === 0 ? '' : weighted / total;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HUHANG.MULTIDIRECTION and HUHANG.CROSSREGION
+
+/**
+ * The key an enterprise cell is matched by within one column: a valid 统一社会信用代码 keys by the code, anything
+ * else by the normalised name ("" for a blank cell).
+ */
+export function enterpriseCellKey(value: unknown): string {
+  if (isBlank(value)) return '';
+  return enterpriseKey(value, value);
+}
+
+/**
+ * For each row: "" or `${prefix}` + the distinct labels (in `order`) of the enterprise's rows, when the enterprise
+ * has more than one distinct label. Rows with a blank enterprise or an unreadable label get "" and never count.
+ */
+function flagGroups(
+  enterprises: unknown[],
+  labels: unknown[],
+  parse: (v: unknown) => number | null,
+  names: readonly string[],
+  prefix: string,
+): string[][] {
+  // the same few hundred spellings repeat down a long column: parse each distinct value once
+  const keys = enterprises.map(memo(enterpriseCellKey));
+  const ids = labels.map(memo((v) => (isBlank(v) ? null : parse(v))));
+  // bit set of label indexes per enterprise (at most 14 labels: fits in a number)
+  const seen = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) {
+    const id = ids[i];
+    if (keys[i] === '' || id === null) continue;
+    seen.set(keys[i], (seen.get(keys[i]) ?? 0) | (1 << id));
+  }
+  const textFor = new Map<number, string>();
+  const out: string[][] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const mask = ids[i] === null || keys[i] === '' ? 0 : (seen.get(keys[i]) ?? 0);
+    if ((mask & (mask - 1)) === 0) {
+      out[i] = [''];
+      continue;
+    }
+    let text = textFor.get(mask);
+    if (text === undefined) {
+      const parts: string[] = [];
+      for (let b = 0; b < names.length; b++) if (mask & (1 << b)) parts.push(names[b]);
+      text = prefix + parts.join('、');
+      textFor.set(mask, text);
+    }
+    out[i] = [text];
+  }
+  return out;
+}
+
+/** f cached by the cell's primitive value (strings, numbers, booleans, null); other values are not cached. */
+function memo<T>(f: (v: unknown) => T): (v: unknown) => T {
+  const cache = new Map<unknown, T>();
+  return (v) => {
+    if (typeof v === 'object' && v !== null) return f(v);
+    const hit = cache.get(v);
+    if (hit !== undefined || cache.has(v)) return hit as T;
+    const r = f(v);
+    cache.set(v, r);
+    return r;
+  };
+}
+
+const DIRECTION_SHORT: readonly string[] = DIRECTIONS.map((d) => d.short);
+
+function directionIndex(v: unknown): number | null {
+  const name = parseDirection(v);
+  return name === null ? null : DIRECTIONS.findIndex((d) => d.name === name);
+}
+
+function prefectureIndexOf(v: unknown): number | null {
+  const name = parsePrefecture(v);
+  return name === null ? null : PREFECTURE_NAMES.indexOf(name);
+}
+
+/**
+ * A column as tall as the input: "" or "多方向：" + the enterprise's distinct directions as short names
+ * (分类分级、车联网、工控评估、漏洞治理、威胁监测, in 1–5 order), on every row of an enterprise that appears under more
+ * than one direction (R2).
+ */
+export function multiDirection(enterprises: unknown, directions: unknown): string[][] {
+  const e = asMatrix(enterprises);
+  const d = asMatrix(directions);
+  requireSameShape(e, d, '企业', '申报方向');
+  return flagGroups(column(e, '企业区域'), column(d, '申报方向区域'), directionIndex, DIRECTION_SHORT, '多方向：');
+}
+
+/**
+ * A column as tall as the input: "" or "多地推荐：" + the distinct prefectures (full names, GB/T 2260 order) on every
+ * row of an enterprise recommended by more than one prefecture (R3).
+ */
+export function crossRegion(enterprises: unknown, prefectures: unknown): string[][] {
+  const e = asMatrix(enterprises);
+  const p = asMatrix(prefectures);
+  requireSameShape(e, p, '企业', '市州');
+  return flagGroups(column(e, '企业区域'), column(p, '市州区域'), prefectureIndexOf, PREFECTURE_NAMES, '多地推荐：');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HUHANG.USCC
+
+/**
+ * "" when the code is a valid 统一社会信用代码 (an unusual type pair is still valid) or the cell is blank; otherwise
+ * the Chinese reason (length, illegal character, which check character fails, number truncated by Excel, legacy code).
+ */
+export function usccProblem(code: unknown): string {
+  const v = Array.isArray(code) ? asMatrix(code)[0]?.[0] : code;
+  if (isBlank(v)) return '';
+  const r = checkUscc(v);
+  return r.valid ? '' : r.reason;
+}

@@ -1,0 +1,139 @@
+/*
+ * Builds the Excel add-in into dist/: taskpane.html (+ taskpane.js), functions.js, functions.json (generated from the
+ * JSDoc of src/functions/functions.ts by custom-functions-metadata-plugin, never hand-written), office.js and the
+ * Excel host scripts it loads (copied from node_modules/@microsoft/office-js/dist: served from our own origin, no CDN),
+ * the icons and manifest.xml.
+ *
+ *   npx webpack --mode production          build dist/ (default mode is production)
+ *   npx webpack serve --mode development   dev server on port 3000
+ *
+ * The dev server uses https with the office-addin-dev-certs certificate when one can be had: on Windows and macOS it
+ * is created and trusted on first use; on Linux only an existing ~/.office-addin-dev-certs certificate is used (its
+ * installer needs sudo). Without a certificate, or with HUHANG_DEV_HTTP=1, it falls back to plain http and says so:
+ * then open http://localhost:3000/taskpane.html in a browser (Excel itself only loads https add-ins).
+ *
+ * HUHANG_ADDIN_URL=https://intranet.example/huhang/ rewrites https://localhost:3000/ in the copied manifest.xml for
+ * deployment on an intranet server. dist/cli.js and dist/bench.js (scripts/build-cli.mjs) are kept when cleaning.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const crypto = require('crypto');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const OFFICE_JS_DIR = path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist');
+
+/**
+ * The parts of office.js an Excel add-in loads, relative to office.js: the loader, the Excel host scripts, the
+ * app-to-file table, the custom functions runtime, and the localized strings. Not copied: other hosts, .debug
+ * variants and the ariatelemetry folder (no telemetry).
+ */
+const OFFICE_JS_FILES = [
+  'office.js',
+  'o15apptofilemappingtable.js',
+  'custom-functions-runtime.js',
+  'es6-promise.js',
+  'excel-*.js',
+  'excelios-*.js',
+  'excelwebapp-*.js',
+  '*/office_strings.js',
+  'agaveerrorux/**',
+];
+
+async function httpsOptions() {
+  if (process.env.HUHANG_DEV_HTTP === '1') return null;
+  try {
+    if (process.platform === 'linux') {
+      const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+      const read = (f) => fs.readFileSync(path.join(dir, f));
+      return { ca: read('ca.crt'), cert: read('localhost.crt'), key: read('localhost.key') };
+    }
+    const devCerts = require('office-addin-dev-certs');
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, cert: o.cert, key: o.key };
+  } catch (err) {
+    console.warn(
+      `[huhang] 无法取得本机 https 开发证书（${err && err.message ? err.message.split('\n')[0] : err}），` +
+        `开发服务器改用 http://localhost:${PORT}/ 。Excel 只加载 https 加载项：请运行 npx office-addin-dev-certs install 后重启。`,
+    );
+    return null;
+  }
+}
+
+module.exports = async (env, argv) => {
+  const mode = argv.mode || 'production';
+  const dev = mode === 'development';
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const https = serving ? await httpsOptions() : null;
+  const addinUrl = process.env.HUHANG_ADDIN_URL;
+  // taskpane.html is static, so its style nonce is per build, not per response (see the comment in the template)
+  const styleNonce = crypto.randomBytes(16).toString('base64');
+
+  return {
+    mode,
+    target: ['web', 'es2020'],
+    // no eval-based source maps: taskpane.html's Content-Security-Policy forbids eval
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      functions: './src/functions/functions.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: { keep: /^(cli|bench)\.js(\.map)?$/ },
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, target: 'ES2020' } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // one shared runtime: the taskpane page also hosts the custom functions
+        chunks: ['taskpane', 'functions'],
+        scriptLoading: 'defer',
+        templateParameters: { styleNonce },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // Microsoft's files ship minified: copy them byte for byte (minimized: true keeps terser off them)
+          ...OFFICE_JS_FILES.map((from) => ({ from, context: OFFICE_JS_DIR, to: '[path][name][ext]', info: { minimized: true } })),
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (addinUrl ? content.toString().split(DEV_URL).join(addinUrl) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      // only this machine: the data never leaves it, not even to the office network
+      host: 'localhost',
+      port: PORT,
+      server: https ? { type: 'https', options: https } : { type: 'http' },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      client: { overlay: dev },
+    },
+  };
+};
