@@ -142,10 +142,15 @@ export function compareFindingsByPrefecture(a: Finding, b: Finding): number {
   return rank(a.prefecture) - rank(b.prefecture) || compareFindings(a, b);
 }
 
+/**
+ * One finding per code and place: a Word form's own finding ("申报方向未勾选") and the row rule's ("未填写申报方向")
+ * name the same problem at the same place; the first (the reader's, more specific) is kept. Findings without a column
+ * (whole-file or whole-row) are kept apart by message.
+ */
 function dedupeFindings(list: Finding[]): Finding[] {
   const seen = new Set<string>();
   return list.filter((f) => {
-    const key = [f.code, f.file, f.sheet, f.row, f.column, f.message].join('\u0001');
+    const key = [f.code, f.file, f.sheet, f.row, f.column, f.column === null ? f.message : ''].join('\u0001');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
