@@ -1,0 +1,203 @@
+/**
+ * An in-memory Excel for tests and the browser end-to-end test: `run` behaves like Excel.run over the subset of the
+ * API in ../xl.ts (queued writes applied at sync, PropertyNotLoaded for unloaded reads, null objects, all-or-nothing
+ * syncs with failNextSync), and the inspection helpers read the resulting workbook the way a person would look at it.
+ * No Node APIs: it bundles into the browser.
+ */
+import { columnLetter } from '../../core/findings';
+import type { CreateWorkbook, ExcelRun, XlCellValue, XlContext, XlWorkbook } from '../xl';
+import { Batch, Store } from './batch';
+import {
+  cellAt,
+  cellForWrite,
+  findSheetById,
+  findSheetByName,
+  formatRect,
+  newSheet,
+  parseAddress,
+  quoteSheet,
+  usedRect,
+  type CellState,
+  type SheetState,
+  type WorkbookState,
+} from './state';
+import { FakeWorksheetCollection } from './worksheet';
+
+export { FakeExcelError } from './state';
+
+class FakeContext implements XlContext {
+  readonly workbook: XlWorkbook;
+  constructor(readonly batch: Batch) {
+    this.workbook = { worksheets: new FakeWorksheetCollection(batch) };
+  }
+  sync(): Promise<void> {
+    return this.batch.sync();
+  }
+}
+
+/** What a test (or a person) sees on one sheet. Addresses are A1 style. */
+export interface FakeSheetView {
+  name: string;
+  /** The cell's value; for a formula cell, the formula text (the fake does not calculate). */
+  shown(address: string): XlCellValue;
+  value(address: string): XlCellValue;
+  formula(address: string): string | null;
+  numberFormat(address: string): string;
+  fill(address: string): string | null;
+  bold(address: string): boolean;
+  /** The used range as rows of shown() values, from A1. */
+  grid(): XlCellValue[][];
+  /** Every formula on the sheet by address. */
+  formulas(): Record<string, string>;
+  merges: string[];
+  tables: { name: string; address: string; hasHeaders: boolean; style: string }[];
+  validations: { address: string; list: string[]; inCellDropDown: boolean }[];
+  charts: { name: string; type: string; source: string; seriesBy: string; title: string; position: { start: string; end: string | null } | null }[];
+  hiddenColumns: string[];
+  frozenRows: number;
+}
+
+export interface FakeExcel {
+  run: ExcelRun;
+  createWorkbook: CreateWorkbook;
+  /** Base64 payloads passed to createWorkbook, in order. */
+  createdWorkbooks: string[];
+  /** The next sync (or the one after `skip` more syncs) throws a GeneralException and applies nothing of its batch. */
+  failNextSync(message?: string, skip?: number): void;
+  /** Sheet names in tab order. */
+  sheetNames(): string[];
+  sheet(name: string): FakeSheetView | null;
+  activeSheet(): string | null;
+  /** "明细!E3" — the last selected range, or null. */
+  selection(): string | null;
+  /** Committed requests worth asserting on: "select 明细!E3", "formulas 明细!P2:P9", … */
+  log: readonly string[];
+  syncCount(): number;
+  /** What a user does between add-in calls: type a value straight into a cell (no formula, no conversion). */
+  typeInto(sheet: string, address: string, value: XlCellValue): void;
+  /** A deep copy of the whole state, to compare before/after. */
+  snapshot(): WorkbookState;
+  /** Structured references (Table[Column], [@Column]) and sheet references that point at nothing. */
+  formulaProblems(): string[];
+}
+
+export function createFakeExcel(initialSheets: readonly string[] = ['Sheet1']): FakeExcel {
+  const wb: WorkbookState = { sheets: [], activeSheetId: null, selection: null, nextId: 1 };
+  for (const n of initialSheets) wb.sheets.push(newSheet(wb, n));
+  wb.activeSheetId = wb.sheets[0]?.id ?? null;
+  const store = new Store(wb);
+  const createdWorkbooks: string[] = [];
+
+  const run: ExcelRun = async (batchFn) => {
+    const batch = new Batch(store);
+    const result = await batchFn(new FakeContext(batch));
+    if (batch.pending > 0) await batch.sync(); // Excel.run flushes what is left when the batch function returns
+    return result;
+  };
+
+  const sheetState = (name: string): SheetState | undefined => findSheetByName(store.state, name);
+
+  return {
+    run,
+    createWorkbook: async (base64) => {
+      createdWorkbooks.push(base64);
+    },
+    createdWorkbooks,
+    failNextSync: (message = '模拟的 Excel 同步失败', skip = 0) => store.failSync(message, skip),
+    sheetNames: () => store.state.sheets.map((s) => s.name),
+    sheet: (name) => {
+      const s = sheetState(name);
+      return s ? view(store.state, s) : null;
+    },
+    activeSheet: () => (store.state.activeSheetId === null ? null : (findSheetById(store.state, store.state.activeSheetId)?.name ?? null)),
+    selection: () => {
+      const sel = store.state.selection;
+      const s = sel ? findSheetById(store.state, sel.sheetId) : undefined;
+      return sel && s ? `${quoteSheet(s.name)}!${formatRect(sel.rect)}` : null;
+    },
+    log: store.log,
+    syncCount: () => store.syncCount,
+    typeInto: (sheet, address, value) => {
+      const s = sheetState(sheet);
+      if (!s) throw new Error(`no sheet ${sheet}`);
+      const r = parseAddress(address);
+      const cell = cellForWrite(s, r.row, r.col);
+      cell.value = value;
+      cell.formula = null;
+    },
+    snapshot: () => structuredClone(store.state),
+    formulaProblems: () => formulaProblems(store.state),
+  };
+}
+
+function view(wb: WorkbookState, s: SheetState): FakeSheetView {
+  const at = (address: string): CellState | undefined => {
+    const r = parseAddress(address);
+    return cellAt(s, r.row, r.col);
+  };
+  const shown = (c: CellState | undefined): XlCellValue => c?.formula ?? c?.value ?? '';
+  return {
+    name: s.name,
+    shown: (a) => shown(at(a)),
+    value: (a) => at(a)?.value ?? '',
+    formula: (a) => at(a)?.formula ?? null,
+    numberFormat: (a) => at(a)?.numberFormat ?? 'General',
+    fill: (a) => at(a)?.fill ?? null,
+    bold: (a) => at(a)?.bold ?? false,
+    grid: () => {
+      const u = usedRect(s, true);
+      if (!u) return [];
+      return Array.from({ length: u.row + u.rows }, (_, r) => Array.from({ length: u.col + u.cols }, (_, c) => shown(cellAt(s, r, c))));
+    },
+    formulas: () => {
+      const out: Record<string, string> = {};
+      for (const [key, c] of s.cells) {
+        const [r, col] = key.split(',').map(Number);
+        if (c.formula) out[`${columnLetter(col + 1)}${r + 1}`] = c.formula;
+      }
+      return out;
+    },
+    merges: s.merges.map(formatRect),
+    tables: s.tables.map((t) => ({ name: t.name, address: formatRect(t.rect), hasHeaders: t.hasHeaders, style: t.style })),
+    validations: s.validations.map((v) => ({ address: formatRect(v.rect), list: v.list.source.split(','), inCellDropDown: v.list.inCellDropDown })),
+    charts: s.charts.map((c) => ({
+      name: c.name,
+      type: c.type,
+      source: `${quoteSheet(findSheetById(wb, c.sourceSheetId)?.name ?? '#REF')}!${formatRect(c.source)}`,
+      seriesBy: c.seriesBy,
+      title: c.title,
+      position: c.position,
+    })),
+    hiddenColumns: s.hiddenColumns.map((c) => columnLetter(c + 1)),
+    frozenRows: s.frozenRows,
+  };
+}
+
+/** Check every formula's table references (also inside INDIRECT("…") text) and Sheet!A1 references. */
+function formulaProblems(wb: WorkbookState): string[] {
+  const problems: string[] = [];
+  const tables = wb.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s, table: t })));
+  const headersOf = (s: SheetState, t: (typeof tables)[number]['table']): string[] =>
+    Array.from({ length: t.rect.cols }, (_, i) => String(cellAt(s, t.rect.row, t.rect.col + i)?.value ?? ''));
+  for (const s of wb.sheets) {
+    for (const [key, c] of s.cells) {
+      if (!c.formula) continue;
+      const [row, col] = key.split(',').map(Number);
+      const where = `${s.name}!${columnLetter(col + 1)}${row + 1}`;
+      for (const m of c.formula.matchAll(/([\p{L}_][\p{L}\p{N}_.]*)?\[(@?)([^\][]+)\]/gu)) {
+        const [, tableName, at, column] = m;
+        const owner = tableName
+          ? tables.find((x) => x.table.name.toLowerCase() === tableName.toLowerCase())
+          : tables.find((x) => x.sheet === s && row > x.table.rect.row && row < x.table.rect.row + x.table.rect.rows && col >= x.table.rect.col && col < x.table.rect.col + x.table.rect.cols);
+        if (!owner) problems.push(`${where}: 没有表 ${tableName ?? '(所在表)'}`);
+        else if (!column.startsWith('#') && !headersOf(owner.sheet, owner.table).includes(column)) problems.push(`${where}: 表 ${owner.table.name} 没有列 ${column}`);
+        if (at && tableName) problems.push(`${where}: [@${column}] 应不带表名`);
+      }
+      for (const m of c.formula.matchAll(/(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_]*))!\$?[A-Z]{1,3}\$?\d+/gu)) {
+        const name = (m[1] ?? m[2]).replace(/''/g, "'");
+        if (!findSheetByName(wb, name)) problems.push(`${where}: 没有工作表 ${name}`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,294 @@
+/**
+ * Range proxy of the fake. Values are written as Excel takes typed input: in a General cell "=…" becomes a formula and
+ * a numeric string becomes a number (so an 18-digit credit code loses its tail, as in Excel); in a text ("@") cell
+ * everything stays the text it was. Formula cells are not calculated: their value reads as "".
+ */
+import type { XlDataValidation, XlFill, XlFont, XlListValidation, XlRange, XlRangeFormat } from '../xl';
+import { Batch, FakeClientObject, resolveSheet, type SheetRef } from './batch';
+import {
+  cellAt,
+  cellForWrite,
+  checkRect,
+  FakeExcelError,
+  formatRect,
+  overlaps,
+  quoteSheet,
+  type CellState,
+  type Rect,
+  type SheetState,
+  type WorkbookState,
+} from './state';
+
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const RANGE_PROPS = ['values', 'formulas', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'columnHidden'] as const;
+
+/** How Excel stores one input: see the file comment. null/undefined leave the cell as it is (Office.js does the same). */
+function writeInput(cell: CellState, v: unknown): void {
+  if (v === null || v === undefined) return;
+  if (typeof v === 'number' || typeof v === 'boolean') {
+    cell.value = v;
+    cell.formula = null;
+  } else if (typeof v === 'string') {
+    cell.formula = null;
+    if (cell.numberFormat === '@') cell.value = v;
+    else if (v.length > 1 && v.startsWith('=')) {
+      cell.formula = v;
+      cell.value = '';
+    } else cell.value = NUMERIC.test(v.trim()) ? Number(Number(v).toPrecision(15)) : v; // Excel keeps 15 digits
+  } else {
+    throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing: cell value ${String(v)}`);
+  }
+}
+
+export class FakeRange extends FakeClientObject implements XlRange {
+  /** Resolved when the request creating this range runs; null for a null object. */
+  private rect: Rect | null | undefined;
+  readonly format: XlRangeFormat;
+  readonly dataValidation: XlDataValidation;
+
+  constructor(
+    batch: Batch,
+    private readonly sheetRef: SheetRef,
+    locate: (wb: WorkbookState, sheet: SheetState) => Rect | null,
+    nullable: boolean,
+  ) {
+    super(batch);
+    batch.push((wb, commit) => {
+      const sheet = resolveSheet(wb, sheetRef);
+      const rect = locate(wb, sheet);
+      if (rect) checkRect(rect);
+      else if (!nullable) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist (range).");
+      this.rect = rect;
+      commit(() => this.markLoaded('isNullObject', rect === null));
+    });
+    this.format = this.makeFormat();
+    this.dataValidation = this.makeValidation();
+  }
+
+  private target(wb: WorkbookState): { sheet: SheetState; rect: Rect } {
+    if (!this.rect) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist (null range).");
+    return { sheet: resolveSheet(wb, this.sheetRef), rect: this.rect };
+  }
+
+  private eachCell(f: (cell: CellState, r: number, c: number, sheet: SheetState) => void): void {
+    this.batch.push((wb) => {
+      const { sheet, rect } = this.target(wb);
+      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) f(cellForWrite(sheet, rect.row + r, rect.col + c), r, c, sheet);
+    });
+  }
+
+  private writeMatrix(kind: string, m: unknown[][], put: (cell: CellState, v: unknown) => void): void {
+    this.batch.push((wb, commit) => {
+      const { sheet, rect } = this.target(wb);
+      if (!Array.isArray(m) || m.length !== rect.rows || m.some((row) => !Array.isArray(row) || row.length !== rect.cols)) {
+        throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${kind} ${formatRect(rect)}).`);
+      }
+      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) put(cellForWrite(sheet, rect.row + r, rect.col + c), m[r][c]);
+      commit(() => this.batch.store.log.push(`${kind} ${quoteSheet(sheet.name)}!${formatRect(rect)}`));
+    });
+  }
+
+  private readMatrix(wb: WorkbookState, get: (cell: CellState | undefined) => unknown): unknown[][] {
+    const { sheet, rect } = this.target(wb);
+    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => get(cellAt(sheet, rect.row + r, rect.col + c))));
+  }
+
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(m: unknown[][]) {
+    this.writeMatrix('values', m, writeInput);
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  set formulas(m: unknown[][]) {
+    this.writeMatrix('formulas', m, writeInput);
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(m: unknown[][]) {
+    this.writeMatrix('numberFormat', m, (cell, v) => {
+      if (typeof v !== 'string') throw new FakeExcelError('InvalidArgument', 'numberFormat must be text');
+      cell.numberFormat = v;
+    });
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get columnHidden(): boolean {
+    return this.read('columnHidden');
+  }
+  set columnHidden(hidden: boolean) {
+    this.batch.push((wb) => {
+      const { sheet, rect } = this.target(wb);
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        sheet.hiddenColumns = sheet.hiddenColumns.filter((h) => h !== c);
+        if (hidden) sheet.hiddenColumns.push(c);
+      }
+      sheet.hiddenColumns.sort((a, b) => a - b);
+    });
+  }
+
+  merge(across = false): void {
+    this.batch.push((wb) => {
+      const { sheet, rect } = this.target(wb);
+      const parts = across ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, row: rect.row + i, rows: 1 })) : [rect];
+      for (const p of parts) {
+        if (sheet.merges.some((m) => overlaps(m, p))) throw new FakeExcelError('InvalidOperation', `Cannot merge over an existing merged area (${formatRect(p)}).`);
+        if (sheet.tables.some((t) => overlaps(t.rect, p))) throw new FakeExcelError('InvalidOperation', 'Cannot merge cells in a table.');
+        sheet.merges.push(p);
+      }
+    });
+  }
+
+  select(): void {
+    this.batch.push((wb, commit) => {
+      const { sheet, rect } = this.target(wb);
+      wb.activeSheetId = sheet.id;
+      wb.selection = { sheetId: sheet.id, rect };
+      commit(() => this.batch.store.log.push(`select ${quoteSheet(sheet.name)}!${formatRect(rect)}`));
+    });
+  }
+
+  load(propertyNames: string | string[]): void {
+    this.queueLoad(propertyNames, RANGE_PROPS, (wb, prop) => {
+      if (!this.rect) return undefined;
+      const { sheet, rect } = this.target(wb);
+      switch (prop) {
+        case 'values':
+          return this.readMatrix(wb, (c) => c?.value ?? '');
+        case 'formulas':
+          return this.readMatrix(wb, (c) => c?.formula ?? c?.value ?? '');
+        case 'numberFormat':
+          return this.readMatrix(wb, (c) => c?.numberFormat ?? 'General');
+        case 'address':
+          return `${quoteSheet(sheet.name)}!${formatRect(rect)}`;
+        case 'rowIndex':
+          return rect.row;
+        case 'columnIndex':
+          return rect.col;
+        case 'rowCount':
+          return rect.rows;
+        case 'columnCount':
+          return rect.cols;
+        default:
+          return Array.from({ length: rect.cols }, (_, i) => rect.col + i).every((c) => sheet.hiddenColumns.includes(c));
+      }
+    });
+  }
+
+  /** For collections that take a Range argument (tables.add, charts.add): the sheet and rect, once resolved. */
+  resolvedTarget(wb: WorkbookState): { sheet: SheetState; rect: Rect } {
+    return this.target(wb);
+  }
+
+  private makeFormat(): XlRangeFormat {
+    const setAll = (f: (cell: CellState) => void) => this.eachCell((cell) => f(cell));
+    const unread = (what: string): never => {
+      throw new FakeExcelError('PropertyNotLoaded', `The fake does not support reading format.${what}.`);
+    };
+    const fill: XlFill = {
+      get color(): string {
+        return unread('fill.color');
+      },
+      set color(v: string) {
+        setAll((c) => (c.fill = v === '' ? null : v.toUpperCase()));
+      },
+    };
+    const font: XlFont = {
+      get bold(): boolean {
+        return unread('font.bold');
+      },
+      set bold(v: boolean) {
+        setAll((c) => (c.bold = v));
+      },
+      get size(): number {
+        return unread('font.size');
+      },
+      set size(v: number) {
+        setAll((c) => (c.fontSize = v));
+      },
+      get color(): string {
+        return unread('font.color');
+      },
+      set color(v: string) {
+        setAll((c) => (c.fontColor = v.toUpperCase()));
+      },
+    };
+    const push = (op: (sheet: SheetState, rect: Rect) => void) => this.batch.push((wb) => {
+      const { sheet, rect } = this.target(wb);
+      op(sheet, rect);
+    });
+    return {
+      fill,
+      font,
+      get wrapText(): boolean {
+        return unread('wrapText');
+      },
+      set wrapText(v: boolean) {
+        setAll((c) => (c.wrap = v));
+      },
+      get horizontalAlignment(): string {
+        return unread('horizontalAlignment');
+      },
+      set horizontalAlignment(v: string) {
+        setAll((c) => (c.hAlign = v));
+      },
+      get columnWidth(): number {
+        return unread('columnWidth');
+      },
+      set columnWidth(w: number) {
+        push((sheet, rect) => {
+          for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths[c] = w;
+        });
+      },
+    };
+  }
+
+  private makeValidation(): XlDataValidation {
+    const push = (op: (sheet: SheetState, rect: Rect) => void) => this.batch.push((wb) => {
+      const { sheet, rect } = this.target(wb);
+      op(sheet, rect);
+    });
+    return {
+      get rule(): { list?: XlListValidation } {
+        throw new FakeExcelError('PropertyNotLoaded', 'The fake does not support reading dataValidation.rule.');
+      },
+      set rule(rule: { list?: XlListValidation }) {
+        const list = rule.list;
+        if (!list || typeof list.source !== 'string' || list.source.trim() === '') {
+          throw new FakeExcelError('InvalidArgument', 'The fake supports list validation rules with a text source only.');
+        }
+        const entry = { source: list.source, inCellDropDown: list.inCellDropDown };
+        push((sheet, rect) => {
+          // conservative: demand clear() before a new rule over cells that already have one
+          if (sheet.validations.some((v) => overlaps(v.rect, rect))) {
+            throw new FakeExcelError('InvalidOperation', `The range already has data validation (${formatRect(rect)}): clear it first.`);
+          }
+          sheet.validations.push({ rect, list: entry });
+        });
+      },
+      clear() {
+        push((sheet, rect) => (sheet.validations = sheet.validations.filter((v) => !overlaps(v.rect, rect))));
+      },
+    };
+  }
+}
+
