@@ -11,14 +11,13 @@ const TRAILING_NOTES = /[(（\[【]?\s*(加盖)?(单位)?(公章|盖章|签章|�
 export function normalizeEnterpriseName(input: unknown): string {
   let s = toHalfWidth(stripInvisible(cleanText(input)));
   s = s.replace(/[〔［【\[{｛]/g, '(').replace(/[〕］】\]}｝]/g, ')');
-  s = s.replace(/\s+/g, '');
-  // trailing "(盖章)", "(加盖单位公章)" and the like, possibly repeated
-  for (let i = 0; i < 3; i++) {
+  s = s.replace(/\s+/g, '').replace(/[·•・]/g, '·').replace(/[“”"'‘’]/g, '');
+  // trailing "(盖章)", "(加盖单位公章)" and the like, possibly repeated (quotes are gone first, so none hides a note)
+  for (;;) {
     const next = s.replace(TRAILING_NOTES, '');
     if (next === s) break;
     s = next;
   }
-  s = s.replace(/[·•・]/g, '·').replace(/[“”"'‘’]/g, '');
   return s.toUpperCase();
 }
 
@@ -37,8 +36,12 @@ export function enterpriseKey(name: unknown, uscc?: unknown): string {
 
 /** Case names compared for R3: the same after folding width, punctuation and the words 案例/项目. */
 export function normalizeCaseName(input: unknown): string {
-  return toHalfWidth(stripInvisible(cleanText(input)))
-    .replace(/[\s"'“”‘’《》<>()（）【】\[\]、，,。.:：;；!！?？\-—_·]/g, '')
-    .replace(/(典型)?案例$|项目$/g, '')
-    .toUpperCase();
+  let s = toHalfWidth(stripInvisible(cleanText(input))).replace(/[\s"'“”‘’《》<>()（）【】\[\]、，,。.:：;；!！?？\-—_·]/g, '');
+  // "…项目案例" loses both words, so that normalising twice changes nothing
+  for (;;) {
+    const next = s.replace(/(典型)?案例$|项目$/, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s.toUpperCase();
 }
