@@ -9,8 +9,9 @@ import { finding, type Finding } from '../core/findings';
 import { EMPTY_META, type CaseRecord, type PrefectureSubmission } from '../core/model';
 import type { CampaignSettings } from '../core/settings';
 import { parsePrefecture, type PrefectureName } from '../core/vocabulary';
-import { readApplicationDocx } from '../io/docx/readApplication';
-import { readWorkbook } from '../io/xlsx/readWorkbook';
+import { docxLimitsFrom, readApplicationDocx } from '../io/docx/readApplication';
+import { formatBytes, withLimits, type InputLimits } from '../io/limits';
+import { readLimitsFrom, readWorkbook } from '../io/xlsx/readWorkbook';
 
 const WORKBOOK = new Set(['.xlsx', '.xlsm']);
 const WORD = new Set(['.docx']);
@@ -54,6 +55,8 @@ export interface ReadOptions {
   /** Prefecture of a clerk's batch (`--prefecture`): Word forms and workbooks without one are taken as this one's. */
   prefecture?: PrefectureName;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Limits on one input file (size, unpacked size, rows, cells, sheets, time); DEFAULT_LIMITS otherwise. */
+  limits?: Partial<InputLimits>;
 }
 
 function rejected(file: string, message: string, prefecture: PrefectureName | null = null): PrefectureSubmission {
@@ -75,6 +78,7 @@ interface WordForm {
 export async function readInputs(files: string[], opts: ReadOptions): Promise<PrefectureSubmission[]> {
   const out: PrefectureSubmission[] = [];
   const forms: WordForm[] = [];
+  const limits = withLimits(opts.limits);
   for (let i = 0; i < files.length; i++) {
     const full = files[i];
     const name = path.basename(full);
@@ -82,15 +86,21 @@ export async function readInputs(files: string[], opts: ReadOptions): Promise<Pr
     opts.onProgress?.(i, files.length, name);
     let data: Uint8Array;
     try {
+      // a file over the size limit is not even read into memory
+      const size = (await fs.stat(full)).size;
+      if (size > limits.maxFileBytes) {
+        out.push(rejected(name, `文件大小 ${formatBytes(size)}，超过单个文件上限 ${formatBytes(limits.maxFileBytes)}，未读取：请删除无关工作表、图片后重新保存`));
+        continue;
+      }
       data = new Uint8Array(await fs.readFile(full));
     } catch (e) {
       out.push(rejected(name, `无法打开文件：${(e as Error).message}`));
       continue;
     }
     if (WORKBOOK.has(ext)) {
-      out.push(await readWorkbook(data, name, opts.prefecture ? { prefecture: opts.prefecture } : {}));
+      out.push(await readWorkbook(data, name, { limits: readLimitsFrom(limits), ...(opts.prefecture ? { prefecture: opts.prefecture } : {}) }));
     } else if (WORD.has(ext)) {
-      const { application, findings } = await readApplicationDocx(data, name, { settings: opts.settings });
+      const { application, findings } = await readApplicationDocx(data, name, { settings: opts.settings, limits: docxLimitsFrom(limits) });
       const prefecture = opts.prefecture ?? (application ? parsePrefecture(application.recommender) : null);
       forms.push({
         file: name,

@@ -20,6 +20,7 @@ import { readBody } from './docxModel';
 import { isEncryptedOle, sniffDocFormat } from './sniff';
 import { listZip, readZipEntry, ZipError, type ZipEntry } from './zip';
 import { decodeUtf8, parseXml, XmlError, type XElement } from './xml';
+import { DEFAULT_LIMITS, type InputLimits } from '../limits';
 
 export { sniffDocFormat } from './sniff';
 
@@ -34,12 +35,22 @@ export interface DocxLimits {
   maxRatio: number;
 }
 
+/** From the shared input limits (src/io/limits.ts); the ratio guard is the .docx reader's own. */
 export const DEFAULT_DOCX_LIMITS: DocxLimits = {
-  maxBytes: 50 * 1024 * 1024,
-  maxEntryBytes: 32 * 1024 * 1024,
-  maxTotalBytes: 512 * 1024 * 1024,
+  maxBytes: DEFAULT_LIMITS.maxFileBytes,
+  maxEntryBytes: DEFAULT_LIMITS.maxEntryBytes,
+  maxTotalBytes: DEFAULT_LIMITS.maxUncompressedBytes,
   maxRatio: 200,
 };
+
+/** The .docx reader's limits from the shared input limit settings. */
+export function docxLimitsFrom(limits: Partial<InputLimits>): Partial<DocxLimits> {
+  const out: Partial<DocxLimits> = {};
+  if (limits.maxFileBytes !== undefined) out.maxBytes = limits.maxFileBytes;
+  if (limits.maxEntryBytes !== undefined) out.maxEntryBytes = limits.maxEntryBytes;
+  if (limits.maxUncompressedBytes !== undefined) out.maxTotalBytes = limits.maxUncompressedBytes;
+  return out;
+}
 
 const SAVE_AS = '用 Word 或 WPS 打开后“另存为” Word 文档（*.docx）再导入';
 

@@ -127,7 +127,7 @@ function inflateCapped(raw: Uint8Array, entry: ZipEntry): Uint8Array {
     written += chunk.length;
     if (final) done = true;
   });
-  const step = 64 * 1024;
+  const step = 8 * 1024; // at most ~8 MB of output per push (deflate expands ~1032× at most)
   try {
     for (let i = 0; i < raw.length; i += step) inflater.push(raw.subarray(i, Math.min(raw.length, i + step)), i + step >= raw.length);
     if (raw.length === 0) inflater.push(raw, true);

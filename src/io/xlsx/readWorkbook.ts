@@ -13,17 +13,46 @@ import { buildGrid, type SheetGrid } from './reader/grid';
 import { findTableHeader, type TableHeader } from './reader/header';
 import { readLists } from './reader/lists';
 import { formatMessage, sniffFormat as sniffBytes, sniffWithListing } from './reader/sniff';
+import { guardPackage } from './reader/zipGuard';
+import { DEFAULT_LIMITS, formatMillis, type InputLimits } from '../limits';
 
 export interface ReadLimits {
   maxBytes: number;
   maxRowsPerSheet: number;
   maxSheets: number;
+  /** Sum of the parts' uncompressed sizes. */
+  maxUncompressedBytes: number;
+  /** Uncompressed size of one part (a worksheet). */
+  maxEntryBytes: number;
+  maxCellsPerSheet: number;
+  /** Time allowed for one file, in milliseconds. */
+  maxMillis: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 50 * 1024 * 1024, maxRowsPerSheet: 100_000, maxSheets: 100 };
+/** From the shared input limits (src/io/limits.ts). */
+export const DEFAULT_READ_LIMITS: ReadLimits = readLimitsFrom(DEFAULT_LIMITS);
 
-/** Unpacked content may be this many times the file size before the file is refused (a zip bomb guard). */
-const MAX_INFLATION = 40;
+/** The workbook reader's limits from the shared input limit settings. */
+export function readLimitsFrom(limits: InputLimits): ReadLimits {
+  return {
+    maxBytes: limits.maxFileBytes,
+    maxRowsPerSheet: limits.maxRowsPerSheet,
+    maxSheets: limits.maxSheets,
+    maxUncompressedBytes: limits.maxUncompressedBytes,
+    maxEntryBytes: limits.maxEntryBytes,
+    maxCellsPerSheet: limits.maxCellsPerSheet,
+    maxMillis: limits.maxMillis,
+  };
+}
+
+/** Resolves to null after `ms`, with a way to cancel the timer. */
+function timeout(ms: number): { promise: Promise<null>; cancel: () => void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const promise = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), Math.max(0, ms));
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
 
 export function sniffFormat(data: Uint8Array): 'xlsx' | 'zip' | 'ole' | 'pdf' | 'text' | 'empty' | 'unknown' {
   return sniffBytes(data);
@@ -55,13 +84,15 @@ export async function readWorkbook(
     findings: [],
     ok: false,
   };
-  const fail = (message: string): PrefectureSubmission => {
-    sub.findings.push(finding('FILE', { file }, message, { prefecture: sub.prefecture }));
+  const fail = (message: string, sheet?: string): PrefectureSubmission => {
+    sub.findings.push(finding('FILE', { file, ...(sheet ? { sheet } : {}) }, message, { prefecture: sub.prefecture }));
     return sub;
   };
   try {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...opts.limits };
+    const deadline = Date.now() + limits.maxMillis;
+    const tooSlow = `读取时间超过上限 ${formatMillis(limits.maxMillis)}，已停止读取：文件过大或结构异常，请删除无关内容后重新保存`;
     if (bytes.byteLength > limits.maxBytes) {
       return fail(`文件大小 ${mb(bytes.byteLength)} MB，超过单个文件上限 ${mb(limits.maxBytes)} MB，未读取：请删除无关工作表、图片后重新保存`);
     }
@@ -72,15 +103,24 @@ export async function readWorkbook(
     if (sheetCount > limits.maxSheets) {
       return fail(`工作簿有 ${sheetCount} 个工作表，超过上限 ${limits.maxSheets} 个，未读取：请只保留推荐汇总表和地区指标工作表`);
     }
-    if (listing.totalSize > Math.max(limits.maxBytes, bytes.byteLength) * MAX_INFLATION) {
-      return fail(`文件解压后内容约 ${mb(listing.totalSize)} MB，超过上限 ${mb(limits.maxBytes * MAX_INFLATION)} MB，未读取：请删除无关内容后重新保存`);
+    if (listing.totalSize > limits.maxUncompressedBytes) {
+      return fail(`文件解压后内容约 ${mb(listing.totalSize)} MB，超过解压后总大小上限 ${mb(limits.maxUncompressedBytes)} MB，未读取：疑似“压缩炸弹”，或请删除无关内容后重新保存`);
     }
+    // declared and actual sizes, rows and cells, checked on the stream before exceljs inflates anything
+    const refusal = guardPackage(bytes, { ...limits, deadline });
+    if (refusal) return fail(refusal.message, refusal.sheet);
 
     const wb = new ExcelJS.Workbook();
+    const timer = timeout(deadline - Date.now());
     try {
-      await wb.xlsx.load(toArrayBuffer(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+      const loading = wb.xlsx.load(toArrayBuffer(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+      loading.catch(() => undefined); // a late failure after the time limit has nobody to report to
+      const loaded = await Promise.race([loading, timer.promise]);
+      if (loaded === null) return fail(tooSlow);
     } catch (e) {
       return fail(`文件已损坏或不是有效的 Excel 工作簿，无法读取（${e instanceof Error ? e.message : String(e)}）：请用 Excel/WPS 打开后另存为 .xlsx`);
+    } finally {
+      timer.cancel();
     }
     const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
     const grids: SheetGrid[] = [];
@@ -90,6 +130,7 @@ export async function readWorkbook(
         return fail(`工作表“${ws.name}”有 ${rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行`);
       }
       grids.push(buildGrid(ws));
+      if (Date.now() > deadline) return fail(tooSlow, ws.name);
     }
     readContents(sub, grids, { file, date1904, prefecture: opts.prefecture ?? null });
     return sub;

@@ -52,7 +52,45 @@ export function matchHeader(text: string): TableField | null {
   const s = normalizeHeader(text);
   if (s === '' || s.length > 20) return null;
   for (const [field, re] of HEADER_PATTERNS) if (re.test(s)) return field;
+  return matchMisspelt(s);
+}
+
+/** The official labels and their common variants, for headers typed with a slip (案列名称, 联糸人, 简诉). */
+const CANONICAL: ReadonlyArray<[TableField, string]> = [
+  ['caseName', '案例名称'],
+  ['enterprise', '企业名称'],
+  ['enterprise', '单位名称'],
+  ['category', '企业类别'],
+  ['summary', '案例申报方向和简述'],
+  ['summary', '申报方向和简述'],
+  ['contact', '联系人'],
+  ['phone', '联系方式'],
+  ['phone', '联系电话'],
+];
+
+/** One wrong, missing or extra character in a label of 3–6 characters, two in a longer one. */
+function matchMisspelt(s: string): TableField | null {
+  for (const [field, label] of CANONICAL) {
+    const allowed = label.length >= 7 ? 2 : label.length >= 3 ? 1 : 0;
+    if (Math.abs(label.length - s.length) <= allowed && editDistance(s, label, allowed) <= allowed) return field;
+  }
   return null;
+}
+
+/** Levenshtein distance, stopping early once every path exceeds `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 export interface TableHeader {

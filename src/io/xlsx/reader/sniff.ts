@@ -3,6 +3,7 @@
  * that tells them what to do with it.
  */
 import { unzipSync } from 'fflate';
+import { isEncryptedOle } from '../../docx/sniff';
 
 export type SniffedFormat = 'xlsx' | 'zip' | 'ole' | 'pdf' | 'text' | 'empty' | 'unknown';
 
@@ -97,6 +98,7 @@ export function formatMessage(format: SniffedFormat, data: Uint8Array, listing: 
     case 'empty':
       return '文件为空（0 字节），可能未保存完整或传输中断：请重新获取该文件';
     case 'ole':
+      if (isEncryptedOle(data)) return '文件设置了打开密码（已加密），无法读取：请取消密码后用 Excel/WPS 另存为 .xlsx 再导入';
       return '文件为旧版 Excel（.xls/.et）格式或已加密，请用 Excel/WPS 打开后另存为 .xlsx（不加密）';
     case 'pdf':
       return 'PDF 扫描件无法读取表格内容：请提供 Excel（.xlsx）格式的推荐汇总表';

@@ -1,0 +1,238 @@
+/**
+ * The checks an .xlsx package passes BEFORE exceljs sees it. exceljs (through JSZip) inflates every part of the
+ * package in memory and trusts its sizes, so a zip bomb or a 200,000-row sheet would cost minutes and gigabytes
+ * before any limit of ours could apply. Here the central directory is read first (declared sizes, entry count),
+ * then every part is inflated in a stream under a hard cap (never more than it declares), and worksheet parts are
+ * scanned on the fly for rows and cells, stopping at the first limit broken. Nothing is kept in memory.
+ */
+import { Inflate } from 'fflate';
+import { listZip, ZipError, type ZipEntry } from '../../docx/zip';
+import { formatBytes, formatMillis } from '../../limits';
+
+export interface GuardLimits {
+  maxUncompressedBytes: number;
+  maxEntryBytes: number;
+  maxRowsPerSheet: number;
+  maxCellsPerSheet: number;
+  /** Absolute time (Date.now()) after which reading stops. */
+  deadline: number;
+  maxMillis: number;
+}
+
+/** Why a package was refused: the Chinese message, and the sheet it concerns when there is one. */
+export interface GuardRefusal {
+  message: string;
+  sheet?: string;
+}
+
+class Refused extends Error {
+  constructor(readonly refusal: GuardRefusal) {
+    super(refusal.message);
+  }
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** Compressed bytes per push: deflate expands at most ~1032×, so one push never yields more than ~8 MB. */
+const CHUNK = 8 * 1024;
+
+/** Counts `<row>` elements that hold cells and `<c>` elements in streamed SpreadsheetML, across chunk boundaries. */
+class SheetCounter {
+  rows = 0;
+  cells = 0;
+  private rowOpen = false;
+  private carry: Uint8Array | null = null;
+
+  push(chunk: Uint8Array, final = false): void {
+    let buf = chunk;
+    if (this.carry) {
+      buf = new Uint8Array(this.carry.length + chunk.length);
+      buf.set(this.carry);
+      buf.set(chunk, this.carry.length);
+      this.carry = null;
+    }
+    for (let i = buf.indexOf(0x3c); i >= 0; i = buf.indexOf(0x3c, i + 1)) {
+      if (!final && i + 20 > buf.length) {
+        this.carry = buf.slice(i);
+        return;
+      }
+      this.element(buf, i + 1);
+    }
+  }
+
+  finish(): void {
+    if (this.carry) this.push(new Uint8Array(0), true);
+  }
+
+  /** The element name starting at `j` (after '<'), prefix dropped: count `row` and `c`. */
+  private element(buf: Uint8Array, j: number): void {
+    let k = j;
+    let local = j;
+    while (k < buf.length && k - j < 20 && isNameByte(buf[k])) {
+      if (buf[k] === 0x3a) local = k + 1;
+      k++;
+    }
+    const n = k - local;
+    if (n === 1 && buf[local] === 0x63) {
+      this.cells += 1;
+      if (this.rowOpen) {
+        this.rows += 1;
+        this.rowOpen = false;
+      }
+    } else if (n === 3 && buf[local] === 0x72 && buf[local + 1] === 0x6f && buf[local + 2] === 0x77) {
+      this.rowOpen = true;
+    }
+  }
+}
+
+function isNameByte(b: number): boolean {
+  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x3a || b === 0x2d || b === 0x5f;
+}
+
+/** Sheet part → sheet name, from xl/workbook.xml and its relationships (best effort: the part name otherwise). */
+function sheetNames(data: Uint8Array, byName: Map<string, ZipEntry>, limits: GuardLimits): Map<string, string> {
+  const out = new Map<string, string>();
+  const wb = byName.get('xl/workbook.xml');
+  const rels = byName.get('xl/_rels/workbook.xml.rels');
+  if (!wb || !rels || wb.size > 8 * 1024 * 1024 || rels.size > 8 * 1024 * 1024) return out;
+  const decoder = new TextDecoder('utf-8');
+  const relText = decoder.decode(inflateEntry(data, rels, limits, null));
+  const wbText = decoder.decode(inflateEntry(data, wb, limits, null));
+  const attr = (tag: string, name: string): string | null => {
+    const m = new RegExp(`\\s(?:[\\w]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+    return m ? unescapeXml(m[2] ?? m[3] ?? '') : null;
+  };
+  const targets = new Map<string, string>();
+  for (const m of relText.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : 'xl/' + target);
+  }
+  for (const m of wbText.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    const id = /\s(?:\w+:)?id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
+    const target = id ? targets.get(id) : undefined;
+    if (name && target) out.set(target.toLowerCase(), name);
+  }
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+}
+
+function checkTime(limits: GuardLimits): void {
+  if (Date.now() > limits.deadline) {
+    throw new Refused({ message: `读取时间超过上限 ${formatMillis(limits.maxMillis)}，已停止读取：文件过大或结构异常，请删除无关内容后重新保存` });
+  }
+}
+
+/**
+ * Inflate one entry, never past its declared size; hand each chunk to `sink` (or collect it when sink is null).
+ * Throws Refused for a lying header, a broken stream or the time limit.
+ */
+function inflateEntry(data: Uint8Array, entry: ZipEntry, limits: GuardLimits, sink: ((c: Uint8Array) => void) | null): Uint8Array {
+  if (entry.flags & 1) throw new Refused({ message: `文件已加密（压缩包内“${entry.name}”有密码），无法读取：请取消密码后另存为 .xlsx` });
+  const p = entry.localOffset;
+  if (p + 30 > data.length || u32(data, p) !== 0x04034b50) throw new ZipError('corrupt', `“${entry.name}”的本地文件头已损坏`);
+  const start = p + 30 + u16(data, p + 26) + u16(data, p + 28);
+  const raw = data.subarray(start, start + entry.compressedSize);
+  if (start + entry.compressedSize > data.length) throw new ZipError('corrupt', `“${entry.name}”的数据不完整（文件被截断）`);
+  const parts: Uint8Array[] = [];
+  const take = sink ?? ((c: Uint8Array) => parts.push(c));
+  let written = 0;
+  const accept = (chunk: Uint8Array) => {
+    written += chunk.length;
+    if (written > entry.size) {
+      throw new Refused({
+        message: `压缩包内“${entry.name}”实际解压后超过其声明的 ${formatBytes(entry.size)}，疑似“压缩炸弹”或文件已损坏，未读取：请让报送单位重新另存为 .xlsx`,
+      });
+    }
+    take(chunk);
+  };
+  if (entry.method === 0) {
+    for (let i = 0; i < raw.length; i += CHUNK) accept(raw.subarray(i, Math.min(raw.length, i + CHUNK)));
+  } else if (entry.method === 8) {
+    const inflater = new Inflate((chunk) => accept(chunk));
+    try {
+      for (let i = 0; i < raw.length; i += CHUNK) {
+        inflater.push(raw.subarray(i, Math.min(raw.length, i + CHUNK)), i + CHUNK >= raw.length);
+        checkTime(limits);
+      }
+      if (raw.length === 0) inflater.push(raw, true);
+    } catch (e) {
+      if (e instanceof Refused || e instanceof ZipError) throw e;
+      throw new ZipError('corrupt', `“${entry.name}”无法解压（数据已损坏）`);
+    }
+  } else {
+    throw new ZipError('unsupported', `“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
+  }
+  if (written !== entry.size) throw new ZipError('corrupt', `“${entry.name}”解压后的大小与目录不符`);
+  if (sink) return new Uint8Array(0);
+  const out = new Uint8Array(written);
+  let o = 0;
+  for (const c of parts) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+function u16(d: Uint8Array, o: number): number {
+  return d[o] | (d[o + 1] << 8);
+}
+function u32(d: Uint8Array, o: number): number {
+  return (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) + d[o + 3] * 0x1000000;
+}
+
+/** null when the package may be handed to exceljs; else why not, in Chinese, naming the limit. */
+export function guardPackage(data: Uint8Array, limits: GuardLimits): GuardRefusal | null {
+  try {
+    const entries = listZip(data, { maxEntryBytes: Infinity, maxTotalBytes: limits.maxUncompressedBytes, maxRatio: Infinity });
+    const byName = new Map<string, ZipEntry>();
+    for (const e of entries) byName.set(e.name.replace(/^\//, '').toLowerCase(), e);
+    for (const e of entries) {
+      if (e.size > limits.maxEntryBytes) {
+        return {
+          message: `压缩包内“${e.name}”解压后为 ${formatBytes(e.size)}，超过单个部件 ${formatBytes(limits.maxEntryBytes)} 的上限，未读取：疑似“压缩炸弹”，或工作表过大，请删除多余内容后重新保存`,
+        };
+      }
+    }
+    const names = sheetNames(data, byName, limits);
+    for (const e of entries) {
+      const key = e.name.replace(/^\//, '').toLowerCase();
+      if (!WORKSHEET.test(key)) {
+        inflateEntry(data, e, limits, () => undefined);
+        continue;
+      }
+      const sheet = names.get(key) ?? e.name;
+      const counter = new SheetCounter();
+      // past a limit we go on counting to the end of the part (still capped by size and time) to give the real figure
+      inflateEntry(data, e, limits, (chunk) => counter.push(chunk));
+      counter.finish();
+      if (counter.rows > limits.maxRowsPerSheet) {
+        return { sheet, message: `工作表“${sheet}”有 ${counter.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表` };
+      }
+      if (counter.cells > limits.maxCellsPerSheet) {
+        return { sheet, message: `工作表“${sheet}”有 ${counter.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存` };
+      }
+      checkTime(limits);
+    }
+    return null;
+  } catch (e) {
+    if (e instanceof Refused) return e.refusal;
+    if (e instanceof ZipError) {
+      if (e.kind === 'bomb') return { message: `文件结构异常，未读取：${e.message}。请让报送单位重新另存为 .xlsx` };
+      if (e.kind === 'encrypted') return { message: `文件已加密，无法读取：请取消密码后另存为 .xlsx` };
+      if (e.kind === 'unsupported') return { message: `文件使用了不支持的压缩格式（${e.message.replace(/，不是常见的 Word 文档$/, '')}），无法读取：请用 Excel/WPS 打开后另存为 .xlsx` };
+      return { message: `文件已损坏（${e.message}），无法读取：请重新获取或用 Excel/WPS 重新保存该文件` };
+    }
+    throw e;
+  }
+}
