@@ -6,7 +6,7 @@ import type { Application } from '../../core/model';
 import { cleanMultiline, cleanText, parseLooseNumber } from '../../core/text';
 import { CATEGORIES, DIRECTIONS, LEVELS, parseCategory, parseDirection, type Category, type DirectionName, type Level } from '../../core/vocabulary';
 import { readChoices, otherText } from './choices';
-import { isBlankDate, parseFormDate } from './dates';
+import { isBlankDate, parseDateText } from '../../core/dates';
 import type { DocBlock } from './docxModel';
 import { readLabelledCells, type FieldKey, type FieldValue } from './formTable';
 import { readCover, readSections, stripIntroGuidance } from './formText';
@@ -58,11 +58,11 @@ export function buildApplication(blocks: DocBlock[], file: string): Application 
     caseName: fill(first('caseName')),
     applicant: stripSealNote(fill(first('applicant'))),
     recommender: stripSealNote(fill(first('recommender'))),
-    date: parseFormDate(dateRaw),
+    date: parseDateText(dateRaw),
     dateRaw: isBlankDate(dateRaw) ? '' : dateRaw,
     unitName: stripSealNote(fill(first('unitName')).replace(/[(（]\s*请填写全称\s*[)）]/g, '').trim()),
     uscc: fill(first('uscc')),
-    founded: parseFormDate(foundedRaw) ?? foundedRaw,
+    founded: parseDateText(foundedRaw) ?? foundedRaw,
     address: fill(first('address')),
     capital: parseLooseNumber(capitalRaw.replace(/人民币|RMB/gi, '')),
     capitalRaw,

@@ -3,6 +3,7 @@
  * shape (text / number / date / error), dates as ISO yyyy-mm-dd from Date objects, serial numbers or clerk text,
  * and a merged-range map built once per sheet. No exceljs runtime import: values are inspected structurally.
  */
+import { parseDateText } from '../../core/dates';
 import { toHalfWidth } from '../../core/text';
 
 /** One cell as the reader sees it, whatever exceljs stored (rich text, hyperlink, formula result, error…). */
@@ -109,56 +110,8 @@ export function serialToDate(serial: number, date1904 = false): Date | null {
   return new Date(Math.round((days - 25569) * 86_400_000));
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-/** 十二 → 12, 二十 → 20, 三十一 → 31, 十 → 10; digits left as they are. */
-function cnNumber(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s === '') return null;
-  if (s.includes('十')) {
-    const [a, b] = s.split('十');
-    const tens = a === '' ? 1 : CN_DIGITS[a];
-    const ones = b === '' ? 0 : CN_DIGITS[b];
-    return tens === undefined || ones === undefined ? null : tens * 10 + ones;
-  }
-  let n = 0;
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
-    if (d === undefined) return null;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-function validIso(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) return null;
-  return `${y}-${pad2(m)}-${pad2(d)}`;
-}
-
-/**
- * A date as clerks type it: 2024年12月10日, 2024-12-10, 2024/12/10, 2024.12.10, 20241210, 二〇二四年十二月十日.
- * Returns ISO yyyy-mm-dd or null. Text around the date (a 日期： label) is allowed.
- */
-export function parseDateText(input: string): string | null {
-  const s = toHalfWidth(input).replace(/\s+/g, '');
-  if (s === '') return null;
-  let m = /(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})(?!\d)/.exec(s);
-  if (m) return validIso(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /(?:^|\D)(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s);
-  if (m) return validIso(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /([〇零一二三四五六七八九O]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/.exec(s);
-  if (m) {
-    const y = cnNumber(m[1]);
-    const mo = cnNumber(m[2]);
-    const d = cnNumber(m[3]);
-    return y !== null && mo !== null && d !== null ? validIso(y, mo, d) : null;
-  }
-  return null;
-}
+/** Dates in text are read by the product's one date parser. */
+export { parseDateText } from '../../core/dates';
 
 /** The ISO date a cell holds: a Date, a serial number, or text. */
 export function cellIsoDate(c: CellData | undefined, date1904 = false): string | null {

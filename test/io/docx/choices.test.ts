@@ -1,7 +1,7 @@
 /** Tick reading: glyph conventions, leftovers, content-control state over its glyph, legacy check boxes, dates. */
 import { strToU8, zipSync } from 'fflate';
 import { otherText, readChoices } from '../../../src/io/docx/choices';
-import { parseFormDate } from '../../../src/io/docx/dates';
+import { parseDateText as parseFormDate } from '../../../src/core/dates';
 import { readApplicationDocx } from '../../../src/io/docx/readApplication';
 
 const NATURES = ['国有企业', '民营企业', '合资企业', '国有控股企业', '国有参股企业', '其他'];
