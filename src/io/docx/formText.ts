@@ -16,7 +16,14 @@ const COVER_LABELS: ReadonlyArray<[string, FieldKey]> = [
 
 /** "案 例 名 称：…" with any spacing between the characters; the value is what follows the colon. */
 const COVER_RES = COVER_LABELS.map(
-  ([label, key]) => [new RegExp(`^[\\s\\u3000]*${[...label].join('[\\s\\u3000]*')}[\\s\\u3000]*[:：][\\s\\u3000]*(.*)$`), key] as const,
+  // "申 报 单 位：", also with the seal note before the colon: "申报单位（盖章）：", "推荐单位(加盖单位公章):"
+  ([label, key]) =>
+    [
+      new RegExp(
+        `^[\\s\\u3000]*${[...label].join('[\\s\\u3000]*')}[\\s\\u3000]*(?:[（(][^）)]{0,8}[）)])?[\\s\\u3000]*[:：][\\s\\u3000]*(.*)$`,
+      ),
+      key,
+    ] as const,
 );
 
 export interface CoverLine {
