@@ -5,10 +5,10 @@
 import type { CaseRecord } from '../../core/model';
 import { annex3Meta, type ProvinceWriteOptions } from './writeProvince';
 import { ANNEX3_SHEET, annex3Cells, layoutAnnex3 } from './writer/annex3Sheet';
-import { newWorkbook, workbookBytes } from './writer/workbook';
+import { newWorkbook } from './writer/workbook';
 
 export async function writeRecommendationList(records: CaseRecord[], opts: ProvinceWriteOptions): Promise<Uint8Array> {
   const wb = newWorkbook(opts.generatedAt);
-  layoutAnnex3(wb.addWorksheet(ANNEX3_SHEET), records.map(annex3Cells), annex3Meta(opts));
-  return workbookBytes(wb);
+  layoutAnnex3(wb.addSheet(ANNEX3_SHEET), records.map(annex3Cells), annex3Meta(opts));
+  return wb.toBytes();
 }

@@ -3,13 +3,12 @@
  * (numbers, numbers typed as text, blanks). Columns are found by their header text, so moved columns still read.
  * Never throws: an unreadable file or a missing sheet is a FILE finding, an unreadable score a warning.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { columnLetter, finding, type Finding } from '../../core/findings';
 import type { CaseRecord } from '../../core/model';
 import { cleanText, parseLooseNumber, toHalfWidth } from '../../core/text';
 import { parseCategory, parseDirection, parseLevel, parsePrefecture } from '../../core/vocabulary';
-import { cellText, plainValue } from './writer/cellValue';
-import { loadWorkbook } from './writer/loadLenient';
 import { DETAIL_COLUMNS, DETAIL_ORDER, DETAIL_SHEET, decodeSourceColumns, type DetailColumn } from './writer/detailColumns';
 
 type Result = { records: CaseRecord[]; findings: Finding[] };
@@ -138,4 +137,69 @@ function readScore(v: ReturnType<typeof plainValue>): number | null | 'bad' {
     return n === null ? 'bad' : n;
   }
   return 'bad';
+}
+
+// ---- loading: exceljs cannot follow comment parts stored where other programs (openpyxl, some WPS versions) put them
+// ("/xl/comments/comment1.xml"), so a workbook that fails to load is tried once more without its comments (a comment
+// never matters for reading values).
+
+const COMMENT_REL = /<Relationship\b[^>]*Type="[^"]*\/(?:comments|vmlDrawing)"[^>]*\/>/g;
+
+async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  try {
+    return await loadOnce(data);
+  } catch (first) {
+    let stripped: Uint8Array;
+    try {
+      stripped = withoutComments(data);
+    } catch {
+      throw first;
+    }
+    return await loadOnce(stripped);
+  }
+}
+
+async function loadOnce(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+  await wb.xlsx.load(buffer as ArrayBuffer);
+  return wb;
+}
+
+function withoutComments(data: Uint8Array): Uint8Array {
+  const parts = unzipSync(data);
+  const out: Zippable = {};
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (/^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(name)) out[name] = strToU8(strFromU8(bytes).replace(COMMENT_REL, ''));
+    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) out[name] = strToU8(strFromU8(bytes).replace(/<legacyDrawing\b[^>]*\/>/g, ''));
+    else if (/^xl\/comments|^xl\/drawings\/.*vmlDrawing/i.test(name)) continue;
+    else out[name] = bytes;
+  }
+  return zipSync(out);
+}
+
+// ---- plain values out of exceljs cells (rich text, formulas' cached results, hyperlinks, dates)
+
+type Plain = string | number | boolean | Date | null;
+
+function plainValue(v: ExcelJS.CellValue): Plain {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return plainValue((v.result ?? null) as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v) return null;
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('error' in v) return null;
+  }
+  return null;
+}
+
+/** Text of a cell: numbers without float noise, dates as yyyy-mm-dd (exceljs dates are UTC), trimmed. */
+function cellText(v: ExcelJS.CellValue): string {
+  const p = plainValue(v);
+  if (p === null) return '';
+  if (p instanceof Date) return Number.isNaN(p.getTime()) ? '' : p.toISOString().slice(0, 10);
+  if (typeof p === 'number') return String(Number.isInteger(p) ? p : Number(p.toPrecision(15)));
+  return String(p).trim();
 }

@@ -10,7 +10,7 @@ import { DETAIL_SHEET } from './writer/detailColumns';
 import { writeDetailSheet } from './writer/detailSheet';
 import { FINDINGS_SHEET, writeFindingsSheet } from './writer/findingsSheet';
 import { INDICATOR_SHEET, writeIndicatorSheet } from './writer/indicatorSheet';
-import { newWorkbook, workbookBytes } from './writer/workbook';
+import { newWorkbook } from './writer/workbook';
 
 export interface ProvinceWriteOptions {
   /** 推荐单位, default 湖南省工业和信息化厅; a prefecture bureau when a clerk builds theirs. */
@@ -35,10 +35,9 @@ export function annex3Meta(opts: ProvinceWriteOptions): { recommender: string; d
 
 export async function writeProvinceWorkbook(result: MergeResult, opts: ProvinceWriteOptions): Promise<Uint8Array> {
   const wb = newWorkbook(opts.generatedAt);
-  const list = wb.addWorksheet(ANNEX3_SHEET);
-  layoutAnnex3(list, result.records.map(annex3Cells), annex3Meta(opts));
-  writeDetailSheet(wb.addWorksheet(DETAIL_SHEET), result.records, result.findings, opts.generatedAt ?? '');
-  writeIndicatorSheet(wb.addWorksheet(INDICATOR_SHEET), result.indicators);
-  writeFindingsSheet(wb.addWorksheet(FINDINGS_SHEET), result.findings);
-  return workbookBytes(wb);
+  layoutAnnex3(wb.addSheet(ANNEX3_SHEET), result.records.map(annex3Cells), annex3Meta(opts));
+  writeDetailSheet(wb.addSheet(DETAIL_SHEET), result.records, result.findings, opts.generatedAt ?? '');
+  writeIndicatorSheet(wb.addSheet(INDICATOR_SHEET), result.indicators);
+  writeFindingsSheet(wb.addSheet(FINDINGS_SHEET), result.findings);
+  return wb.toBytes();
 }

@@ -64,6 +64,8 @@ describeWithPython('writeTemplate("annex3")', () => {
       expect(validationAt(s, `E${row}`)).toMatchObject({ type: 'textLength', operator: 'lessThanOrEqual', formula1: '100' });
     }
     expect(validationAt(s, 'D35')).toBeUndefined();
+    // one rule per column range, not one per cell
+    expect(s.validations.map((v) => v.sqref).sort()).toEqual(['D5:D34', 'E5:E34', 'H5:H34', 'I5:I34', 'J5:J34']);
     // the inline lists stay under Excel's 255-character limit
     for (const v of s.validations) if (v.type === 'list') expect(v.formula1!.length).toBeLessThanOrEqual(255);
   });

@@ -109,6 +109,15 @@ describeWithPython('writeProvinceWorkbook, read by openpyxl', () => {
     expect(s.cells.F2.fmt).toBe('@');
   });
 
+  it('明细 explains 评审得分 in the input prompt of one rule over the whole column (no cell notes), source columns hidden', () => {
+    const s = sheet(dump, '明细');
+    expect(s.validations).toHaveLength(1);
+    expect(s.validations[0]).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formula1: '0', sqref: 'T2:T9', promptTitle: '评审得分' });
+    expect(s.validations[0].prompt).toBe('专家评审后在本列填写得分（数字），再导入本工作簿即可按得分排序。');
+    expect(s.hiddenColumns).toEqual(['U']);
+    expect(val(s, 'U1')).toBe('来源列');
+  });
+
   it('明细 rows with errors are light red, with only warnings light yellow, clean rows plain', () => {
     const s = sheet(dump, '明细');
     const fillOf = (r: number) => s.cells[`D${r}`].fill;
@@ -212,6 +221,13 @@ describe('writeProvinceWorkbook output is deterministic', () => {
     expect(Object.keys(pa)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'docProps/core.xml']));
     for (const name of Object.keys(pa)) expect(strFromU8(pa[name])).toBe(strFromU8(pb[name]));
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('has no comment or drawing parts, and one shared look per kind of cell', async () => {
+    const parts = unzipSync(await writeProvinceWorkbook(sampleMerge(), OPTS));
+    expect(Object.keys(parts).filter((n) => /comment|vml|drawing/i.test(n))).toEqual([]);
+    const xfs = Number(/<cellXfs count="(\d+)"/.exec(strFromU8(parts['xl/styles.xml']))![1]);
+    expect(xfs).toBeLessThan(30);
   });
 
   it('takes the document date from generatedAt, or a fixed epoch without it', async () => {

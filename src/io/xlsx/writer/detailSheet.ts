@@ -2,28 +2,25 @@
  * The 明细 sheet: every field of every record, where it came from, its problems, and an empty 评审得分 column for the
  * experts. Rows with errors are filled light red, rows with only warnings light yellow.
  */
-import type ExcelJS from 'exceljs';
-import type { Finding } from '../../../core/findings';
+import { columnLetter, type Finding } from '../../../core/findings';
 import type { CaseRecord } from '../../../core/model';
 import { DETAIL_COLUMNS, DETAIL_ORDER, DETAIL_WIDTHS, UNKNOWN_PREFECTURE, encodeSourceColumns, type DetailColumn } from './detailColumns';
-import { FILL_ERROR, FILL_INPUT, FILL_WARNING, FONT_BODY, THIN_BORDER, WRAP_TOP, styleHeaderRow, tableSheetBasics } from './styles';
+import type { CellValue, SheetWriter } from '../ooxml/sheet';
+import type { CellStyle } from '../ooxml/styles';
+import type { DataValidation } from '../ooxml/validation';
+import { BODY, FILL_ERROR, FILL_INPUT, FILL_WARNING, HEADER, tableSheetBasics } from './styles';
 import { textOrEmpty } from './text';
 
-type CellValue = string | number | null;
-
-/** 评审得分: a number ≥ 0; a warning (not a refusal) otherwise, since readProvinceWorkbook also reads text numbers. */
-const SCORE_RULE: ExcelJS.DataValidation = {
+/**
+ * 评审得分: a number ≥ 0; a warning (not a refusal) otherwise, since readProvinceWorkbook also reads text numbers.
+ * The input prompt carries the hint for the experts (no cell notes).
+ */
+const SCORE_RULE: DataValidation = {
   type: 'decimal',
   operator: 'greaterThanOrEqual',
-  formulae: [0],
-  allowBlank: true,
-  showInputMessage: true,
-  promptTitle: '评审得分',
-  prompt: '专家评审后填写得分（数字）。',
-  showErrorMessage: true,
-  errorStyle: 'warning',
-  errorTitle: '评审得分应为数字',
-  error: '请填写不小于0的数字，如 88.5。',
+  formula1: '0',
+  prompt: { title: '评审得分', text: '专家评审后在本列填写得分（数字），再导入本工作簿即可按得分排序。' },
+  error: { style: 'warning', title: '评审得分应为数字', text: '请填写不小于0的数字，如 88.5。' },
 };
 
 /** The findings that belong to a record: same file, sheet and row; for Word forms (no row) every row-less finding of the file. */
@@ -47,30 +44,30 @@ export function problemsText(list: readonly Finding[]): string {
 }
 
 export function writeDetailSheet(
-  ws: ExcelJS.Worksheet,
+  ws: SheetWriter,
   records: readonly CaseRecord[],
   findings: readonly Finding[],
   importedAt: string,
 ): void {
   const headers = DETAIL_ORDER.map((c) => DETAIL_COLUMNS[c]);
   const colOf = (c: DetailColumn): number => DETAIL_ORDER.indexOf(c) + 1;
-  DETAIL_ORDER.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = DETAIL_WIDTHS[c];
-    if (c === 'uscc' || c === 'phone') col.numFmt = '@';
-  });
-  ws.getColumn(colOf('sourceColumns')).hidden = true;
+  const isText = (c: DetailColumn): boolean => c === 'uscc' || c === 'phone';
+  DETAIL_ORDER.forEach((c, i) => ws.column(i + 1, { width: DETAIL_WIDTHS[c], hidden: c === 'sourceColumns' || undefined, style: isText(c) ? TEXT : undefined }));
 
-  const header = ws.getRow(1);
-  headers.forEach((h, i) => (header.getCell(i + 1).value = h));
-  styleHeaderRow(header, headers.length);
-  header.getCell(colOf('score')).fill = FILL_INPUT;
-  header.getCell(colOf('score')).note = '专家评审后在本列填写得分（数字），再导入本工作簿即可按得分排序。';
+  const header = ws.style(HEADER);
+  ws.row(1, headers, DETAIL_ORDER.map((c) => (c === 'score' ? ws.style({ ...HEADER, fill: FILL_INPUT }) : header)));
 
+  // one style list per row look: plain, error (light red), warning (light yellow); 评审得分 is always the input look
+  const score = ws.style({ ...BODY, fill: FILL_INPUT, locked: false });
+  const looks = [undefined, FILL_ERROR, FILL_WARNING].map((fill) =>
+    DETAIL_ORDER.map((c) => (c === 'score' ? score : ws.style({ ...BODY, fill, numFmt: isText(c) ? '@' : undefined }))),
+  );
+  const imported = textOrEmpty(importedAt);
   const perRecord = findingsByRecord(records, findings);
+  const values: CellValue[] = new Array<CellValue>(DETAIL_ORDER.length);
   records.forEach((r, i) => {
     const own = perRecord[i];
-    const values: Record<DetailColumn, CellValue> = {
+    const row: Record<DetailColumn, CellValue> = {
       seq: i + 1,
       prefecture: r.prefecture ?? UNKNOWN_PREFECTURE,
       order: r.order,
@@ -88,27 +85,18 @@ export function writeDetailSheet(
       sourceFile: textOrEmpty(r.source.file),
       sourceSheet: textOrEmpty(r.source.sheet),
       sourceRow: r.source.row,
-      importedAt: textOrEmpty(importedAt),
-      problems: textOrEmpty(problemsText(own)),
+      importedAt: imported,
+      problems: own.length > 0 ? textOrEmpty(problemsText(own)) : null,
       score: r.score,
       sourceColumns: textOrEmpty(encodeSourceColumns(r.columns)),
     };
-    const row = ws.getRow(i + 2);
-    const fill = own.some((f) => f.severity === 'error') ? FILL_ERROR : own.length > 0 ? FILL_WARNING : null;
-    DETAIL_ORDER.forEach((c, j) => {
-      const cell = row.getCell(j + 1);
-      cell.value = values[c];
-      cell.font = FONT_BODY;
-      cell.border = THIN_BORDER;
-      cell.alignment = WRAP_TOP;
-      if (c === 'score') {
-        cell.fill = FILL_INPUT;
-        cell.protection = { locked: false };
-        cell.dataValidation = SCORE_RULE;
-      } else if (fill) {
-        cell.fill = fill;
-      }
-    });
+    DETAIL_ORDER.forEach((c, j) => (values[j] = row[c]));
+    const look = own.some((f) => f.severity === 'error') ? 1 : own.length > 0 ? 2 : 0;
+    ws.row(i + 2, values, looks[look]);
   });
-  tableSheetBasics(ws, headers, records.length + 1);
+  const scoreCol = columnLetter(colOf('score'));
+  if (records.length > 0) ws.validate(`${scoreCol}2:${scoreCol}${records.length + 1}`, SCORE_RULE);
+  tableSheetBasics(ws, headers.length, records.length + 1);
 }
+
+const TEXT: CellStyle = { numFmt: '@' };

@@ -1,7 +1,7 @@
 /** The 问题清单 sheet: every finding with its location, in the order given. */
-import type ExcelJS from 'exceljs';
 import { FINDING_TITLES, type Finding } from '../../../core/findings';
-import { FILL_ERROR, FILL_WARNING, FONT_BODY, THIN_BORDER, WRAP_TOP, styleHeaderRow, tableSheetBasics } from './styles';
+import type { CellValue, SheetWriter } from '../ooxml/sheet';
+import { BODY, FILL_ERROR, FILL_WARNING, HEADER, setWidths, tableSheetBasics } from './styles';
 import { textOrEmpty } from './text';
 
 export const FINDINGS_SHEET = '问题清单';
@@ -10,35 +10,29 @@ const WIDTHS = [6, 7, 7, 26, 12, 26, 14, 6, 10, 28, 60];
 
 export const SEVERITY_LABELS = { error: '错误', warning: '提醒' } as const;
 
-export function writeFindingsSheet(ws: ExcelJS.Worksheet, findings: readonly Finding[]): void {
-  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const header = ws.getRow(1);
-  HEADERS.forEach((h, i) => (header.getCell(i + 1).value = h));
-  styleHeaderRow(header, HEADERS.length);
-
+export function writeFindingsSheet(ws: SheetWriter, findings: readonly Finding[]): void {
+  setWidths(ws, WIDTHS);
+  ws.row(1, HEADERS, Array<number>(HEADERS.length).fill(ws.style(HEADER)));
+  const body = ws.style(BODY);
+  // the 级别 cell (column B) is coloured by severity
+  const looks = {
+    error: HEADERS.map((_, j) => (j === 1 ? ws.style({ ...BODY, fill: FILL_ERROR }) : body)),
+    warning: HEADERS.map((_, j) => (j === 1 ? ws.style({ ...BODY, fill: FILL_WARNING }) : body)),
+  };
+  const values: CellValue[] = new Array<CellValue>(HEADERS.length);
   findings.forEach((f, i) => {
-    const row = ws.getRow(i + 2);
-    const values: (string | number | null)[] = [
-      i + 1,
-      SEVERITY_LABELS[f.severity],
-      f.code,
-      FINDING_TITLES[f.code],
-      textOrEmpty(f.prefecture ?? null),
-      textOrEmpty(f.file),
-      textOrEmpty(f.sheet),
-      f.row,
-      textOrEmpty(f.column),
-      textOrEmpty(f.enterprise),
-      textOrEmpty(f.message),
-    ];
-    values.forEach((v, j) => {
-      const cell = row.getCell(j + 1);
-      cell.value = v;
-      cell.font = FONT_BODY;
-      cell.border = THIN_BORDER;
-      cell.alignment = WRAP_TOP;
-    });
-    row.getCell(2).fill = f.severity === 'error' ? FILL_ERROR : FILL_WARNING;
+    values[0] = i + 1;
+    values[1] = SEVERITY_LABELS[f.severity];
+    values[2] = f.code;
+    values[3] = FINDING_TITLES[f.code];
+    values[4] = textOrEmpty(f.prefecture ?? null);
+    values[5] = textOrEmpty(f.file);
+    values[6] = textOrEmpty(f.sheet);
+    values[7] = f.row;
+    values[8] = textOrEmpty(f.column);
+    values[9] = textOrEmpty(f.enterprise);
+    values[10] = textOrEmpty(f.message);
+    ws.row(i + 2, values, looks[f.severity]);
   });
-  tableSheetBasics(ws, HEADERS, findings.length + 1);
+  tableSheetBasics(ws, HEADERS.length, findings.length + 1);
 }

@@ -3,7 +3,7 @@
 
 usage: dump_xlsx.py FILE.xlsx
 For every sheet, in workbook order: name, state, merged ranges, frozen pane, autofilter, print setup, data
-validations, hidden columns, and every non-empty cell with its value (formula text for formulas), its cached value
+validations, hidden columns, custom column widths, row heights, and every non-empty cell with its value (formula text for formulas), its cached value
 (from a data_only load), data type, number format, fill colour and whether it is locked.
 """
 import json
@@ -68,6 +68,8 @@ def main(path):
             "printTitleRows": ws.print_title_rows,
             "validations": dvs,
             "hiddenColumns": sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
+            "widths": {k: d.width for k, d in ws.column_dimensions.items() if d.customWidth},
+            "heights": {str(k): d.height for k, d in ws.row_dimensions.items() if d.height is not None},
             "maxRow": ws.max_row,
             "maxColumn": ws.max_column,
             "cells": cells,

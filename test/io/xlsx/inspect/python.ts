@@ -45,6 +45,10 @@ export interface DumpSheet {
   printTitleRows: string | null;
   validations: DumpValidation[];
   hiddenColumns: string[];
+  /** Custom column widths by letter. */
+  widths: Record<string, number>;
+  /** Row heights by row number. */
+  heights: Record<string, number>;
   maxRow: number;
   maxColumn: number;
   cells: Record<string, DumpCell>;

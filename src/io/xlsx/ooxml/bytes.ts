@@ -1,0 +1,58 @@
+/**
+ * UTF-8 text accumulated in fixed-size byte blocks. A sheet's rows are encoded as they are written, so a large sheet
+ * costs its UTF-8 size once, not a tree of JavaScript strings waiting to be joined.
+ */
+const BLOCK = 1 << 20;
+const encoder = new TextEncoder();
+
+export class ByteSink {
+  private readonly blocks: Uint8Array[] = [];
+  private current = new Uint8Array(0);
+  private pos = 0;
+  size = 0;
+
+  write(text: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit
+    const worst = text.length * 3;
+    if (worst > this.current.length - this.pos) {
+      this.seal();
+      if (worst > BLOCK) {
+        const bytes = encoder.encode(text);
+        this.blocks.push(bytes);
+        this.size += bytes.length;
+        return;
+      }
+      this.current = new Uint8Array(BLOCK);
+      this.pos = 0;
+    }
+    const { written } = encoder.encodeInto(text, this.current.subarray(this.pos));
+    this.pos += written;
+    this.size += written;
+  }
+
+  private seal(): void {
+    if (this.pos > 0) this.blocks.push(this.current.subarray(0, this.pos));
+    this.current = new Uint8Array(0);
+    this.pos = 0;
+  }
+
+  /** The bytes written so far, as blocks in order. */
+  chunks(): Uint8Array[] {
+    this.seal();
+    return this.blocks;
+  }
+}
+
+/** One contiguous copy of the chunks. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

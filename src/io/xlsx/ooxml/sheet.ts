@@ -1,0 +1,227 @@
+/**
+ * One worksheet. Rows are rendered to XML and encoded to UTF-8 as they are given (top to bottom, each row once), so a
+ * sheet of 70 000 rows holds its XML bytes and no cell objects. Everything else (columns, merges, frozen panes, autofilter,
+ * validations by range, print setup) is kept as small lists and written by toXml().
+ */
+import { columnLetter } from '../../../core/findings';
+import { ByteSink } from './bytes';
+import type { SharedStrings } from './sharedStrings';
+import type { CellStyle, StyleRegistry } from './styles';
+import { validationXml, type DataValidation } from './validation';
+import { XML_HEAD, NS_MAIN, NS_REL, attrs, esc } from './xml';
+
+/** A formula (text without '=') with the result viewers show until they recalculate. */
+export interface Formula {
+  formula: string;
+  result?: number | string | boolean | null;
+}
+/** null / undefined: no value (the cell is still written when it has a style). Strings are always plain text. */
+export type CellValue = string | number | boolean | null | undefined | Formula;
+
+export interface ColumnSpec {
+  width?: number;
+  hidden?: boolean;
+  /** Look of cells typed later into the column (e.g. '@' so codes stay text). */
+  style?: CellStyle;
+}
+
+export interface PageSetup {
+  paperSize?: number;
+  orientation?: 'portrait' | 'landscape';
+  /** Pages wide / tall when fitting to page; 0 = as many as needed. Setting either turns fit-to-page on. */
+  fitToWidth?: number;
+  fitToHeight?: number;
+  horizontalCentered?: boolean;
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+const INVALID_NAME = /[\\/?*[\]:]/;
+const letters: string[] = [''];
+function col(c: number): string {
+  while (letters.length <= c) letters.push(columnLetter(letters.length));
+  return letters[c];
+}
+
+export class SheetWriter {
+  state: SheetState = 'visible';
+  private readonly body = new ByteSink();
+  private readonly columns = new Map<number, ColumnSpec>();
+  private readonly merges: string[] = [];
+  private readonly validations: string[] = [];
+  private frozen: { xSplit: number; ySplit: number } | null = null;
+  private filter: string | null = null;
+  private page: PageSetup | null = null;
+  private titleRows: [number, number] | null = null;
+  private minRow = 0;
+  private maxRow = 0;
+  private minCol = 0;
+  private maxCol = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly styles: StyleRegistry,
+    private readonly strings: SharedStrings,
+  ) {
+    if (name.length === 0 || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name)) throw new Error(`工作表名称无效：${name}`);
+  }
+
+  /** The style index for a look, to pass to row(). */
+  style(look: CellStyle | null | undefined): number {
+    return this.styles.id(look);
+  }
+
+  /** Column (1-based) width, hidden state and default look. */
+  column(index: number, spec: ColumnSpec): void {
+    this.columns.set(index, { ...this.columns.get(index), ...spec });
+  }
+
+  /**
+   * Write row `r` (1-based) from column A: values[j] goes to column j+1 with style[j] (or one style for all values).
+   * A style array longer than the values styles empty cells too. Rows are written top to bottom, each once.
+   */
+  row(r: number, values: readonly CellValue[], style: number | readonly number[] = 0, opts: { height?: number } = {}): void {
+    if (!Number.isInteger(r) || r < 1 || r > 1048576) throw new Error(`行号无效：${r}`);
+    if (r <= this.maxRow) throw new Error(`第 ${r} 行须在第 ${this.maxRow} 行之后写出`);
+    const perCell = typeof style !== 'number';
+    const width = perCell ? Math.max(values.length, style.length) : values.length;
+    let x = opts.height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${opts.height}" customHeight="1">`;
+    let first = 0;
+    let last = 0;
+    for (let j = 0; j < width; j++) {
+      const s = perCell ? (style[j] ?? 0) : style;
+      // a cell right after the previous one needs no reference (every reader then takes the next column)
+      const ref = last === j && last > 0 ? '' : ` r="${col(j + 1)}${r}"`;
+      const cell = this.cell(ref, j < values.length ? values[j] : undefined, s);
+      if (cell === '') continue;
+      x += cell;
+      if (first === 0) first = j + 1;
+      last = j + 1;
+    }
+    this.body.write(x + '</row>');
+    if (first > 0) {
+      if (this.minCol === 0 || first < this.minCol) this.minCol = first;
+      if (last > this.maxCol) this.maxCol = last;
+    }
+    if (this.minRow === 0 || r < this.minRow) this.minRow = r;
+    this.maxRow = r;
+  }
+
+  /** One <c> element; `ref` is ' r="B2"' or empty. '' when there is nothing to write. */
+  private cell(ref: string, v: CellValue, s: number): string {
+    const sa = s === 0 ? '' : ` s="${s}"`;
+    if (v === null || v === undefined) return s === 0 ? '' : `<c${ref}${sa}/>`;
+    switch (typeof v) {
+      case 'string':
+        return `<c${ref}${sa} t="s"><v>${this.strings.add(v)}</v></c>`;
+      case 'number':
+        return Number.isFinite(v) ? `<c${ref}${sa}><v>${v}</v></c>` : s === 0 ? '' : `<c${ref}${sa}/>`;
+      case 'boolean':
+        return `<c${ref}${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
+      default: {
+        const f = `<f>${esc(v.formula.replace(/^=/, ''))}</f>`;
+        const res = v.result;
+        if (res === null || res === undefined || (typeof res === 'number' && !Number.isFinite(res))) return `<c${ref}${sa}>${f}</c>`;
+        if (typeof res === 'number') return `<c${ref}${sa}>${f}<v>${res}</v></c>`;
+        if (typeof res === 'boolean') return `<c${ref}${sa} t="b">${f}<v>${res ? 1 : 0}</v></c>`;
+        return `<c${ref}${sa} t="str">${f}<v>${esc(res)}</v></c>`;
+      }
+    }
+  }
+
+  /** Merge a range such as 'A1:G1'. */
+  merge(ref: string): void {
+    this.merges.push(ref);
+  }
+
+  /** Freeze the first `xSplit` columns and `ySplit` rows. */
+  freeze(xSplit: number, ySplit: number): void {
+    this.frozen = xSplit > 0 || ySplit > 0 ? { xSplit, ySplit } : null;
+  }
+
+  autoFilter(ref: string): void {
+    this.filter = ref;
+  }
+
+  /** One validation rule over a range ('D5:D34', or several separated by spaces). */
+  validate(sqref: string, rule: DataValidation): void {
+    this.validations.push(validationXml(sqref, rule));
+  }
+
+  pageSetup(setup: PageSetup): void {
+    this.page = { ...this.page, ...setup };
+  }
+
+  /** Rows repeated at the top of every printed page. */
+  printTitleRows(first: number, last = first): void {
+    this.titleRows = [first, last];
+  }
+
+  /** The print-titles defined name's value, e.g. '推荐汇总表'!$4:$4, or null. */
+  printTitlesRef(): string | null {
+    if (!this.titleRows) return null;
+    return `'${this.name.replace(/'/g, "''")}'!$${this.titleRows[0]}:$${this.titleRows[1]}`;
+  }
+
+  /** The worksheet part as UTF-8 blocks. */
+  toChunks(selected: boolean): Uint8Array[] {
+    const encoder = new TextEncoder();
+    return [encoder.encode(this.head(selected)), ...this.body.chunks(), encoder.encode(this.tail())];
+  }
+
+  private head(selected: boolean): string {
+    const p = this.page;
+    const fit = p && (p.fitToWidth !== undefined || p.fitToHeight !== undefined);
+    const out: string[] = [XML_HEAD, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
+    if (fit) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    out.push(`<dimension ref="${this.maxRow === 0 || this.maxCol === 0 ? 'A1' : `${col(this.minCol)}${this.minRow}:${col(this.maxCol)}${this.maxRow}`}"/>`);
+    out.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${this.paneXml()}</sheetView></sheetViews>`);
+    out.push('<sheetFormatPr defaultRowHeight="14.25"/>');
+    out.push(this.colsXml());
+    out.push('<sheetData>');
+    return out.join('');
+  }
+
+  private tail(): string {
+    const p = this.page;
+    const out: string[] = ['</sheetData>'];
+    if (this.filter) out.push(`<autoFilter ref="${esc(this.filter)}"/>`);
+    if (this.merges.length > 0) out.push(`<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${esc(m)}"/>`).join('')}</mergeCells>`);
+    if (this.validations.length > 0) out.push(`<dataValidations count="${this.validations.length}">${this.validations.join('')}</dataValidations>`);
+    if (p?.horizontalCentered) out.push('<printOptions horizontalCentered="1"/>');
+    const m = p?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+    out.push(`<pageMargins${attrs([['left', m.left], ['right', m.right], ['top', m.top], ['bottom', m.bottom], ['header', m.header], ['footer', m.footer]])}/>`);
+    if (p) out.push(`<pageSetup${attrs([['paperSize', p.paperSize], ['orientation', p.orientation], ['fitToWidth', p.fitToWidth], ['fitToHeight', p.fitToHeight]])}/>`);
+    out.push('</worksheet>');
+    return out.join('');
+  }
+
+  private paneXml(): string {
+    if (!this.frozen) return '';
+    const { xSplit, ySplit } = this.frozen;
+    const topLeft = `${col(xSplit + 1)}${ySplit + 1}`;
+    const pane = xSplit > 0 && ySplit > 0 ? 'bottomRight' : ySplit > 0 ? 'bottomLeft' : 'topRight';
+    const split = attrs([['xSplit', xSplit > 0 ? xSplit : null], ['ySplit', ySplit > 0 ? ySplit : null]]);
+    return `<pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+  }
+
+  private colsXml(): string {
+    if (this.columns.size === 0) return '';
+    const parts: string[] = [];
+    for (const c of [...this.columns.keys()].sort((a, b) => a - b)) {
+      const spec = this.columns.get(c)!;
+      parts.push(
+        `<col${attrs([
+          ['min', c],
+          ['max', c],
+          ['width', spec.width ?? 9],
+          ['style', spec.style ? this.styles.id(spec.style) : null],
+          ['hidden', spec.hidden ? true : null],
+          ['customWidth', spec.width !== undefined ? true : null],
+        ])}/>`,
+      );
+    }
+    return `<cols>${parts.join('')}</cols>`;
+  }
+}
