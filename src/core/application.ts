@@ -4,6 +4,7 @@
  * Pure core: no environment APIs.
  */
 import { finding, type Finding } from './findings';
+import { namesSeveralEnterprises, normalizeEnterpriseName, stripSealNote } from './normalize';
 import type { Application, CaseRecord } from './model';
 import type { CampaignSettings } from './settings';
 import { cleanMultiline, cleanText, countChars, toHalfWidth } from './text';
@@ -73,7 +74,7 @@ export function applicationToRecord(app: Application, order: number, prefecture:
     prefecture,
     order,
     caseName: cleanText(app.caseName),
-    enterprise: cleanText(app.unitName) || stripSeal(app.applicant),
+    enterprise: cleanText(app.unitName) || stripSealNote(app.applicant),
     uscc: normalizeUscc(app.uscc),
     category: app.category,
     categoryRaw: app.categoriesTicked.join('、'),
@@ -96,7 +97,7 @@ export function applicationToRecord(app: Application, order: number, prefecture:
 export function checkApplication(app: Application, settings: CampaignSettings): Finding[] {
   void settings; // year and deadline are checked on the record (R4); kept for future form-only rules
   const file = app.source.file;
-  const enterprise = cleanText(app.unitName) || stripSeal(app.applicant) || null;
+  const enterprise = cleanText(app.unitName) || stripSealNote(app.applicant) || null;
   const out: Finding[] = [];
   const at = (sheet: string, column: string) => ({ file, sheet, row: null, column });
   const req = (sheet: string, column: string, message: string) =>
@@ -155,14 +156,14 @@ export function checkApplication(app: Application, settings: CampaignSettings): 
     );
   }
 
-  const applicant = stripSeal(app.applicant);
-  if (namesSeveral(applicant)) {
+  const applicant = stripSealNote(app.applicant);
+  if (namesSeveralEnterprises(applicant)) {
     out.push(
       finding('R1', at(COVER_SHEET, '申报单位'), `封面“申报单位”为“${applicant}”，含多家单位或联合体：典型案例须由企业单独申报`, {
         enterprise,
       }),
     );
-  } else if (applicant !== '' && cleanText(app.unitName) !== '' && nameKey(applicant) !== nameKey(app.unitName)) {
+  } else if (applicant !== '' && cleanText(app.unitName) !== '' && normalizeEnterpriseName(applicant) !== normalizeEnterpriseName(app.unitName)) {
     out.push(
       finding(
         'R1',
@@ -183,32 +184,4 @@ export function checkApplication(app: Application, settings: CampaignSettings): 
     );
   }
   return out;
-}
-
-const SEAL = /[(（]?\s*(加盖)?(单位)?(公章|盖章|签章)\s*[)）]?\s*$/;
-
-/** The applicant without "（加盖单位公章）" and fill-in underscores. */
-export function stripSeal(name: string): string {
-  let s = cleanText(name).replace(/[_＿]+/g, ' ').trim();
-  for (let i = 0; i < 2; i++) s = s.replace(SEAL, '').trim();
-  return s;
-}
-
-function nameKey(name: string): string {
-  return toHalfWidth(stripSeal(name))
-    .replace(/\s+/g, '')
-    .replace(/[〔［【\[{]/g, '(')
-    .replace(/[〕］】\]}]/g, ')')
-    .toUpperCase();
-}
-
-const ORG_SUFFIX = /(公司|集团|厂|研究院|设计院|院|研究所|所|中心|大学|学院|银行|合作社)$/;
-
-/** "甲公司、乙公司联合体", "甲公司和乙公司": more than one organisation named. */
-export function namesSeveral(name: string): boolean {
-  const s = toHalfWidth(cleanText(name));
-  if (s === '') return false;
-  if (/联合体|联合申报/.test(s)) return true;
-  const parts = s.split(/[、,;/／]|以及|及|和|与|\s+/).map((p) => p.trim());
-  return parts.filter((p) => ORG_SUFFIX.test(p)).length >= 2;
 }

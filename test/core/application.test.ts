@@ -1,5 +1,6 @@
 /** The 附件3 row a form proposes and the checks only the form supports, on hand-written applications. */
-import { applicationToRecord, checkApplication, namesSeveral, proposeSummary } from '../../src/core/application';
+import { applicationToRecord, checkApplication, proposeSummary } from '../../src/core/application';
+import { namesSeveralEnterprises as namesSeveral } from '../../src/core/normalize';
 import type { Application } from '../../src/core/model';
 import { defaultSettings } from '../../src/core/settings';
 import { countChars } from '../../src/core/text';

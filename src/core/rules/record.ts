@@ -5,6 +5,7 @@
 import { finding, type Finding, type FindingCode, type Severity } from '../findings';
 import { CASE_FIELD_LABELS, type CaseField, type CaseRecord } from '../model';
 import type { CampaignSettings } from '../settings';
+import { namesSeveralEnterprises } from '../normalize';
 import { countChars } from '../text';
 import { checkUscc } from '../uscc';
 import { directionByName, LEVELS_BY_DIRECTION } from '../vocabulary';
@@ -82,20 +83,6 @@ function checkCreditCode(record: CaseRecord, add: Add): void {
   if (record.uscc.trim() === '' || EXCEL_ERROR.test(record.uscc.trim())) return;
   const r = checkUscc(record.uscc);
   if (r.severity) add('ID', 'uscc', r.reason, r.severity);
-}
-
-/** Separators between enterprise names inside one 申报单位 cell. */
-const ORG_END = '(?:公司|集团|企业|厂|院|所|中心)';
-const SPLIT = new RegExp(`[、，,；;／/&＆+＋]|\\s和\\s|以及|(?:和|与|及)(?=[^和与及]{2,}${ORG_END})`);
-const ENTITY_SUFFIX = /(有限公司|有限责任公司|股份公司|集团|公司|研究院|研究所|设计院|厂|中心|合作社|分公司)$/;
-
-/** R1: "联合体", or two or more names that each end like an enterprise. */
-export function namesSeveralEnterprises(name: string): boolean {
-  const s = name.replace(/\s+/g, ' ').trim();
-  if (s === '') return false;
-  if (/联合体|联合申报|牵头单位|参与单位/.test(s)) return true;
-  const parts = s.split(SPLIT).map((p) => p.trim()).filter((p) => p.length > 1);
-  return parts.length >= 2 && parts.filter((p) => ENTITY_SUFFIX.test(p.replace(/[（(][^）)]*[)）]$/, ''))).length >= 2;
 }
 
 function checkConsortium(record: CaseRecord, add: Add): void {

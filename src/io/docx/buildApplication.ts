@@ -7,6 +7,7 @@ import { cleanMultiline, cleanText, parseLooseNumber } from '../../core/text';
 import { CATEGORIES, DIRECTIONS, LEVELS, parseCategory, parseDirection, type Category, type DirectionName, type Level } from '../../core/vocabulary';
 import { readChoices, otherText } from './choices';
 import { isBlankDate, parseDateText } from '../../core/dates';
+import { stripSealNote } from '../../core/normalize';
 import type { DocBlock } from './docxModel';
 import { readLabelledCells, type FieldKey, type FieldValue } from './formTable';
 import { readCover, readSections, stripIntroGuidance } from './formText';
@@ -110,6 +111,3 @@ function fill(value: string): string {
   return cleanText(value.replace(/[_＿]{2,}/g, ' '));
 }
 
-function stripSealNote(s: string): string {
-  return s.replace(/[(（]\s*(加盖)?(单位)?(公章|盖章)\s*[)）]\s*$/, '').trim();
-}
