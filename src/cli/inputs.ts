@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { applicationToRecord, checkApplication } from '../core/application';
+import { applicationToRecord } from '../core/application';
 import { finding, type Finding } from '../core/findings';
 import { EMPTY_META, type CaseRecord, type PrefectureSubmission } from '../core/model';
 import type { CampaignSettings } from '../core/settings';
@@ -105,7 +105,7 @@ export async function readInputs(files: string[], opts: ReadOptions): Promise<Pr
       forms.push({
         file: name,
         record: application ? applicationToRecord(application, 0, prefecture) : null,
-        findings: application ? [...findings, ...checkApplication(application, opts.settings)] : findings,
+        findings, // the reader's findings include the form checks (checkApplication)
         prefecture,
       });
     } else {
