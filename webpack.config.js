@@ -12,6 +12,12 @@
  * installer needs sudo). Without a certificate, or with HUHANG_DEV_HTTP=1, it falls back to plain http and says so:
  * then open http://localhost:3000/taskpane.html in a browser (Excel itself only loads https add-ins).
  *
+ * The taskpane's first load stays small: the file readers and writers (exceljs, fflate, xmldom) and the Excel host are
+ * separate chunks loaded by dynamic import() on first use, from the add-in's own origin.
+ *
+ * HUHANG_E2E=1 adds e2e-fake.html, the same app with the in-memory fake Excel as its host, for the browser end-to-end
+ * tests only: production builds never contain a way to replace Office.
+ *
  * HUHANG_ADDIN_URL=https://intranet.example/huhang/ rewrites https://localhost:3000/ in the copied manifest.xml for
  * deployment on an intranet server. dist/cli.js and dist/bench.js (scripts/build-cli.mjs) are kept when cleaning.
  */
@@ -73,6 +79,7 @@ module.exports = async (env, argv) => {
   const addinUrl = process.env.HUHANG_ADDIN_URL;
   // taskpane.html is static, so its style nonce is per build, not per response (see the comment in the template)
   const styleNonce = crypto.randomBytes(16).toString('base64');
+  const e2e = process.env.HUHANG_E2E === '1';
 
   return {
     mode,
@@ -82,10 +89,12 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       functions: './src/functions/functions.ts',
+      ...(e2e ? { 'e2e-fake': './src/taskpane/e2e/fakeExcelEntry.tsx' } : {}),
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
       clean: { keep: /^(cli|bench)\.js(\.map)?$/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
@@ -102,6 +111,7 @@ module.exports = async (env, argv) => {
       ],
     },
     performance: { hints: false },
+    optimization: { splitChunks: { chunks: 'async' } },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({
@@ -112,6 +122,17 @@ module.exports = async (env, argv) => {
         scriptLoading: 'defer',
         templateParameters: { styleNonce },
       }),
+      ...(e2e
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'e2e-fake.html',
+              template: './src/taskpane/taskpane.html',
+              chunks: ['e2e-fake'],
+              scriptLoading: 'defer',
+              templateParameters: { styleNonce },
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           // Microsoft's files ship minified: copy them byte for byte (minimized: true keeps terser off them)

@@ -1,32 +1,35 @@
 /**
- * Taskpane entry: a placeholder page until the real taskpane is built (another issue). It renders without Office
- * (a plain browser) and, inside Excel, says which host it runs in once Office is ready. Office is the global that
- * taskpane.html loads with <script src="office.js">; it is never imported here.
+ * Taskpane entry. Office is the global that taskpane.html loads with <script src="office.js"> from our own origin.
+ * In Excel (Office.onReady reports Excel) the Excel host writes the sheets; in a plain browser, or when Office is
+ * absent or gives no host, the same app runs on files and offers downloads.
  */
-import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
-import { createRoot } from 'react-dom/client';
-import { TaskpanePlaceholder, type TaskpanePlaceholderProps } from './TaskpanePlaceholder';
-import { styleNonce } from './styleNonce';
+import { App } from './App';
+import { errorText } from './AppContext';
+import type { Host } from './host';
+import { createStandaloneHost } from './hosts/standaloneHost';
+import { mount } from './mount';
 
-function hostName(): Promise<string | null> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve(null);
-  return Office.onReady().then((info) => (info.host ? String(info.host) : null));
+async function officeHostName(): Promise<string | null> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
+  const info = await Office.onReady();
+  return info.host ? String(info.host) : null;
 }
 
-const container = document.getElementById('root');
-if (!container) throw new Error('taskpane.html 缺少 id 为 root 的元素');
-const nonce = styleNonce(document);
-const renderer = createDOMRenderer(document, nonce ? { styleElementAttributes: { nonce } } : {});
-const root = createRoot(container);
-const show = (props: TaskpanePlaceholderProps) =>
-  root.render(
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <TaskpanePlaceholder {...props} />
-    </RendererProvider>,
-  );
+async function pickHost(): Promise<{ host: Host; notice?: string }> {
+  let name: string | null;
+  try {
+    name = await officeHostName();
+  } catch (e) {
+    return { host: createStandaloneHost(), notice: `Office 初始化失败（${errorText(e)}），已改用独立网页方式：结果以 .xlsx 下载。` };
+  }
+  if (name !== 'Excel') return { host: createStandaloneHost() };
+  try {
+    const { createOfficeHost } = await import(/* webpackChunkName: "excel-host" */ './hosts/officeHost');
+    return { host: createOfficeHost() };
+  } catch (e) {
+    return { host: createStandaloneHost(), notice: `无法连接 Excel（${errorText(e)}），已改用独立网页方式：结果以 .xlsx 下载。` };
+  }
+}
 
-show({ host: null });
-hostName().then(
-  (host) => show({ host }),
-  (err: unknown) => show({ host: null, error: err instanceof Error ? err.message : String(err) }),
-);
+const render = mount(document);
+void pickHost().then(({ host, notice }) => render(<App host={host} notice={notice} />));

@@ -1,0 +1,44 @@
+/**
+ * The workbooks the taskpane produces (loaded on first use by lazy.ts): the clerk's 推荐汇总表 workbook, the
+ * province's 全省汇总 and the ordered 推荐名单 (附件3 alone).
+ */
+import type { MergeResult } from '../../core/merge';
+import { orderForExport } from '../../core/ordering';
+import { PROVINCE_BUREAU } from '../../core/vocabulary';
+import { writeRecommendationList } from '../../io/xlsx/exportList';
+import { writeProvinceWorkbook } from '../../io/xlsx/writeProvince';
+import type { PrefectureState } from '../host';
+
+export interface Written {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+function today(now: Date): string {
+  return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+}
+
+/** The clerk's build: the one-prefecture merge written with the prefecture bureau as recommender. */
+export async function writePrefectureWorkbook(view: PrefectureState, merged: MergeResult, now = new Date()): Promise<Written> {
+  const recommender = view.meta.recommender || (view.prefecture ? `${view.prefecture}工业和信息化局` : '');
+  const bytes = await writeProvinceWorkbook(merged, {
+    recommender,
+    date: view.meta.date || today(now),
+    contact: view.meta.contact,
+    phone: view.meta.phone,
+    generatedAt: now.toISOString(),
+  });
+  return { fileName: `${view.prefecture ?? ''}推荐汇总表.xlsx`, bytes };
+}
+
+export async function writeProvince(result: MergeResult, now = new Date()): Promise<Written> {
+  const bytes = await writeProvinceWorkbook(result, { recommender: PROVINCE_BUREAU, date: today(now), generatedAt: now.toISOString() });
+  return { fileName: '全省汇总.xlsx', bytes };
+}
+
+/** The ordered 推荐名单: by expert score, ties by direction, prefecture and the prefecture's order. */
+export async function writeList(result: MergeResult, now = new Date()): Promise<Written> {
+  const ordered = orderForExport(result.records).map((r, i) => ({ ...r, order: i + 1 }));
+  const bytes = await writeRecommendationList(ordered, { recommender: PROVINCE_BUREAU, date: today(now), generatedAt: now.toISOString() });
+  return { fileName: '推荐名单.xlsx', bytes };
+}

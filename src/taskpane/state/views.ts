@@ -1,0 +1,98 @@
+/**
+ * Views derived from the app state: what the Host is asked to show and what the panels list. Pure functions of the
+ * state, so that the Excel sheets, the downloads and the panels always agree.
+ */
+import type { Finding } from '../../core/findings';
+import { mergeSubmissions, type MergeResult } from '../../core/merge';
+import type { CaseRecord, PrefectureSubmission } from '../../core/model';
+import { checkRecords } from '../../core/rules';
+import { joinDirectionCell, PREFECTURE_NAMES, type PrefectureName } from '../../core/vocabulary';
+import { recordKey, type PrefectureState } from '../host';
+import type { AppState, ImportedFile } from './appState';
+
+/** The recommender line of a prefecture's 推荐汇总表. */
+export function bureauOf(prefecture: PrefectureName | null): string {
+  return prefecture ? `${prefecture}工业和信息化局` : '';
+}
+
+/** Rows renumbered 1…n in the current order, under the clerk's prefecture. */
+export function orderedRecords(state: AppState): CaseRecord[] {
+  return state.records.map((r, i) => ({
+    ...r,
+    order: i + 1,
+    prefecture: state.prefecture ?? r.prefecture,
+    summaryCell: r.summaryCell || joinDirectionCell(r.direction, r.summary),
+  }));
+}
+
+/** The clerk's 推荐汇总表 as the host writes it: reading findings of each file, then every rule over the whole list. */
+export function prefectureView(state: AppState): PrefectureState {
+  const records = orderedRecords(state);
+  const findings: Finding[] = [...Object.values(state.fileFindings).flat(), ...checkRecords(records, state.settings)];
+  const meta = { ...state.meta, recommender: state.meta.recommender || bureauOf(state.prefecture) };
+  return { prefecture: state.prefecture, meta, records, findings };
+}
+
+/** The findings a file in the preview would bring: its reading findings and the row rules on its own rows. */
+export function previewFindings(file: ImportedFile, state: AppState): Finding[] {
+  return [...file.findings, ...checkRecords(file.records, state.settings)];
+}
+
+/** The clerk's list as one submission, for the standalone download (writeProvinceWorkbook of a one-prefecture merge). */
+export function prefectureSubmission(state: AppState): PrefectureSubmission {
+  const view = prefectureView(state);
+  return {
+    file: `${view.prefecture ?? '本市州'}推荐汇总表`,
+    kind: 'workbook',
+    prefecture: view.prefecture,
+    meta: view.meta,
+    records: view.records,
+    indicators: state.indicators ? { ...state.indicators, prefecture: view.prefecture } : null,
+    findings: Object.values(state.fileFindings).flat(),
+    ok: true,
+  };
+}
+
+export function prefectureMerge(state: AppState): MergeResult {
+  return mergeSubmissions([prefectureSubmission(state)], state.settings);
+}
+
+/** The province merge with the expert scores applied; null before any prefecture workbook is read. */
+export function provinceView(state: AppState): MergeResult | null {
+  if (state.submissions.length === 0) return null;
+  const result = mergeSubmissions(state.submissions, state.settings);
+  const records = result.records.map((r) => {
+    const s = state.scores[recordKey(r)];
+    return s === undefined ? r : { ...r, score: s };
+  });
+  return { ...result, records };
+}
+
+export type ChecklistStatus = '已报' | '未报' | '有问题';
+
+export interface ChecklistRow {
+  prefecture: PrefectureName;
+  status: ChecklistStatus;
+  rows: number;
+  errors: number;
+  files: string[];
+}
+
+/** The 14 prefectures with what each has sent: 已报, 未报, or 有问题 (an error finding on its rows or files). */
+export function checklist(result: MergeResult | null, submissions: readonly PrefectureSubmission[]): ChecklistRow[] {
+  return PREFECTURE_NAMES.map((p) => {
+    const files = submissions.filter((s) => s.prefecture === p).map((s) => s.file);
+    if (!result || result.missingPrefectures.includes(p)) {
+      const unreadable = submissions.some((s) => s.prefecture === p && !s.ok);
+      return { prefecture: p, status: unreadable ? '有问题' : '未报', rows: 0, errors: unreadable ? 1 : 0, files };
+    }
+    const rows = result.records.filter((r) => r.prefecture === p).length;
+    const errors = result.findings.filter((f) => f.prefecture === p && f.severity === 'error').length;
+    return { prefecture: p, status: errors > 0 ? '有问题' : '已报', rows, errors, files };
+  });
+}
+
+/** Findings of files that belong to no prefecture (unreadable inputs), for the province's problem list. */
+export function unplacedInputs(result: MergeResult | null): string[] {
+  return result ? result.inputs.filter((i) => i.status === 'rejected').map((i) => i.file) : [];
+}
