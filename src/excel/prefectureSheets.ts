@@ -5,7 +5,8 @@
 import type { CaseRecord } from '../core/model';
 import { CATEGORIES, DIRECTIONS, LEVELS, joinDirectionCell } from '../core/vocabulary';
 import type { PrefectureState } from '../taskpane/host';
-import { COL, findingsOf, recordCell, type ColumnId, type RecordColumn } from './recordColumns';
+import { findingsByRecord } from '../core/recordRow';
+import { COL, recordCell, type ColumnId, type RecordColumn } from './recordColumns';
 import {
   FILL_ERROR,
   FILL_WARNING,
@@ -98,9 +99,10 @@ export function detailJob(state: PrefectureState): SheetJob {
   return {
     name: DETAIL_SHEET,
     build(ws) {
+      const own = findingsByRecord(state.records, state.findings);
       headerRow(ws, 0, 0, cols.map((c) => COL[c.id]));
       cols.forEach((c, j) => {
-        if (c.kind !== 'formula') writeColumn(ws, 1, j, c.kind, state.records.map((r) => recordCell(c.id, r, state.findings, r.score)));
+        if (c.kind !== 'formula') writeColumn(ws, 1, j, c.kind, state.records.map((r, i) => recordCell(c.id, r, own[i], r.score)));
       });
       // a table needs a body row: with no records it gets one empty row
       const bodyRows = Math.max(n, 1);
@@ -110,8 +112,7 @@ export function detailJob(state: PrefectureState): SheetJob {
       for (const [id, list] of Object.entries(LISTS) as [ColumnId, readonly string[]][]) {
         ws.getRangeByIndexes(1, index(id), bodyRows, 1).dataValidation.rule = { list: { inCellDropDown: true, source: list.join(',') } };
       }
-      state.records.forEach((r, i) => {
-        const fs = findingsOf(r, state.findings);
+      own.forEach((fs, i) => {
         const fill = fs.some((f) => f.severity === 'error') ? FILL_ERROR : fs.length > 0 ? FILL_WARNING : null;
         if (fill) ws.getRangeByIndexes(1 + i, 0, 1, cols.length).format.fill.color = fill;
       });

@@ -5,7 +5,8 @@
 import { columnLetter } from '../core/findings';
 import type { MergeResult } from '../core/merge';
 import { recordKey } from '../taskpane/host';
-import { COL, findingsOf, recordCell, type ColumnId, type RecordColumn } from './recordColumns';
+import { findingsByRecord } from '../core/recordRow';
+import { COL, recordCell, type ColumnId, type RecordColumn } from './recordColumns';
 import { FILL_ERROR, columnWidths, headerRow, writeColumn, type SheetJob } from './sheetWriter';
 
 export const PROVINCE_SHEET = '全省汇总';
@@ -53,6 +54,7 @@ export function provinceJob(result: MergeResult, carried: ReadonlyMap<string, nu
   return {
     name: PROVINCE_SHEET,
     build(ws) {
+      const own = findingsByRecord(result.records, result.findings);
       headerRow(ws, 0, 0, cols.map(provinceHeader));
       cols.forEach((c, j) => {
         if (c.id === 'crossRegion' || c.id === 'multiDirection') {
@@ -65,10 +67,10 @@ export function provinceJob(result: MergeResult, carried: ReadonlyMap<string, nu
           return;
         }
         const id = c.id;
-        writeColumn(ws, 1, j, c.kind, result.records.map((r) => recordCell(id, r, result.findings, r.score ?? carried.get(recordKey(r)) ?? null)));
+        writeColumn(ws, 1, j, c.kind, result.records.map((r, i) => recordCell(id, r, own[i], r.score ?? carried.get(recordKey(r)) ?? null)));
       });
-      result.records.forEach((r, i) => {
-        if (findingsOf(r, result.findings).some((f) => f.code === 'R2' || f.code === 'R3')) {
+      own.forEach((fs, i) => {
+        if (fs.some((f) => f.code === 'R2' || f.code === 'R3')) {
           ws.getRangeByIndexes(1 + i, 0, 1, cols.length).format.fill.color = FILL_ERROR;
         }
       });

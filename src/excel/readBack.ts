@@ -7,7 +7,8 @@ import { CASE_FIELD_LABELS, type CaseField } from '../core/model';
 import { cleanText, parseLooseNumber } from '../core/text';
 import { DETAIL_SHEET } from './prefectureSheets';
 import { PROVINCE_SHEET } from './provinceSheet';
-import { COL, FIELD_COLUMN, decodeColumns } from './recordColumns';
+import { decodeSourceColumns } from '../core/recordRow';
+import { COL, FIELD_COLUMN } from './recordColumns';
 import type { ExcelRun, XlContext, XlWorksheet } from './xl';
 
 interface SheetGrid {
@@ -68,7 +69,7 @@ function fieldOf(f: Finding, sourceColumns: unknown): CaseField | null {
   const col = f.column;
   if (!col) return null;
   if (/^[A-Z]{1,3}$/.test(col)) {
-    const columns = decodeColumns(cleanText(sourceColumns));
+    const columns = decodeSourceColumns(cleanText(sourceColumns));
     const hit = (Object.entries(columns) as [CaseField, string][]).find(([, letter]) => letter === col);
     return hit ? hit[0] : null;
   }

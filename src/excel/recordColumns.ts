@@ -3,32 +3,33 @@
  * record. readBack.ts finds columns by these header texts, so a sheet whose columns staff have moved still reads.
  */
 import type { Finding } from '../core/findings';
-import { CASE_FIELD_LABELS, type CaseField, type CaseRecord } from '../core/model';
+import type { CaseField, CaseRecord } from '../core/model';
+import { encodeSourceColumns, problemsText, RECORD_HEADERS, UNKNOWN_PREFECTURE } from '../core/recordRow';
 import { checkUscc } from '../core/uscc';
 import { recordKey } from '../taskpane/host';
 import type { CellInput, CellKind } from './sheetWriter';
 
 export const COL = {
-  prefecture: '所属市州',
-  order: '推荐顺序',
-  caseName: '案例名称',
-  enterprise: '企业名称',
-  uscc: '统一社会信用代码',
-  category: '企业类别',
-  direction: '申报方向',
-  level: '网络安全级别',
-  summary: '简述',
-  summaryCell: '案例申报方向和简述',
-  contact: '联系人',
-  phone: '联系方式',
-  sourceFile: '来源文件',
-  sourceSheet: '来源工作表',
-  sourceRow: '来源行',
-  problems: '问题',
-  score: '评审得分',
+  prefecture: RECORD_HEADERS.prefecture,
+  order: RECORD_HEADERS.order,
+  caseName: RECORD_HEADERS.caseName,
+  enterprise: RECORD_HEADERS.enterprise,
+  uscc: RECORD_HEADERS.uscc,
+  category: RECORD_HEADERS.category,
+  direction: RECORD_HEADERS.direction,
+  level: RECORD_HEADERS.level,
+  summary: RECORD_HEADERS.summary,
+  summaryCell: RECORD_HEADERS.summaryCell,
+  contact: RECORD_HEADERS.contact,
+  phone: RECORD_HEADERS.phone,
+  sourceFile: RECORD_HEADERS.sourceFile,
+  sourceSheet: RECORD_HEADERS.sourceSheet,
+  sourceRow: RECORD_HEADERS.sourceRow,
+  problems: RECORD_HEADERS.problems,
+  score: RECORD_HEADERS.score,
   usccCheck: '信用代码检查',
   enterpriseId: '企业标识',
-  sourceColumns: '来源列',
+  sourceColumns: RECORD_HEADERS.sourceColumns,
   key: '记录键',
 } as const;
 export type ColumnId = keyof typeof COL;
@@ -55,17 +56,6 @@ export const FIELD_COLUMN: Partial<Record<CaseField, ColumnId>> = {
   score: 'score',
 };
 
-/** The findings that belong to a record: same file and, for sheet rows, same sheet and row (a Word form is one record). */
-export function findingsOf(r: CaseRecord, findings: readonly Finding[]): Finding[] {
-  return findings.filter(
-    (f) => f.file === r.source.file && (r.source.row === null ? true : f.sheet === r.source.sheet && f.row === r.source.row),
-  );
-}
-
-export function problemsText(fs: readonly Finding[]): string {
-  return fs.map((f) => `【${f.code}】${f.message}`).join('；');
-}
-
 /** The value MULTIDIRECTION / CROSSREGION group rows by: a valid credit code, else the enterprise name. */
 export function enterpriseId(r: CaseRecord): string {
   if (r.uscc) {
@@ -75,27 +65,11 @@ export function enterpriseId(r: CaseRecord): string {
   return r.enterprise;
 }
 
-const FIELD_ORDER = Object.keys(CASE_FIELD_LABELS) as CaseField[];
-
-/** "caseName:B;enterprise:C" — the record's source columns, kept in a hidden column so findings can point back. */
-export function encodeColumns(columns: Partial<Record<CaseField, string>>): string {
-  return FIELD_ORDER.filter((f) => columns[f]).map((f) => `${f}:${columns[f]}`).join(';');
-}
-
-export function decodeColumns(text: string): Partial<Record<CaseField, string>> {
-  const out: Partial<Record<CaseField, string>> = {};
-  for (const part of text.split(';')) {
-    const m = /^([a-zA-Z]+):([A-Z]{1,3})$/.exec(part.trim());
-    if (m && (FIELD_ORDER as string[]).includes(m[1])) out[m[1] as CaseField] = m[2];
-  }
-  return out;
-}
-
 /** The plain (non-formula) cell of a record in a column; formula columns are written by their sheet. */
-export function recordCell(id: ColumnId, r: CaseRecord, findings: readonly Finding[], score: number | null): CellInput {
+export function recordCell(id: ColumnId, r: CaseRecord, own: readonly Finding[], score: number | null): CellInput {
   switch (id) {
     case 'prefecture':
-      return r.prefecture ?? '未识别';
+      return r.prefecture ?? UNKNOWN_PREFECTURE;
     case 'order':
       return r.order;
     case 'caseName':
@@ -125,13 +99,13 @@ export function recordCell(id: ColumnId, r: CaseRecord, findings: readonly Findi
     case 'sourceRow':
       return r.source.row;
     case 'problems':
-      return problemsText(findingsOf(r, findings));
+      return problemsText(own);
     case 'score':
       return score;
     case 'enterpriseId':
       return enterpriseId(r);
     case 'sourceColumns':
-      return encodeColumns(r.columns);
+      return encodeSourceColumns(r.columns);
     case 'key':
       return recordKey(r);
     case 'usccCheck':

@@ -75,7 +75,7 @@ describe('showPrefecture', () => {
     expect(s.fill('A5')).toBe('#FFC7CE');
     expect(s.fill('S5')).toBe('#FFC7CE');
     expect(s.fill('A6')).toBe('#FFEB9C');
-    expect(String(s.value(`${col('问题')}5`))).toMatch(/【R5】.*【ID】|【ID】.*【R5】/);
+    expect(String(s.value(`${col('问题')}5`))).toMatch(/【R5】[\s\S]*【ID】|【ID】[\s\S]*【R5】/);
     expect(String(s.value(`${col('问题')}6`))).toContain('【R4】');
     expect(s.value(`${col('问题')}3`)).toBe('');
     expect(s.value(`${col('记录键')}5`)).toBe('株洲中车时代申报表.docx|申报表|');

@@ -10,6 +10,7 @@ import type { CellStyle } from '../ooxml/styles';
 import type { DataValidation } from '../ooxml/validation';
 import { BODY, FILL_ERROR, FILL_INPUT, FILL_WARNING, HEADER, tableSheetBasics } from './styles';
 import { textOrEmpty } from './text';
+import { findingsByRecord, problemsText } from '../../../core/recordRow';
 
 /**
  * 评审得分: a number ≥ 0; a warning (not a refusal) otherwise, since readProvinceWorkbook also reads text numbers.
@@ -22,26 +23,6 @@ const SCORE_RULE: DataValidation = {
   prompt: { title: '评审得分', text: '专家评审后在本列填写得分（数字），再导入本工作簿即可按得分排序。' },
   error: { style: 'warning', title: '评审得分应为数字', text: '请填写不小于0的数字，如 88.5。' },
 };
-
-/** The findings that belong to a record: same file, sheet and row; for Word forms (no row) every row-less finding of the file. */
-export function findingsByRecord(records: readonly CaseRecord[], findings: readonly Finding[]): Finding[][] {
-  const byPlace = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = placeKey(f.file, f.row === null ? null : f.sheet, f.row);
-    const list = byPlace.get(key);
-    if (list) list.push(f);
-    else byPlace.set(key, [f]);
-  }
-  return records.map((r) => byPlace.get(placeKey(r.source.file, r.source.row === null ? null : r.source.sheet, r.source.row)) ?? []);
-}
-
-function placeKey(file: string, sheet: string | null, row: number | null): string {
-  return `${file}\u0001${sheet ?? ''}\u0001${row ?? ''}`;
-}
-
-export function problemsText(list: readonly Finding[]): string {
-  return list.map((f) => `【${f.code}】${f.message}`).join('\n');
-}
 
 export function writeDetailSheet(
   ws: SheetWriter,
