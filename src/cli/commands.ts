@@ -8,7 +8,7 @@ import { chineseDate } from '../core/dates';
 import { mergeSubmissions, type MergeResult } from '../core/merge';
 import { orderForExport } from '../core/ordering';
 import { defaultSettings, type CampaignSettings } from '../core/settings';
-import { parsePrefecture, PROVINCE_BUREAU, type PrefectureName } from '../core/vocabulary';
+import { bureauName, parsePrefecture, PROVINCE_BUREAU, type PrefectureName } from '../core/vocabulary';
 import { readProvinceWorkbook } from '../io/xlsx/readProvince';
 import { writeRecommendationList } from '../io/xlsx/exportList';
 import { writeTemplate } from '../io/xlsx/template';
@@ -71,7 +71,7 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     return 1;
   }
   const bytes = await writeProvinceWorkbook(result, {
-    recommender: prefecture ? `${prefecture}工业和信息化局` : PROVINCE_BUREAU,
+    recommender: prefecture ? bureauName(prefecture) : PROVINCE_BUREAU,
     date: chineseDate(io.today()),
     contact: meta?.contact ?? '',
     phone: meta?.phone ?? '',

@@ -8,7 +8,7 @@ import { applicationToRecord } from '../core/application';
 import { finding, type Finding } from '../core/findings';
 import { EMPTY_META, type CaseRecord, type PrefectureSubmission } from '../core/model';
 import type { CampaignSettings } from '../core/settings';
-import { parsePrefecture, type PrefectureName } from '../core/vocabulary';
+import { bureauName, parsePrefecture, type PrefectureName } from '../core/vocabulary';
 import { docxLimitsFrom, readApplicationDocx } from '../io/docx/readApplication';
 import { formatBytes, withLimits, type InputLimits } from '../io/limits';
 import { readLimitsFrom, readWorkbook } from '../io/xlsx/readWorkbook';
@@ -141,7 +141,7 @@ function groupForms(forms: WordForm[]): PrefectureSubmission[] {
       file: `${label}申报表（${group.length} 份）`,
       kind: 'docx',
       prefecture,
-      meta: { ...EMPTY_META, recommender: prefecture ? `${prefecture}工业和信息化局` : '' },
+      meta: { ...EMPTY_META, recommender: bureauName(prefecture) },
       records,
       indicators: null,
       findings,

@@ -31,6 +31,11 @@ export const PREFECTURE_NAMES: readonly PrefectureName[] = PREFECTURES.map((p) =
 export const PROVINCE_NAME = '湖南省';
 export const PROVINCE_BUREAU = '湖南省工业和信息化厅';
 
+/** The 推荐单位 of a prefecture's 推荐汇总表: its 工业和信息化局; '' when the prefecture is not known. */
+export function bureauName(prefecture: PrefectureName | null): string {
+  return prefecture ? `${prefecture}工业和信息化局` : '';
+}
+
 /**
  * Map a prefecture as written (长沙 / 长沙市 / 长沙市工业和信息化局 / 湘西州 / 湘西自治州 / 430100) to its full name.
  * Returns null when nothing matches.

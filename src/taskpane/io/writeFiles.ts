@@ -4,7 +4,7 @@
  */
 import type { MergeResult } from '../../core/merge';
 import { orderForExport } from '../../core/ordering';
-import { PROVINCE_BUREAU } from '../../core/vocabulary';
+import { bureauName, PROVINCE_BUREAU } from '../../core/vocabulary';
 import { writeRecommendationList } from '../../io/xlsx/exportList';
 import { writeProvinceWorkbook } from '../../io/xlsx/writeProvince';
 import type { PrefectureState } from '../host';
@@ -20,7 +20,7 @@ function today(now: Date): string {
 
 /** The clerk's build: the one-prefecture merge written with the prefecture bureau as recommender. */
 export async function writePrefectureWorkbook(view: PrefectureState, merged: MergeResult, now = new Date()): Promise<Written> {
-  const recommender = view.meta.recommender || (view.prefecture ? `${view.prefecture}工业和信息化局` : '');
+  const recommender = view.meta.recommender || bureauName(view.prefecture);
   const bytes = await writeProvinceWorkbook(merged, {
     recommender,
     date: view.meta.date || today(now),

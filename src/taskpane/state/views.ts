@@ -6,13 +6,13 @@ import type { Finding } from '../../core/findings';
 import { mergeSubmissions, type MergeResult } from '../../core/merge';
 import type { CaseRecord, PrefectureSubmission } from '../../core/model';
 import { checkRecords } from '../../core/rules';
-import { joinDirectionCell, PREFECTURE_NAMES, type PrefectureName } from '../../core/vocabulary';
+import { bureauName, joinDirectionCell, PREFECTURE_NAMES, type PrefectureName } from '../../core/vocabulary';
 import { recordKey, type PrefectureState } from '../host';
 import type { AppState, ImportedFile } from './appState';
 
 /** The recommender line of a prefecture's 推荐汇总表. */
 export function bureauOf(prefecture: PrefectureName | null): string {
-  return prefecture ? `${prefecture}工业和信息化局` : '';
+  return bureauName(prefecture);
 }
 
 /** Rows renumbered 1…n in the current order, under the clerk's prefecture. */
