@@ -80,7 +80,8 @@ export function finding(
 /** "文件 a.xlsx，工作表 推荐汇总表，第 5 行，C 列" — the location as a clerk reads it. */
 export function describeLocation(loc: Location): string {
   const parts = [`文件 ${loc.file}`];
-  if (loc.sheet) parts.push(`工作表 ${loc.sheet}`);
+  // a Word form has parts (封面, 申报表), not sheets
+  if (loc.sheet) parts.push(/\.docx$/i.test(loc.file) ? loc.sheet : `工作表 ${loc.sheet}`);
   if (loc.row !== null) parts.push(`第 ${loc.row} 行`);
   if (loc.column) parts.push(/^[A-Z]{1,3}$/.test(loc.column) ? `${loc.column} 列` : `“${loc.column}”`);
   return parts.join('，');

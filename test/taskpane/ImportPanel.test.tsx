@@ -21,7 +21,7 @@ test('Word forms are previewed with their findings, then 确认 writes them in o
   // the consortium: R1, located on the cover's 申报单位
   expect(text(cards[1])).toContain('R1 错误');
   expect(text(cards[1])).toContain('联合体');
-  expect(text(cards[1])).toContain('文件 cs_consortium.docx，工作表 封面，“申报单位”');
+  expect(text(cards[1])).toContain('文件 cs_consortium.docx，封面，“申报单位”');
   expect(text(cards[2])).toContain('notes.txt（无法读取）');
   expect(text(cards[2])).toContain('不支持的文件类型“.txt”');
   expect(calls.prefecture).toHaveLength(0);

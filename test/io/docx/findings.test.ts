@@ -18,27 +18,27 @@ describe('findings of the fixture forms', () => {
 
   it('two directions and two categories ticked: R2 and R7', async () => {
     expect(await summary('pd_two_directions.docx')).toEqual([
-      'R2 文件 pd_two_directions.docx，工作表 申报表，“申报方向”',
-      'R7 文件 pd_two_directions.docx，工作表 申报表，“企业类别”',
+      'R2 文件 pd_two_directions.docx，申报表，“申报方向”',
+      'R7 文件 pd_two_directions.docx，申报表，“企业类别”',
     ]);
   });
 
   it('consortium on the cover: R1; cover naming another company: R1', async () => {
-    expect(await summary('pd_consortium.docx')).toEqual(['R1 文件 pd_consortium.docx，工作表 封面，“申报单位”']);
-    expect(await summary('pd_date_2023.docx')).toEqual(['R1 文件 pd_date_2023.docx，工作表 封面，“申报单位”']);
+    expect(await summary('pd_consortium.docx')).toEqual(['R1 文件 pd_consortium.docx，封面，“申报单位”']);
+    expect(await summary('pd_date_2023.docx')).toEqual(['R1 文件 pd_date_2023.docx，封面，“申报单位”']);
   });
 
   it('an unfilled form: REQ for each form-only field', async () => {
     expect(await summary('pd_incomplete.docx')).toEqual([
-      'REQ 文件 pd_incomplete.docx，工作表 封面，“推荐单位”',
-      'REQ 文件 pd_incomplete.docx，工作表 封面，“申报日期”',
-      'REQ 文件 pd_incomplete.docx，工作表 申报表，“成立时间”',
-      'REQ 文件 pd_incomplete.docx，工作表 申报表，“单位性质”',
-      'REQ 文件 pd_incomplete.docx，工作表 申报表，“电子邮箱”',
-      'REQ 文件 pd_incomplete.docx，工作表 申报表，“申报单位简介”',
-      'REQ 文件 pd_incomplete.docx，工作表 申报表，“二、总体情况”',
-      'REQ 文件 pd_incomplete.docx，工作表 申报表，“三、成效与亮点”',
-      'REQ 文件 pd_incomplete.docx，工作表 申报表，“申报方向”',
+      'REQ 文件 pd_incomplete.docx，封面，“推荐单位”',
+      'REQ 文件 pd_incomplete.docx，封面，“申报日期”',
+      'REQ 文件 pd_incomplete.docx，申报表，“成立时间”',
+      'REQ 文件 pd_incomplete.docx，申报表，“单位性质”',
+      'REQ 文件 pd_incomplete.docx，申报表，“电子邮箱”',
+      'REQ 文件 pd_incomplete.docx，申报表，“申报单位简介”',
+      'REQ 文件 pd_incomplete.docx，申报表，“二、总体情况”',
+      'REQ 文件 pd_incomplete.docx，申报表，“三、成效与亮点”',
+      'REQ 文件 pd_incomplete.docx，申报表，“申报方向”',
     ]);
   });
 
