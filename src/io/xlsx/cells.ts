@@ -1,18 +1,17 @@
 /**
- * Low-level cell helpers shared by the .xlsx reader (and the writer): an exceljs cell value turned into one plain
- * shape (text / number / date / error), dates as ISO yyyy-mm-dd from Date objects, serial numbers or clerk text,
- * and a merged-range map built once per sheet. No exceljs runtime import: values are inspected structurally.
+ * Low-level cell helpers shared by the .xlsx reader (and the writer): the one plain shape a cell is read into
+ * (text / number / date / error, see ooxml/readSheet), dates as ISO yyyy-mm-dd from Date objects, serial numbers or
+ * clerk text, and a merged-range map built once per sheet.
  */
 import { parseDateText } from '../../core/dates';
-import { toHalfWidth } from '../../core/text';
 
-/** One cell as the reader sees it, whatever exceljs stored (rich text, hyperlink, formula result, error…). */
+/** One cell as the reader sees it, whatever the file stored (rich text, hyperlink, formula result, error…). */
 export interface CellData {
   /** Text as a clerk sees it (rich text joined, hyperlink text, formula result, error code). Not cleaned. */
   text: string;
   /** The number when the cell (or its formula's cached result) holds a number. */
   num: number | null;
-  /** The date when the cell holds a date (exceljs turns date-formatted numbers into Date). */
+  /** The date when the cell holds a date (a number in a date-formatted cell, or a t="d" cell). */
   date: Date | null;
   /** "#REF!", "#DIV/0!"… when the cell (or its formula's cached result) is an error. */
   error: string | null;
@@ -34,51 +33,11 @@ export const EMPTY_CELL: CellData = {
   missingResult: false,
 };
 
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !(v instanceof Date);
-}
-
-function richToText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (isObj(v) && Array.isArray(v.richText)) {
-    return v.richText.map((r: unknown) => (isObj(r) && typeof r.text === 'string' ? r.text : '')).join('');
-  }
-  if (v === null || v === undefined) return '';
-  return String(v);
-}
-
 /** A number as text without binary noise: 0.1+0.2 → "0.3", 12 → "12". */
 export function numberText(n: number): string {
   if (!Number.isFinite(n)) return '';
   if (Number.isInteger(n)) return String(n);
   return String(Number(n.toPrecision(15)));
-}
-
-/** Convert an exceljs cell value (and its number format) to CellData. */
-export function cellData(value: unknown, numFmt?: string): CellData {
-  const percent = typeof numFmt === 'string' && numFmt.includes('%');
-  if (value === null || value === undefined) return EMPTY_CELL;
-  const base = { ...EMPTY_CELL, percent };
-  if (typeof value === 'number') return { ...base, num: value, text: numberText(value) };
-  if (typeof value === 'string') return { ...base, text: value };
-  if (typeof value === 'boolean') return { ...base, text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? base : { ...base, date: value, text: toIsoDate(value) };
-  }
-  if (!isObj(value)) return { ...base, text: String(value) };
-  if (typeof value.error === 'string') return { ...base, error: value.error, text: value.error };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result;
-    if (result === undefined || result === null) {
-      return { ...base, formula: true, missingResult: result === undefined };
-    }
-    return { ...cellData(result, numFmt), formula: true };
-  }
-  if (Array.isArray(value.richText)) return { ...base, text: richToText(value) };
-  if ('hyperlink' in value || 'text' in value) return { ...base, text: richToText(value.text) };
-  return base;
 }
 
 /** true when the cell holds nothing visible. */
@@ -93,9 +52,9 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
-/** A Date from exceljs (UTC-based) as yyyy-mm-dd. */
+/** A Date (UTC-based, as Excel serials convert) as yyyy-mm-dd. */
 export function toIsoDate(d: Date): string {
-  // exceljs may hand back 23:59:59.999 for a whole day; round to the nearest day first
+  // a serial with float noise may give 23:59:59.999 for a whole day; round to the nearest day first
   const t = Math.round(d.getTime() / 86_400_000) * 86_400_000;
   const r = new Date(t);
   return `${r.getUTCFullYear()}-${pad2(r.getUTCMonth() + 1)}-${pad2(r.getUTCDate())}`;

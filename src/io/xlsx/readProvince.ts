@@ -3,12 +3,14 @@
  * (numbers, numbers typed as text, blanks). Columns are found by their header text, so moved columns still read.
  * Never throws: an unreadable file or a missing sheet is a FILE finding, an unreadable score a warning.
  */
-import ExcelJS from 'exceljs';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { columnLetter, finding, type Finding } from '../../core/findings';
 import type { CaseRecord } from '../../core/model';
 import { cleanText, parseLooseNumber, toHalfWidth } from '../../core/text';
 import { parseCategory, parseDirection, parseLevel, parsePrefecture } from '../../core/vocabulary';
+import { DEFAULT_LIMITS } from '../limits';
+import { numberText, toIsoDate, type CellData } from './cells';
+import type { SheetGrid } from './reader/grid';
+import { openWorkbook } from './reader/openWorkbook';
 import { DETAIL_COLUMNS, DETAIL_ORDER, DETAIL_SHEET, decodeSourceColumns, type DetailColumn } from './writer/detailColumns';
 
 type Result = { records: CaseRecord[]; findings: Finding[] };
@@ -16,13 +18,24 @@ const REQUIRED: DetailColumn[] = ['caseName', 'enterprise', 'score'];
 
 export async function readProvinceWorkbook(data: Uint8Array | ArrayBuffer, file: string): Promise<Result> {
   try {
-    let wb: ExcelJS.Workbook;
-    try {
-      wb = await loadWorkbook(data instanceof Uint8Array ? data : new Uint8Array(data));
-    } catch (e) {
-      return fileProblem(file, `无法读取该文件（${reason(e)}）。请确认它是本工具导出的全省汇总工作簿（.xlsx），没有加密或损坏；如是 .xls / .et 格式，请另存为 .xlsx 后再导入。`);
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const opened = openWorkbook(
+      bytes,
+      {
+        maxUncompressedBytes: DEFAULT_LIMITS.maxUncompressedBytes,
+        maxEntryBytes: DEFAULT_LIMITS.maxEntryBytes,
+        maxRowsPerSheet: DEFAULT_LIMITS.maxRowsPerSheet,
+        maxCellsPerSheet: DEFAULT_LIMITS.maxCellsPerSheet,
+        maxMillis: DEFAULT_LIMITS.maxMillis,
+        deadline: Date.now() + DEFAULT_LIMITS.maxMillis,
+      },
+      // only 明细 is read; the other sheets are left unparsed
+      { sheetFilter: (name) => cleanText(name) === DETAIL_SHEET },
+    );
+    if (!opened.ok) {
+      return fileProblem(file, `无法读取该文件（${opened.message}）。请确认它是本工具导出的全省汇总工作簿（.xlsx），没有加密或损坏；如是 .xls / .et 格式，请另存为 .xlsx 后再导入。`);
     }
-    const ws = wb.worksheets.find((w) => cleanText(w.name) === DETAIL_SHEET);
+    const ws = opened.workbook.grids[0];
     if (!ws) {
       return fileProblem(file, `文件中没有“${DETAIL_SHEET}”工作表，不是本工具导出的全省汇总工作簿。请导入由“生成全省汇总”导出并填写了评审得分的文件。`);
     }
@@ -44,13 +57,12 @@ function normHeader(s: string): string {
   return toHalfWidth(s).replace(/\s/g, '');
 }
 
-function readDetail(ws: ExcelJS.Worksheet, file: string): Result {
+function readDetail(ws: SheetGrid, file: string): Result {
   const findings: Finding[] = [];
   const col: Partial<Record<DetailColumn, number>> = {};
-  const header = ws.getRow(1);
   const wanted = new Map(DETAIL_ORDER.map((c) => [normHeader(DETAIL_COLUMNS[c]), c] as const));
-  for (let c = 1; c <= Math.max(ws.columnCount, header.cellCount); c++) {
-    const key = wanted.get(normHeader(cellText(header.getCell(c).value)));
+  for (let c = 1; c <= ws.colCount; c++) {
+    const key = wanted.get(normHeader(cellText(ws.cell(1, c))));
     if (key && col[key] === undefined) col[key] = c;
   }
   const missing = REQUIRED.filter((c) => col[c] === undefined);
@@ -61,8 +73,7 @@ function readDetail(ws: ExcelJS.Worksheet, file: string): Result {
 
   const records: CaseRecord[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const text = (c: DetailColumn): string => (col[c] === undefined ? '' : cellText(row.getCell(col[c]!).value));
+    const text = (c: DetailColumn): string => (col[c] === undefined ? '' : cellText(ws.cell(r, col[c]!)));
     if (text('caseName') === '' && text('enterprise') === '' && text('summaryCell') === '') continue;
     const at = { file, sheet: DETAIL_SHEET, row: r };
     const prefecture = parsePrefecture(text('prefecture'));
@@ -81,7 +92,7 @@ function readDetail(ws: ExcelJS.Worksheet, file: string): Result {
       );
     }
 
-    const score = readScore(col.score === undefined ? null : plainValue(row.getCell(col.score).value));
+    const score = readScore(col.score === undefined ? null : plainValue(ws.cell(r, col.score)));
     if (score === 'bad') {
       findings.push(
         finding('REQ', { ...at, column: letterOf(col.score) }, `评审得分“${text('score')}”不是数字，已按未评分处理。请填写数字（如 88.5）后重新导入。`, {
@@ -139,67 +150,23 @@ function readScore(v: ReturnType<typeof plainValue>): number | null | 'bad' {
   return 'bad';
 }
 
-// ---- loading: exceljs cannot follow comment parts stored where other programs (openpyxl, some WPS versions) put them
-// ("/xl/comments/comment1.xml"), so a workbook that fails to load is tried once more without its comments (a comment
-// never matters for reading values).
+// ---- plain values out of cells (rich text joined, formulas' cached results, hyperlinks as their text, dates)
 
-const COMMENT_REL = /<Relationship\b[^>]*Type="[^"]*\/(?:comments|vmlDrawing)"[^>]*\/>/g;
+type Plain = string | number | Date | null;
 
-async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  try {
-    return await loadOnce(data);
-  } catch (first) {
-    let stripped: Uint8Array;
-    try {
-      stripped = withoutComments(data);
-    } catch {
-      throw first;
-    }
-    return await loadOnce(stripped);
-  }
+/** The value staff see: a date, a number, text; null for an empty cell, an error or a formula never calculated. */
+function plainValue(c: CellData): Plain {
+  if (c.error !== null || c.missingResult) return null;
+  if (c.date) return c.date;
+  if (c.num !== null) return c.num;
+  return c.text === '' ? null : c.text;
 }
 
-async function loadOnce(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-  await wb.xlsx.load(buffer as ArrayBuffer);
-  return wb;
-}
-
-function withoutComments(data: Uint8Array): Uint8Array {
-  const parts = unzipSync(data);
-  const out: Zippable = {};
-  for (const [name, bytes] of Object.entries(parts)) {
-    if (/^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(name)) out[name] = strToU8(strFromU8(bytes).replace(COMMENT_REL, ''));
-    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) out[name] = strToU8(strFromU8(bytes).replace(/<legacyDrawing\b[^>]*\/>/g, ''));
-    else if (/^xl\/comments|^xl\/drawings\/.*vmlDrawing/i.test(name)) continue;
-    else out[name] = bytes;
-  }
-  return zipSync(out);
-}
-
-// ---- plain values out of exceljs cells (rich text, formulas' cached results, hyperlinks, dates)
-
-type Plain = string | number | boolean | Date | null;
-
-function plainValue(v: ExcelJS.CellValue): Plain {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return plainValue((v.result ?? null) as ExcelJS.CellValue);
-    if ('formula' in v || 'sharedFormula' in v) return null;
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('error' in v) return null;
-  }
-  return null;
-}
-
-/** Text of a cell: numbers without float noise, dates as yyyy-mm-dd (exceljs dates are UTC), trimmed. */
-function cellText(v: ExcelJS.CellValue): string {
-  const p = plainValue(v);
+/** Text of a cell: numbers without float noise, dates as yyyy-mm-dd, trimmed. */
+function cellText(c: CellData): string {
+  const p = plainValue(c);
   if (p === null) return '';
-  if (p instanceof Date) return Number.isNaN(p.getTime()) ? '' : p.toISOString().slice(0, 10);
-  if (typeof p === 'number') return String(Number.isInteger(p) ? p : Number(p.toPrecision(15)));
-  return String(p).trim();
+  if (p instanceof Date) return Number.isNaN(p.getTime()) ? '' : toIsoDate(p);
+  if (typeof p === 'number') return numberText(p);
+  return p.trim();
 }

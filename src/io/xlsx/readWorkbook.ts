@@ -3,18 +3,17 @@
  * holds it, the 附件2 indicators (label/value pairs or a table) and attached name lists. Never throws: a file that
  * cannot be read gives ok:false and a FILE finding in Chinese. Runs in Node and in the browser (bytes in, no fs).
  */
-import ExcelJS from 'exceljs';
 import { finding } from '../../core/findings';
 import { EMPTY_META, type CaseRecord, type IndicatorValues, type PrefectureSubmission } from '../../core/model';
 import { parsePrefecture, type PrefectureName } from '../../core/vocabulary';
 import { mergeIndicatorValues, readIndicators } from './reader/annex2';
 import { readTable, type TableRead } from './reader/annex3';
-import { buildGrid, type SheetGrid } from './reader/grid';
+import type { SheetGrid } from './reader/grid';
 import { findTableHeader, type TableHeader } from './reader/header';
 import { readLists } from './reader/lists';
 import { formatMessage, sniffFormat as sniffBytes, sniffWithListing } from './reader/sniff';
-import { guardPackage } from './reader/zipGuard';
-import { DEFAULT_LIMITS, formatMillis, type InputLimits } from '../limits';
+import { openWorkbook } from './reader/openWorkbook';
+import { DEFAULT_LIMITS, type InputLimits } from '../limits';
 
 export interface ReadLimits {
   maxBytes: number;
@@ -45,28 +44,12 @@ export function readLimitsFrom(limits: InputLimits): ReadLimits {
   };
 }
 
-/** Resolves to null after `ms`, with a way to cancel the timer. */
-function timeout(ms: number): { promise: Promise<null>; cancel: () => void } {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const promise = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), Math.max(0, ms));
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
-}
-
 export function sniffFormat(data: Uint8Array): 'xlsx' | 'zip' | 'ole' | 'pdf' | 'text' | 'empty' | 'unknown' {
   return sniffBytes(data);
 }
 
 function mb(n: number): string {
   return (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
-    return bytes.buffer;
-  }
-  return bytes.slice().buffer as ArrayBuffer;
 }
 
 export async function readWorkbook(
@@ -92,7 +75,6 @@ export async function readWorkbook(
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...opts.limits };
     const deadline = Date.now() + limits.maxMillis;
-    const tooSlow = `读取时间超过上限 ${formatMillis(limits.maxMillis)}，已停止读取：文件过大或结构异常，请删除无关内容后重新保存`;
     if (bytes.byteLength > limits.maxBytes) {
       return fail(`文件大小 ${mb(bytes.byteLength)} MB，超过单个文件上限 ${mb(limits.maxBytes)} MB，未读取：请删除无关工作表、图片后重新保存`);
     }
@@ -106,32 +88,10 @@ export async function readWorkbook(
     if (listing.totalSize > limits.maxUncompressedBytes) {
       return fail(`文件解压后内容约 ${mb(listing.totalSize)} MB，超过解压后总大小上限 ${mb(limits.maxUncompressedBytes)} MB，未读取：疑似“压缩炸弹”，或请删除无关内容后重新保存`);
     }
-    // declared and actual sizes, rows and cells, checked on the stream before exceljs inflates anything
-    const refusal = guardPackage(bytes, { ...limits, deadline });
-    if (refusal) return fail(refusal.message, refusal.sheet);
-
-    const wb = new ExcelJS.Workbook();
-    const timer = timeout(deadline - Date.now());
-    try {
-      const loading = wb.xlsx.load(toArrayBuffer(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
-      loading.catch(() => undefined); // a late failure after the time limit has nobody to report to
-      const loaded = await Promise.race([loading, timer.promise]);
-      if (loaded === null) return fail(tooSlow);
-    } catch (e) {
-      return fail(`文件已损坏或不是有效的 Excel 工作簿，无法读取（${e instanceof Error ? e.message : String(e)}）：请用 Excel/WPS 打开后另存为 .xlsx`);
-    } finally {
-      timer.cancel();
-    }
-    const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
-    const grids: SheetGrid[] = [];
-    for (const ws of wb.worksheets) {
-      const rows = ws.actualRowCount;
-      if (rows > limits.maxRowsPerSheet) {
-        return fail(`工作表“${ws.name}”有 ${rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行`);
-      }
-      grids.push(buildGrid(ws));
-      if (Date.now() > deadline) return fail(tooSlow, ws.name);
-    }
+    // declared and actual sizes, rows and cells are checked while each part is inflated, once; then our own reader
+    const opened = openWorkbook(bytes, { ...limits, deadline });
+    if (!opened.ok) return fail(opened.message, opened.sheet);
+    const { grids, date1904 } = opened.workbook;
     readContents(sub, grids, { file, date1904, prefecture: opts.prefecture ?? null });
     return sub;
   } catch (e) {

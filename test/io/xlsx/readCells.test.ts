@@ -1,29 +1,10 @@
 /**
- * Cell helpers: exceljs value shapes (as exceljs hands them over) to text / number / date / error, dates as clerks
- * type them, and the merged-range map.
+ * Cell helpers: dates as clerks type them (text, serial numbers, 20241210 typed as a number), and the merged-range map.
+ * How cells are read from the XML is in ooxml/readSheet.test.ts.
  */
-import { cellData, cellIsoDate, MergeMap, parseDateText, parseRangeRef, serialToDate, toIsoDate } from '../../../src/io/xlsx/cells';
+import { cellIsoDate, EMPTY_CELL, MergeMap, parseDateText, parseRangeRef, serialToDate, toIsoDate, type CellData } from '../../../src/io/xlsx/cells';
 
-describe('cellData', () => {
-  it('joins rich text runs and takes a hyperlink cell by its text', () => {
-    expect(cellData({ richText: [{ text: '株洲岳峰' }, { text: '硬质合金有限公司' }] }).text).toBe('株洲岳峰硬质合金有限公司');
-    expect(cellData({ text: 'yyxxk@example.cn', hyperlink: 'mailto:yyxxk@example.cn' }).text).toBe('yyxxk@example.cn');
-    expect(cellData({ text: { richText: [{ text: '官网' }] }, hyperlink: 'http://intranet/' }).text).toBe('官网');
-  });
-
-  it('uses a formula’s cached result and flags a formula without one', () => {
-    expect(cellData({ formula: 'ROW()-3', result: 2 })).toMatchObject({ num: 2, text: '2', formula: true, missingResult: false });
-    expect(cellData({ sharedFormula: 'A4', result: '湖南' })).toMatchObject({ text: '湖南', formula: true });
-    expect(cellData({ formula: '1/0', result: { error: '#DIV/0!' } })).toMatchObject({ error: '#DIV/0!', text: '#DIV/0!' });
-    expect(cellData({ formula: 'ROW()-2' })).toMatchObject({ text: '', formula: true, missingResult: true });
-  });
-
-  it('keeps error cells as their code and notes a percent format', () => {
-    expect(cellData({ error: '#REF!' })).toMatchObject({ error: '#REF!', text: '#REF!', num: null });
-    expect(cellData(0.85, '0%')).toMatchObject({ num: 0.85, percent: true });
-    expect(cellData(0.1 + 0.2).text).toBe('0.3');
-  });
-});
+const num = (n: number): CellData => ({ ...EMPTY_CELL, num: n, text: String(n) });
 
 describe('dates', () => {
   it.each([
@@ -45,8 +26,11 @@ describe('dates', () => {
     expect(toIsoDate(serialToDate(45616)!)).toBe('2024-11-20');
     expect(toIsoDate(serialToDate(45616 - 1462, true)!)).toBe('2024-11-20');
     expect(serialToDate(12)).toBeNull();
-    expect(cellIsoDate(cellData(20241210))).toBe('2024-12-10');
-    expect(cellIsoDate(cellData(new Date(Date.UTC(2024, 11, 1))))).toBe('2024-12-01');
+    expect(cellIsoDate(num(20241210))).toBe('2024-12-10');
+    expect(cellIsoDate(num(45616))).toBe('2024-11-20');
+    expect(cellIsoDate(num(45616 - 1462), true)).toBe('2024-11-20');
+    expect(cellIsoDate({ ...EMPTY_CELL, date: new Date(Date.UTC(2024, 11, 1)), text: '2024-12-01' })).toBe('2024-12-01');
+    expect(cellIsoDate({ ...EMPTY_CELL, text: '2024年12月10日' })).toBe('2024-12-10');
   });
 });
 

@@ -1,10 +1,10 @@
 /**
- * A worksheet flattened once into a plain grid of CellData, with every merged cell answering with its master's value.
- * The table and indicator finders work on this grid only, so they never touch exceljs objects cell by cell.
+ * A worksheet as a plain grid of CellData (from ooxml/readSheet), with every merged cell answering with its master's
+ * value. The table and indicator finders work on this grid only.
  */
-import type { Worksheet } from 'exceljs';
 import { cleanText } from '../../../core/text';
-import { cellData, EMPTY_CELL, MergeMap, parseRangeRef, type CellData, type MergeRange } from '../cells';
+import { EMPTY_CELL, MergeMap, type CellData, type MergeRange } from '../cells';
+import type { ParsedSheet } from '../ooxml/readSheet';
 
 export interface SheetGrid {
   name: string;
@@ -23,68 +23,44 @@ export interface SheetGrid {
   filledColumns(row: number): number[];
 }
 
-interface ExcelMergeLike {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/**
+ * The grid of a parsed worksheet. Slave cells of a merged range answer with the master's data (what Excel shows);
+ * a value stored under a slave cell is not shown by Excel and is dropped.
+ */
+const HUGE_MERGE = 20_000;
 
-/** Merged ranges of a sheet without building exceljs's whole sheet model (which copies every row). */
-function sheetMerges(ws: Worksheet): MergeRange[] {
-  const internal = (ws as unknown as { _merges?: Record<string, ExcelMergeLike> })._merges;
-  if (internal && typeof internal === 'object') {
-    const out: MergeRange[] = [];
-    for (const m of Object.values(internal)) {
-      if (m && typeof m.top === 'number' && typeof m.left === 'number') {
-        out.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
-      }
-    }
-    return out;
-  }
-  const refs = (ws.model as unknown as { merges?: string[] }).merges ?? [];
-  return refs.map(parseRangeRef).filter((r): r is MergeRange => r !== null);
-}
-
-const MERGE_TYPE = 1; // exceljs ValueType.Merge: a slave cell of a merged range
-
-export function buildGrid(ws: Worksheet): SheetGrid {
-  const rows: CellData[][] = [];
-  let rowCount = 0;
-  let colCount = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const line: CellData[] = [];
-    row.eachCell({ includeEmpty: false }, (c, colNumber) => {
-      if ((c.type as unknown as number) === MERGE_TYPE) return;
-      const data = cellData(c.value, c.numFmt);
-      if (data === EMPTY_CELL) return;
-      line[colNumber] = data;
-      if (colNumber > colCount) colCount = colNumber;
-    });
-    if (line.length > 0) {
-      rows[rowNumber] = line;
-      if (rowNumber > rowCount) rowCount = rowNumber;
-    }
-  });
-
-  const ranges = sheetMerges(ws);
+export function buildGrid(name: string, hidden: boolean, sheet: ParsedSheet): SheetGrid {
+  const { rows } = sheet;
+  let { rowCount, colCount } = sheet;
+  const ranges = sheet.merges;
   const merges = new MergeMap(ranges);
   // the master's data, copied to each slave position so lookups stay O(1)
   for (const r of ranges) {
+    // a huge range (a whole merged column) is filled only as far as the sheet holds data
+    const huge = (r.bottom - r.top + 1) * (r.right - r.left + 1) > HUGE_MERGE;
+    const bottom = huge ? Math.min(r.bottom, Math.max(sheet.rowCount, r.top)) : r.bottom;
+    const right = huge ? Math.min(r.right, Math.max(sheet.colCount, r.left)) : r.right;
     const master = rows[r.top]?.[r.left];
-    if (!master) continue;
-    for (let row = r.top; row <= r.bottom; row++) {
+    if (!master) {
+      for (let row = r.top; row <= bottom; row++) {
+        const line = rows[row];
+        if (line) for (let col = r.left; col <= right; col++) if (line[col]) delete line[col];
+      }
+      continue;
+    }
+    for (let row = r.top; row <= bottom; row++) {
       const line = (rows[row] ??= []);
-      for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) line[col] = master;
+      for (let col = r.left; col <= right; col++) if (row !== r.top || col !== r.left) line[col] = master;
       if (row > rowCount) rowCount = row;
     }
-    if (r.right > colCount) colCount = r.right;
+    if (right > colCount) colCount = right;
   }
 
-  const textCache = new Map<CellData, string>();
+  // cleanText of each cell, computed on first use, kept beside the cells
+  const texts: string[][] = [];
   const grid: SheetGrid = {
-    name: ws.name,
-    hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+    name,
+    hidden,
     rowCount,
     colCount,
     merges,
@@ -92,10 +68,11 @@ export function buildGrid(ws: Worksheet): SheetGrid {
     text: (row, col) => {
       const c = rows[row]?.[col];
       if (!c) return '';
-      let t = textCache.get(c);
+      const line = (texts[row] ??= []);
+      let t = line[col];
       if (t === undefined) {
-        t = cleanText(c.text);
-        textCache.set(c, t);
+        t = c.text === '' ? '' : cleanText(c.text);
+        line[col] = t;
       }
       return t;
     },

@@ -1,13 +1,14 @@
 /**
- * The checks an .xlsx package passes BEFORE exceljs sees it. exceljs (through JSZip) inflates every part of the
- * package in memory and trusts its sizes, so a zip bomb or a 200,000-row sheet would cost minutes and gigabytes
- * before any limit of ours could apply. Here the central directory is read first (declared sizes, entry count),
- * then every part is inflated in a stream under a hard cap (never more than it declares), and worksheet parts are
- * scanned on the fly for rows and cells, stopping at the first limit broken. Nothing is kept in memory.
+ * Opening an .xlsx package safely. The central directory is read first (declared sizes, entry count), then every
+ * part is inflated ONCE in a stream under a hard cap (never more than it declares), worksheet parts being scanned on
+ * the fly for rows and cells, stopping at the first limit broken. The parts the reader needs (workbook, relationships,
+ * shared strings, styles, worksheets) are kept; everything else (images, drawings…) is checked and dropped.
  */
 import { Inflate } from 'fflate';
 import { listZip, ZipError, type ZipEntry } from '../../docx/zip';
 import { formatBytes, formatMillis } from '../../limits';
+import { readWorkbookInfo } from '../ooxml/readPackage';
+import { PartError, partText } from '../ooxml/xmlScan';
 
 export interface GuardLimits {
   maxUncompressedBytes: number;
@@ -88,43 +89,18 @@ function isNameByte(b: number): boolean {
   return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x3a || b === 0x2d || b === 0x5f;
 }
 
-/** Sheet part → sheet name, from xl/workbook.xml and its relationships (best effort: the part name otherwise). */
-function sheetNames(data: Uint8Array, byName: Map<string, ZipEntry>, limits: GuardLimits): Map<string, string> {
+/** Sheet part → sheet name, from xl/workbook.xml and its relationships (best effort: empty when unreadable). */
+function sheetNames(wbBytes: Uint8Array | undefined, relBytes: Uint8Array | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  const wb = byName.get('xl/workbook.xml');
-  const rels = byName.get('xl/_rels/workbook.xml.rels');
-  if (!wb || !rels || wb.size > 8 * 1024 * 1024 || rels.size > 8 * 1024 * 1024) return out;
-  const decoder = new TextDecoder('utf-8');
-  const relText = decoder.decode(inflateEntry(data, rels, limits, null));
-  const wbText = decoder.decode(inflateEntry(data, wb, limits, null));
-  const attr = (tag: string, name: string): string | null => {
-    const m = new RegExp(`\\s(?:[\\w]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-    return m ? unescapeXml(m[2] ?? m[3] ?? '') : null;
-  };
-  const targets = new Map<string, string>();
-  for (const m of relText.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : 'xl/' + target);
-  }
-  for (const m of wbText.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = attr(m[0], 'name');
-    const id = /\s(?:\w+:)?id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
-    const target = id ? targets.get(id) : undefined;
-    if (name && target) out.set(target.toLowerCase(), name);
+  if (!wbBytes) return out;
+  try {
+    const info = readWorkbookInfo(partText(wbBytes), relBytes ? partText(relBytes) : null);
+    for (const s of info.sheets) if (!out.has(s.part.toLowerCase())) out.set(s.part.toLowerCase(), s.name);
+  } catch (e) {
+    // the reader reports a workbook part it cannot read; here the sheets just keep their part names
+    if (!(e instanceof PartError)) throw e;
   }
   return out;
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
 }
 
 function checkTime(limits: GuardLimits): void {
@@ -191,48 +167,94 @@ function u32(d: Uint8Array, o: number): number {
   return (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) + d[o + 3] * 0x1000000;
 }
 
-/** null when the package may be handed to exceljs; else why not, in Chinese, naming the limit. */
-export function guardPackage(data: Uint8Array, limits: GuardLimits): GuardRefusal | null {
+/** The inflated parts kept for the reader, by lower-cased name without a leading '/'. */
+export type PackageParts = Map<string, Uint8Array>;
+
+export type OpenedPackage = { refusal: GuardRefusal; parts?: undefined } | { refusal?: undefined; parts: PackageParts };
+
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+/** Parts worth keeping (besides the sheets the workbook names): XML directly under xl/, worksheets, relationships. */
+const KEPT = /^(\[content_types\]\.xml|xl\/[^/]+\.xml|xl\/worksheets\/[^/]+\.xml|xl\/_rels\/workbook\.xml\.rels)$/;
+
+/**
+ * Check and inflate a package: every part once, under its caps. Gives the parts the reader needs, or why the
+ * package was refused (in Chinese, naming the limit).
+ */
+export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackage {
   try {
     const entries = listZip(data, { maxEntryBytes: Infinity, maxTotalBytes: limits.maxUncompressedBytes, maxRatio: Infinity });
     const byName = new Map<string, ZipEntry>();
-    for (const e of entries) byName.set(e.name.replace(/^\//, '').toLowerCase(), e);
+    for (const e of entries) byName.set(partKey(e.name), e);
     for (const e of entries) {
       if (e.size > limits.maxEntryBytes) {
         return {
-          message: `压缩包内“${e.name}”解压后为 ${formatBytes(e.size)}，超过单个部件 ${formatBytes(limits.maxEntryBytes)} 的上限，未读取：疑似“压缩炸弹”，或工作表过大，请删除多余内容后重新保存`,
+          refusal: {
+            message: `压缩包内“${e.name}”解压后为 ${formatBytes(e.size)}，超过单个部件 ${formatBytes(limits.maxEntryBytes)} 的上限，未读取：疑似“压缩炸弹”，或工作表过大，请删除多余内容后重新保存`,
+          },
         };
       }
     }
-    const names = sheetNames(data, byName, limits);
+    const parts: PackageParts = new Map();
+    // the workbook and its relationships first: they name the sheets in the messages below
+    for (const key of [WORKBOOK, WORKBOOK_RELS]) {
+      const e = byName.get(key);
+      if (e) parts.set(key, inflateEntry(data, e, limits, null));
+    }
+    const names = sheetNames(parts.get(WORKBOOK), parts.get(WORKBOOK_RELS));
     for (const e of entries) {
-      const key = e.name.replace(/^\//, '').toLowerCase();
-      if (!WORKSHEET.test(key)) {
-        inflateEntry(data, e, limits, () => undefined);
+      const key = partKey(e.name);
+      if (key === WORKBOOK || key === WORKBOOK_RELS) continue;
+      const keep = KEPT.test(key) || names.has(key);
+      if (!WORKSHEET.test(key) && !names.has(key)) {
+        const bytes = inflateEntry(data, e, limits, keep ? null : () => undefined);
+        if (keep) parts.set(key, bytes);
         continue;
       }
       const sheet = names.get(key) ?? e.name;
       const counter = new SheetCounter();
+      const chunks: Uint8Array[] = [];
       // past a limit we go on counting to the end of the part (still capped by size and time) to give the real figure
-      inflateEntry(data, e, limits, (chunk) => counter.push(chunk));
+      inflateEntry(data, e, limits, (chunk) => {
+        counter.push(chunk);
+        chunks.push(chunk);
+      });
       counter.finish();
       if (counter.rows > limits.maxRowsPerSheet) {
-        return { sheet, message: `工作表“${sheet}”有 ${counter.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表` };
+        return { refusal: { sheet, message: `工作表“${sheet}”有 ${counter.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表` } };
       }
       if (counter.cells > limits.maxCellsPerSheet) {
-        return { sheet, message: `工作表“${sheet}”有 ${counter.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存` };
+        return { refusal: { sheet, message: `工作表“${sheet}”有 ${counter.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存` } };
       }
+      parts.set(key, concat(chunks, e.size));
       checkTime(limits);
     }
-    return null;
+    return { parts };
   } catch (e) {
-    if (e instanceof Refused) return e.refusal;
+    if (e instanceof Refused) return { refusal: e.refusal };
     if (e instanceof ZipError) {
-      if (e.kind === 'bomb') return { message: `文件结构异常，未读取：${e.message}。请让报送单位重新另存为 .xlsx` };
-      if (e.kind === 'encrypted') return { message: `文件已加密，无法读取：请取消密码后另存为 .xlsx` };
-      if (e.kind === 'unsupported') return { message: `文件使用了不支持的压缩格式（${e.message.replace(/，不是常见的 Word 文档$/, '')}），无法读取：请用 Excel/WPS 打开后另存为 .xlsx` };
-      return { message: `文件已损坏（${e.message}），无法读取：请重新获取或用 Excel/WPS 重新保存该文件` };
+      if (e.kind === 'bomb') return { refusal: { message: `文件结构异常，未读取：${e.message}。请让报送单位重新另存为 .xlsx` } };
+      if (e.kind === 'encrypted') return { refusal: { message: `文件已加密，无法读取：请取消密码后另存为 .xlsx` } };
+      if (e.kind === 'unsupported') {
+        return { refusal: { message: `文件使用了不支持的压缩格式（${e.message.replace(/，不是常见的 Word 文档$/, '')}），无法读取：请用 Excel/WPS 打开后另存为 .xlsx` } };
+      }
+      return { refusal: { message: `文件已损坏（${e.message}），无法读取：请重新获取或用 Excel/WPS 重新保存该文件` } };
     }
     throw e;
   }
+}
+
+function partKey(name: string): string {
+  return name.replace(/^\//, '').toLowerCase();
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0].length === size) return chunks[0];
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
