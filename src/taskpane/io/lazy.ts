@@ -1,6 +1,6 @@
 /**
  * The readers and writers load on first use (webpack splits them into their own chunks), so that the first load of
- * the taskpane stays small: exceljs, fflate and xmldom are fetched from the add-in's own origin when a file is read.
+ * the taskpane stays small: the readers, writers, fflate and xmldom are fetched from the add-in's own origin when a file is read.
  */
 export const loadReaders = () => import(/* webpackChunkName: "readers" */ './readFiles');
 export const loadWriters = () => import(/* webpackChunkName: "writers" */ './writeFiles');

@@ -1,5 +1,5 @@
 /**
- * Reading the files a clerk picks or drops (loaded on first use by lazy.ts: exceljs, fflate and xmldom stay out of
+ * Reading the files a clerk picks or drops (loaded on first use by lazy.ts: the readers, fflate and xmldom stay out of
  * the first load). Bytes in, ImportedFile / PrefectureSubmission out; never throws — a file that cannot be read
  * becomes a FILE finding in Chinese, and the other files go on.
  */
