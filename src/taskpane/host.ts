@@ -1,7 +1,7 @@
 /**
  * The seam between the taskpane's React components and where results go. Components never touch Office.js: they call
  * a Host. In Excel the host renders the app's state into sheets (src/excel/excelHost.ts, the only code that calls
- * Excel.run); in a plain browser (WPS users, Excel without add-in support) the standalone host offers downloads.
+ * the Excel batch API); in a plain browser (WPS users, Excel without add-in support) the standalone host offers downloads.
  *
  * The app state is the source of truth: every Host call receives the whole state it must show and writes it in one
  * batch, so a failure leaves the workbook as it was and re-applying is idempotent.
