@@ -3,6 +3,7 @@
  * sheet of 70 000 rows holds its XML bytes and no cell objects. Everything else (columns, merges, frozen panes, autofilter,
  * validations by range, print setup) is kept as small lists and written by toXml().
  */
+import { DEFAULT_COLUMN_WIDTH, lineHeight, wrappedLines } from './rowHeight';
 import { columnLetter } from '../../../core/findings';
 import { ByteSink } from './bytes';
 import type { SharedStrings } from './sharedStrings';
@@ -86,7 +87,8 @@ export class SheetWriter {
     if (r <= this.maxRow) throw new Error(`第 ${r} 行须在第 ${this.maxRow} 行之后写出`);
     const perCell = typeof style !== 'number';
     const width = perCell ? Math.max(values.length, style.length) : values.length;
-    let x = opts.height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${opts.height}" customHeight="1">`;
+    const height = opts.height ?? this.fitHeight(values, style);
+    let x = height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
     let first = 0;
     let last = 0;
     for (let j = 0; j < width; j++) {
@@ -106,6 +108,22 @@ export class SheetWriter {
     }
     if (this.minRow === 0 || r < this.minRow) this.minRow = r;
     this.maxRow = r;
+  }
+
+  /** The height a row of wrapped text needs (undefined when one line fits every cell). */
+  private fitHeight(values: readonly CellValue[], style: number | readonly number[]): number | undefined {
+    let best = 0;
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j];
+      const text = typeof v === 'string' ? v : v && typeof v === 'object' && typeof v.result === 'string' ? v.result : null;
+      if (!text) continue;
+      const size = this.styles.wrapFontSize(typeof style === 'number' ? style : (style[j] ?? 0));
+      if (size === null) continue;
+      const width = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
+      const lines = wrappedLines(text, width, size);
+      if (lines > 1) best = Math.max(best, lines * lineHeight(size) + 3);
+    }
+    return best > 0 ? Math.min(best, 409) : undefined;
   }
 
   /** One <c> element; `ref` is ' r="B2"' or empty. '' when there is nothing to write. */

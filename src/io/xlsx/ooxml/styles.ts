@@ -81,6 +81,14 @@ export class StyleRegistry {
   );
   private readonly cache = new Map<CellStyle, number>();
 
+  /** Font size of each style that wraps text, by cellXfs index (for row heights). */
+  private readonly wrapping = new Map<number, number>();
+
+  /** The font size when style `id` wraps text, else null. */
+  wrapFontSize(id: number): number | null {
+    return this.wrapping.get(id) ?? null;
+  }
+
   /** The cellXfs index for a look; 0 is the default look. Same object → cached, equal content → same index. */
   id(style: CellStyle | null | undefined): number {
     if (!style) return 0;
@@ -96,6 +104,7 @@ export class StyleRegistry {
     };
     const i = this.xfs.add(xf);
     this.cache.set(style, i);
+    if (style.alignment?.wrapText) this.wrapping.set(i, style.font?.size ?? DEFAULT_FONT.size);
     return i;
   }
 

@@ -1,0 +1,43 @@
+/**
+ * Row heights for wrapped text. Excel, WPS and LibreOffice do not all grow a row to fit wrapped text written by a
+ * program, and a 推荐汇总表 printed with overlapping lines cannot be stamped and sent. So rows that hold wrapped text
+ * get a height estimated from the text and the column widths: a Chinese or full-width character takes about two
+ * width units (a unit is the width of "0"), other characters one.
+ */
+
+/** Default column width in Excel's units when a column has none set. */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x1f300
+  );
+}
+
+/** How many lines a text takes in a column `width` units wide at `fontSize` points (11 pt is the unit's reference). */
+export function wrappedLines(text: string, width: number, fontSize: number): number {
+  const usable = Math.max(1, width - 1) * (11 / fontSize);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let units = 0;
+    for (let i = 0; i < paragraph.length; i++) {
+      const code = paragraph.charCodeAt(i);
+      if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
+      units += isWide(code >= 0xd800 && code <= 0xdbff ? 0x1f300 : code) ? 2.1 : 1.05;
+    }
+    lines += Math.max(1, Math.ceil(units / usable));
+  }
+  return lines;
+}
+
+/** Points per line of text at a font size, with the leading CJK fonts need. */
+export function lineHeight(fontSize: number): number {
+  return Math.round(fontSize * 1.4 * 4) / 4;
+}
