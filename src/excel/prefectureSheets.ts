@@ -85,6 +85,8 @@ export function annex3Job(state: PrefectureState): SheetJob {
       mergedLine(ws, last + 2, width, `联系人：${state.meta.contact}`);
       mergedLine(ws, last + 3, width, `手机/座机：${state.meta.phone}`);
       columnWidths(ws, ANNEX3_WIDTHS);
+      // wrapped 简述 must show every line when the sheet is printed and stamped
+      if (n > 0) ws.getRangeByIndexes(ANNEX3_HEADER_ROW + 1, 0, n, width).format.autofitRows();
       ws.freezePanes.freezeRows(ANNEX3_HEADER_ROW + 1);
     },
   };

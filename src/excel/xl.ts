@@ -25,6 +25,8 @@ export interface XlRangeFormat {
   wrapText: boolean;
   columnWidth: number;
   horizontalAlignment: string;
+  /** Grow the rows to fit their wrapped text (set column widths first). */
+  autofitRows(): void;
 }
 
 export interface XlListValidation {

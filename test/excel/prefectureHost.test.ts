@@ -56,6 +56,8 @@ describe('showPrefecture', () => {
     expect(s.value('A11')).toBe('联系人：陈立平');
     expect(String(s.value('A12'))).toMatch(/^手机\/座机：13807331234/);
     expect(fake.sheetNames()).toEqual(['Sheet1', '推荐汇总表', '明细']);
+    // rows grow to their wrapped 简述 so that the printed list never overlaps
+    expect(fake.log.filter((l) => l.startsWith('autofitRows'))).toEqual([expect.stringMatching(/推荐汇总表.*!A5:G9$/)]);
   });
 
   it('writes 明细 as a table with dropdowns, red rows for errors and HUHANG formulas', async () => {

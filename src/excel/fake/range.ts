@@ -239,6 +239,11 @@ export class FakeRange extends FakeClientObject implements XlRange {
     return {
       fill,
       font,
+      autofitRows: () =>
+        this.batch.push((wb, commit) => {
+          const { sheet, rect } = this.target(wb);
+          commit(() => this.batch.store.log.push(`autofitRows ${quoteSheet(sheet.name)}!${formatRect(rect)}`));
+        }),
       get wrapText(): boolean {
         return unread('wrapText');
       },
