@@ -5,6 +5,7 @@
  * an unreadable tier) throw a FormulaError that the wrapper turns into an Excel error with the Chinese message.
  * Every function is linear in the number of cells.
  */
+import { toPercent } from './indicators';
 import { cleanText, parseLooseNumber } from './text';
 import { DIRECTIONS, PREFECTURE_NAMES, parseDirection, parseLevel, parsePrefecture, type Level } from './vocabulary';
 import { checkUscc } from './uscc';
@@ -134,8 +135,7 @@ export function ratio(numerators: unknown, denominators: unknown): Cell {
 export function parsePercent(value: unknown): number | null {
   const n = parseLooseNumber(value);
   if (n === null) return null;
-  if (typeof value === 'string' && /[%％]\s*$/.test(value)) return n / 100;
-  return n > 1 ? n / 100 : n;
+  return toPercent(n, typeof value === 'string' && /[%％]\s*$/.test(value)) / 100;
 }
 
 /**

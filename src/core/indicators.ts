@@ -89,8 +89,12 @@ export function indicatorTable(map: IndicatorMap): IndicatorRow[] {
   return rows;
 }
 
-/** A percent as clerks type it: 0.85, 85, "85%", "85" → 85 (a number ≤ 1 without % is a fraction). */
-export function toPercent(value: number, hadPercentSign: boolean): number {
+/**
+ * A percent as clerks type it, as 0–100: "85%" (a percent sign), 85, or a fraction 0.85 (a number ≤ 1, or any number in a
+ * cell formatted as percent) — the rule of the notice's 其中__%为重点行业规上企业 blank and of HUHANG.COVERAGE.
+ */
+export function toPercent(value: number, hadPercentSign: boolean, percentFormat = false): number {
   if (hadPercentSign) return value;
-  return Math.abs(value) <= 1 ? value * 100 : value;
+  if (percentFormat || Math.abs(value) <= 1) return Number((value * 100).toPrecision(12));
+  return value;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrefectureSubmission } from '../../../src/core/model';
 import { readWorkbook } from '../../../src/io/xlsx/readWorkbook';
-import { toPercent } from '../../../src/io/xlsx/reader/indicatorValue';
+import { toPercent } from '../../../src/core/indicators';
 
 const FIX = join(__dirname, 'fixtures');
 
@@ -161,10 +161,11 @@ describe('written by LibreOffice (张家界, from .fods)', () => {
 
 describe('percentages stored 0–100', () => {
   it('treats a percent sign or a value above 1 as a percent and a fraction as a share', () => {
-    expect(toPercent(85, false, true)).toBe(85); // "85%"
-    expect(toPercent(0.85, false, false)).toBe(85); // 0.85
-    expect(toPercent(85, false, false)).toBe(85); // 85
-    expect(toPercent(0.07, true, false)).toBe(7); // 7% formatted
-    expect(toPercent(0.5, false, true)).toBe(0.5); // "0.5%" is half a percent
+    // toPercent(value, had a % sign, cell formatted as percent)
+    expect(toPercent(85, true)).toBe(85); // "85%"
+    expect(toPercent(0.85, false)).toBe(85); // 0.85
+    expect(toPercent(85, false)).toBe(85); // 85
+    expect(toPercent(0.07, false, true)).toBe(7); // 7% formatted
+    expect(toPercent(0.5, true)).toBe(0.5); // "0.5%" is half a percent
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { IndicatorKey } from '../../../core/model';
 import { INDICATOR_DEF_BY_KEY } from '../../../core/indicatorDefs';
+import { toPercent } from '../../../core/indicators';
 import { parseLooseNumber, toHalfWidth } from '../../../core/text';
 import type { CellData } from '../cells';
 
@@ -25,15 +26,8 @@ export function readIndicatorCell(key: IndicatorKey, c: CellData): ValueRead {
     value = parseLooseNumber(half);
     if (value === null) return { kind: 'text', text };
   }
-  if (INDICATOR_DEF_BY_KEY[key].kind === 'percent') value = toPercent(value, c.percent, hasPercentSign);
+  if (INDICATOR_DEF_BY_KEY[key].kind === 'percent') value = toPercent(value, hasPercentSign, c.percent);
   return { kind: 'number', value };
-}
-
-/** 0–100: a percent sign or a value > 1 is already a percent; a fraction ≤ 1 (or a percent-formatted cell) × 100. */
-export function toPercent(value: number, percentFormat: boolean, percentSign: boolean): number {
-  if (percentSign) return value;
-  if (percentFormat || Math.abs(value) <= 1) return Number((value * 100).toPrecision(12));
-  return value;
 }
 
 /** A cell that is only a number or a number with a unit: such a cell is a value, never a label. */
