@@ -18,7 +18,7 @@ import { defaultSettings, type CampaignSettings } from '../../core/settings';
 import { buildApplication } from './buildApplication';
 import { readBody } from './docxModel';
 import { isEncryptedOle, sniffDocFormat } from './sniff';
-import { listZip, readZipEntry, ZipError, type ZipEntry } from './zip';
+import { listZip, readZipEntry, ZipError, type ZipEntry } from '../zip';
 import { decodeUtf8, parseXml, XmlError, type XElement } from './xml';
 import { DEFAULT_LIMITS, type InputLimits } from '../limits';
 

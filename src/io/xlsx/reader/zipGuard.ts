@@ -4,8 +4,7 @@
  * the fly for rows and cells, stopping at the first limit broken. The parts the reader needs (workbook, relationships,
  * shared strings, styles, worksheets) are kept; everything else (images, drawings…) is checked and dropped.
  */
-import { Inflate } from 'fflate';
-import { listZip, ZipError, type ZipEntry } from '../../docx/zip';
+import { inflateEntry as inflateCapped, listZip, ZipError, type ZipEntry } from '../../zip';
 import { formatBytes, formatMillis } from '../../limits';
 import { readWorkbookInfo } from '../ooxml/readPackage';
 import { PartError, partText } from '../ooxml/xmlScan';
@@ -33,8 +32,6 @@ class Refused extends Error {
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
-/** Compressed bytes per push: deflate expands at most ~1032×, so one push never yields more than ~8 MB. */
-const CHUNK = 8 * 1024;
 
 /** Counts `<row>` elements that hold cells and `<c>` elements in streamed SpreadsheetML, across chunk boundaries. */
 class SheetCounter {
@@ -111,60 +108,18 @@ function checkTime(limits: GuardLimits): void {
 
 /**
  * Inflate one entry, never past its declared size; hand each chunk to `sink` (or collect it when sink is null).
- * Throws Refused for a lying header, a broken stream or the time limit.
+ * Throws Refused for an encrypted part, a lying header or the time limit; ZipError for a broken stream.
  */
 function inflateEntry(data: Uint8Array, entry: ZipEntry, limits: GuardLimits, sink: ((c: Uint8Array) => void) | null): Uint8Array {
   if (entry.flags & 1) throw new Refused({ message: `文件已加密（压缩包内“${entry.name}”有密码），无法读取：请取消密码后另存为 .xlsx` });
-  const p = entry.localOffset;
-  if (p + 30 > data.length || u32(data, p) !== 0x04034b50) throw new ZipError('corrupt', `“${entry.name}”的本地文件头已损坏`);
-  const start = p + 30 + u16(data, p + 26) + u16(data, p + 28);
-  const raw = data.subarray(start, start + entry.compressedSize);
-  if (start + entry.compressedSize > data.length) throw new ZipError('corrupt', `“${entry.name}”的数据不完整（文件被截断）`);
-  const parts: Uint8Array[] = [];
-  const take = sink ?? ((c: Uint8Array) => parts.push(c));
-  let written = 0;
-  const accept = (chunk: Uint8Array) => {
-    written += chunk.length;
-    if (written > entry.size) {
-      throw new Refused({
-        message: `压缩包内“${entry.name}”实际解压后超过其声明的 ${formatBytes(entry.size)}，疑似“压缩炸弹”或文件已损坏，未读取：请让报送单位重新另存为 .xlsx`,
-      });
-    }
-    take(chunk);
-  };
-  if (entry.method === 0) {
-    for (let i = 0; i < raw.length; i += CHUNK) accept(raw.subarray(i, Math.min(raw.length, i + CHUNK)));
-  } else if (entry.method === 8) {
-    const inflater = new Inflate((chunk) => accept(chunk));
-    try {
-      for (let i = 0; i < raw.length; i += CHUNK) {
-        inflater.push(raw.subarray(i, Math.min(raw.length, i + CHUNK)), i + CHUNK >= raw.length);
-        checkTime(limits);
-      }
-      if (raw.length === 0) inflater.push(raw, true);
-    } catch (e) {
-      if (e instanceof Refused || e instanceof ZipError) throw e;
-      throw new ZipError('corrupt', `“${entry.name}”无法解压（数据已损坏）`);
-    }
-  } else {
-    throw new ZipError('unsupported', `“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
-  }
-  if (written !== entry.size) throw new ZipError('corrupt', `“${entry.name}”解压后的大小与目录不符`);
-  if (sink) return new Uint8Array(0);
-  const out = new Uint8Array(written);
-  let o = 0;
-  for (const c of parts) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
-
-function u16(d: Uint8Array, o: number): number {
-  return d[o] | (d[o + 1] << 8);
-}
-function u32(d: Uint8Array, o: number): number {
-  return (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) + d[o + 3] * 0x1000000;
+  return inflateCapped(data, entry, {
+    ...(sink ? { onChunk: sink } : {}),
+    onStep: () => checkTime(limits),
+    overflow: (e) =>
+      new Refused({
+        message: `压缩包内“${e.name}”实际解压后超过其声明的 ${formatBytes(e.size)}，疑似“压缩炸弹”或文件已损坏，未读取：请让报送单位重新另存为 .xlsx`,
+      }),
+  });
 }
 
 /** The inflated parts kept for the reader, by lower-cased name without a leading '/'. */

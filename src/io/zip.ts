@@ -1,7 +1,8 @@
 /**
- * A guarded ZIP reader for .docx packages. We read the central directory ourselves so that every entry's declared
- * sizes are known before anything is inflated, refuse absurd ones (zip bombs), and inflate with fflate's streaming
- * Inflate under a hard output cap, so a lying header cannot make us allocate more than the cap. Uint8Array only.
+ * The guarded ZIP reader of both OOXML formats (.docx and .xlsx). We read the central directory ourselves so that every
+ * entry's declared sizes are known before anything is inflated, refuse absurd ones (zip bombs), and inflate with
+ * fflate's streaming Inflate under a hard output cap — never past the size an entry declares — so a lying header cannot
+ * make us allocate more. Uint8Array only: runs in Node and the browser.
  */
 import { Inflate } from 'fflate';
 
@@ -92,7 +93,59 @@ export function listZip(data: Uint8Array, limits: ZipLimits): ZipEntry[] {
   return entries;
 }
 
-/** Inflate one entry, never producing more than its declared size (and never more than the limits allow). */
+/** Compressed bytes per push: deflate expands at most ~1032×, so one push never yields more than ~8 MB. */
+const STEP = 8 * 1024;
+
+export interface InflateOptions {
+  /** Receives the output chunk by chunk; then nothing is collected and an empty array is returned. */
+  onChunk?: (chunk: Uint8Array) => void;
+  /** Called between pushes (e.g. to check a deadline); may throw to stop. */
+  onStep?: () => void;
+  /** The error to throw when the entry inflates past the size it declares (a lying header). */
+  overflow: (entry: ZipEntry) => Error;
+}
+
+/** Inflate (or copy, when stored) one entry, never producing more than its declared size. */
+export function inflateEntry(data: Uint8Array, entry: ZipEntry, opts: InflateOptions): Uint8Array {
+  const p = entry.localOffset;
+  if (p + 30 > data.length || u32(data, p) !== LOC_SIG) throw new ZipError('corrupt', `“${entry.name}”的本地文件头已损坏`);
+  const start = p + 30 + u16(data, p + 26) + u16(data, p + 28);
+  const end = start + entry.compressedSize;
+  if (end > data.length) throw new ZipError('corrupt', `“${entry.name}”的数据不完整（文件被截断）`);
+  const raw = data.subarray(start, end);
+  const collected = opts.onChunk ? null : new Uint8Array(entry.size);
+  let written = 0;
+  const accept = (chunk: Uint8Array) => {
+    if (written + chunk.length > entry.size) throw opts.overflow(entry);
+    if (collected) collected.set(chunk, written);
+    else opts.onChunk!(chunk);
+    written += chunk.length;
+  };
+  if (entry.method === 0) {
+    for (let i = 0; i < raw.length; i += STEP) accept(raw.subarray(i, Math.min(raw.length, i + STEP)));
+  } else if (entry.method === 8) {
+    const inflater = new Inflate((chunk) => accept(chunk));
+    try {
+      for (let i = 0; i < raw.length; i += STEP) {
+        inflater.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
+        opts.onStep?.();
+      }
+      if (raw.length === 0) inflater.push(raw, true);
+    } catch (e) {
+      // fflate reports damaged data with a numeric error code; our own limits (overflow, onStep) pass through
+      if (e instanceof Error && typeof (e as { code?: unknown }).code === 'number') {
+        throw new ZipError('corrupt', `“${entry.name}”无法解压（数据已损坏）`);
+      }
+      throw e;
+    }
+  } else {
+    throw new ZipError('unsupported', `“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
+  }
+  if (written !== entry.size) throw new ZipError('corrupt', `“${entry.name}”解压后的大小与目录不符（文件已损坏）`);
+  return collected ?? new Uint8Array(0);
+}
+
+/** One entry of a Word package, after the per-entry limits (declared size, compression ratio, encryption). */
 export function readZipEntry(data: Uint8Array, entry: ZipEntry, limits: ZipLimits): Uint8Array {
   if (entry.flags & 1) throw new ZipError('encrypted', `压缩包内“${entry.name}”已加密`);
   if (entry.size > limits.maxEntryBytes) {
@@ -101,42 +154,9 @@ export function readZipEntry(data: Uint8Array, entry: ZipEntry, limits: ZipLimit
   if (entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * limits.maxRatio) {
     throw new ZipError('bomb', `“${entry.name}”的压缩比异常（超过 ${limits.maxRatio} 倍），疑似“压缩炸弹”`);
   }
-  const p = entry.localOffset;
-  if (p + 30 > data.length || u32(data, p) !== LOC_SIG) throw new ZipError('corrupt', `“${entry.name}”的本地文件头已损坏`);
-  const start = p + 30 + u16(data, p + 26) + u16(data, p + 28);
-  const end = start + entry.compressedSize;
-  if (end > data.length) throw new ZipError('corrupt', `“${entry.name}”的数据不完整（文件被截断）`);
-  const raw = data.subarray(start, end);
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new ZipError('corrupt', `“${entry.name}”的大小与目录不符`);
-    return raw.slice();
-  }
-  if (entry.method !== 8) throw new ZipError('unsupported', `“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
-  return inflateCapped(raw, entry);
-}
-
-function inflateCapped(raw: Uint8Array, entry: ZipEntry): Uint8Array {
-  const out = new Uint8Array(entry.size);
-  let written = 0;
-  let done = false;
-  const inflater = new Inflate((chunk, final) => {
-    if (written + chunk.length > out.length) {
-      throw new ZipError('bomb', `“${entry.name}”实际解压后超过其声明的大小 ${entry.size} 字节，疑似“压缩炸弹”或文件已损坏`);
-    }
-    out.set(chunk, written);
-    written += chunk.length;
-    if (final) done = true;
+  return inflateEntry(data, entry, {
+    overflow: (e) => new ZipError('bomb', `“${e.name}”实际解压后超过其声明的大小 ${e.size} 字节，疑似“压缩炸弹”或文件已损坏`),
   });
-  const step = 8 * 1024; // at most ~8 MB of output per push (deflate expands ~1032× at most)
-  try {
-    for (let i = 0; i < raw.length; i += step) inflater.push(raw.subarray(i, Math.min(raw.length, i + step)), i + step >= raw.length);
-    if (raw.length === 0) inflater.push(raw, true);
-  } catch (e) {
-    if (e instanceof ZipError) throw e;
-    throw new ZipError('corrupt', `“${entry.name}”无法解压（数据已损坏）`);
-  }
-  if (!done || written !== entry.size) throw new ZipError('corrupt', `“${entry.name}”解压后的大小与目录不符（文件已损坏）`);
-  return out;
 }
 
 function mb(n: number): string {
