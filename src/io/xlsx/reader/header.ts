@@ -3,24 +3,12 @@
  * synonyms clerks use), a second header row under merged group cells (联系人 over 姓名 / 电话) is folded in, and the
  * result is a map from field to column.
  */
+import type { CaseField } from '../../../core/model';
 import { toHalfWidth } from '../../../core/text';
 import type { SheetGrid } from './grid';
 
 /** Fields the 附件3 table may have: the CaseRecord fields plus the 所属市州 column of province files. */
-export type TableField =
-  | 'order'
-  | 'caseName'
-  | 'enterprise'
-  | 'uscc'
-  | 'category'
-  | 'direction'
-  | 'level'
-  | 'summary'
-  | 'contact'
-  | 'phone'
-  | 'date'
-  | 'score'
-  | 'prefecture';
+export type TableField = CaseField | 'prefecture';
 
 /** Tested in this order on the normalised label; the first match wins. */
 const HEADER_PATTERNS: ReadonlyArray<[TableField, RegExp]> = [

@@ -6,6 +6,7 @@
  */
 import { inflateEntry as inflateCapped, listZip, ZipError, type ZipEntry } from '../../zip';
 import { formatBytes, formatMillis } from '../../limits';
+import { concatBytes } from '../ooxml/bytes';
 import { readWorkbookInfo } from '../ooxml/readPackage';
 import { PartError, partText } from '../ooxml/xmlScan';
 
@@ -181,7 +182,7 @@ export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackag
       if (counter.cells > limits.maxCellsPerSheet) {
         return { refusal: { sheet, message: `工作表“${sheet}”有 ${counter.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存` } };
       }
-      parts.set(key, concat(chunks, e.size));
+      parts.set(key, concatBytes(chunks));
       checkTime(limits);
     }
     return { parts };
@@ -201,15 +202,4 @@ export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackag
 
 function partKey(name: string): string {
   return name.replace(/^\//, '').toLowerCase();
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0].length === size) return chunks[0];
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
 }
