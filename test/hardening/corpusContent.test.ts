@@ -33,11 +33,24 @@ describe('imports correctly', () => {
     expect(sub.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^工作簿有 60 个工作表，超过上限 50 个/)]);
   });
 
-  it('takes the first of two 企业名称 columns', async () => {
+  it('takes the first of two 企业名称 columns and says so', async () => {
     const { sub } = await readAndCheck('duplicate_headers.xlsx');
     expect(sub.records).toHaveLength(1);
     expect(sub.records[0].enterprise).toBe('株洲岳峰硬质合金有限公司');
     expect(sub.records[0].columns.enterprise).toBe('C');
+    const notes = sub.findings.filter((f) => f.message.startsWith('表头'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ code: 'FILE', severity: 'warning', row: 3 });
+    expect(notes[0].message).toMatch(/与 C 列重复，已按 C 列读取，本列未读取/);
+  });
+
+  it('names each header it read with a slip', async () => {
+    const { sub } = await readAndCheck('misspelt_headers.xlsx');
+    const notes = sub.findings.filter((f) => f.message.startsWith('表头')).map((f) => f.message);
+    expect(notes).toEqual(
+      expect.arrayContaining(['表头“案列名称”按“案例名称”读取（疑似笔误），请核对', '表头“联糸人”按“联系人”读取（疑似笔误），请核对']),
+    );
+    expect(notes).toHaveLength(5);
   });
 
   it('reads dates given as a date, a serial number and as text', async () => {

@@ -18,7 +18,7 @@ import {
 } from '../../../core/vocabulary';
 import { cellIsoDate, EMPTY_CELL, type CellData } from '../cells';
 import type { SheetGrid } from './grid';
-import { matchHeader, type TableField, type TableHeader } from './header';
+import { matchHeader, type HeaderNote, type TableField, type TableHeader } from './header';
 import { isFooterRow, scanMetaRow } from './meta';
 
 export interface TableRead {
@@ -45,12 +45,23 @@ function orderOf(c: CellData): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** A warning on how a header cell was read: a repeated column is ignored, a label with a slip is read as intended. */
+function headerFinding(note: HeaderNote, sheet: string, file: string): Finding {
+  const where = { file, sheet, row: note.row, column: columnLetter(note.col) };
+  const message =
+    note.kind === 'duplicate'
+      ? `表头“${note.text}”与 ${columnLetter(note.used)} 列重复，已按 ${columnLetter(note.used)} 列读取，本列未读取：请删除或改名重复的列`
+      : `表头“${note.text}”按“${note.label}”读取（疑似笔误），请核对`;
+  return finding('FILE', where, message, { severity: 'warning' });
+}
+
 export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContext): TableRead {
   const meta: SubmissionMeta = { recommender: '', date: '', contact: '', phone: '' };
   const findings: Finding[] = [];
   const records: CaseRecord[] = [];
   const cols = header.columns;
   for (let row = 1; row < header.top; row++) scanMetaRow(grid, row, meta);
+  for (const note of header.notes) findings.push(headerFinding(note, grid.name, ctx.file));
 
   const columns: Partial<Record<CaseField, string>> = {};
   for (const [field, col] of Object.entries(cols) as [TableField, number][]) {

@@ -35,12 +35,22 @@ export function normalizeHeader(text: string): string {
   return s.toUpperCase();
 }
 
-export function matchHeader(text: string): TableField | null {
+/** A header cell understood as a field; `corrected` is the official label when the cell had a slip (案列名称). */
+interface HeaderMatch {
+  field: TableField;
+  corrected: string | null;
+}
+
+function matchHeaderCell(text: string): HeaderMatch | null {
   if (text === '' || text.length > 40) return null;
   const s = normalizeHeader(text);
   if (s === '' || s.length > 20) return null;
-  for (const [field, re] of HEADER_PATTERNS) if (re.test(s)) return field;
+  for (const [field, re] of HEADER_PATTERNS) if (re.test(s)) return { field, corrected: null };
   return matchMisspelt(s);
+}
+
+export function matchHeader(text: string): TableField | null {
+  return matchHeaderCell(text)?.field ?? null;
 }
 
 /** The official labels and their common variants, for headers typed with a slip (案列名称, 联糸人, 简诉). */
@@ -57,10 +67,10 @@ const CANONICAL: ReadonlyArray<[TableField, string]> = [
 ];
 
 /** One wrong, missing or extra character in a label of 3–6 characters, two in a longer one. */
-function matchMisspelt(s: string): TableField | null {
+function matchMisspelt(s: string): HeaderMatch | null {
   for (const [field, label] of CANONICAL) {
     const allowed = label.length >= 7 ? 2 : label.length >= 3 ? 1 : 0;
-    if (Math.abs(label.length - s.length) <= allowed && editDistance(s, label, allowed) <= allowed) return field;
+    if (Math.abs(label.length - s.length) <= allowed && editDistance(s, label, allowed) <= allowed) return { field, corrected: label };
   }
   return null;
 }
@@ -81,12 +91,23 @@ function editDistance(a: string, b: string, cap: number): number {
   return prev[b.length];
 }
 
+/** Something the clerk should know about how the header was read (reported as a warning, the table still reads). */
+export type HeaderNote =
+  | { kind: 'duplicate'; field: TableField; row: number; col: number; used: number; text: string }
+  | { kind: 'corrected'; row: number; col: number; text: string; label: string };
+
 export interface TableHeader {
   /** First and last header row (equal for a one-row header). */
   top: number;
   bottom: number;
   columns: Partial<Record<TableField, number>>;
   score: number;
+  notes: HeaderNote[];
+}
+
+interface Label extends HeaderMatch {
+  row: number;
+  text: string;
 }
 
 /** The fields that make a row look like the 附件3 header; a header needs 案例名称 or 简述 and at least 3 of these. */
@@ -94,28 +115,30 @@ const CORE_FIELDS: readonly TableField[] = ['order', 'caseName', 'enterprise', '
 
 const SCAN_ROWS = 40;
 
-function mapRow(grid: SheetGrid, row: number): Map<number, TableField> {
-  const out = new Map<number, TableField>();
+function mapRow(grid: SheetGrid, row: number): Map<number, Label> {
+  const out = new Map<number, Label>();
   for (const col of grid.filledColumns(row)) {
-    const f = matchHeader(grid.text(row, col));
-    if (f) out.set(col, f);
+    const text = grid.text(row, col);
+    const m = matchHeaderCell(text);
+    if (m) out.set(col, { ...m, row, text });
   }
   return out;
 }
 
 /** A header row's sub-row: every filled cell either continues a vertical merge from the row above or is a label. */
-function subHeaderRow(grid: SheetGrid, row: number): Map<number, TableField> | null {
+function subHeaderRow(grid: SheetGrid, row: number): Map<number, Label> | null {
   const next = row + 1;
   const cols = grid.filledColumns(next);
   if (cols.length === 0) return null;
-  const labels = new Map<number, TableField>();
+  const labels = new Map<number, Label>();
   let own = 0;
   for (const col of cols) {
     const m = grid.mergeAt(next, col);
     if (m && m.top <= row) continue; // same merged cell as above (序号 merged over both header rows)
-    const f = matchHeader(grid.text(next, col));
+    const text = grid.text(next, col);
+    const f = matchHeaderCell(text);
     if (!f) return null;
-    labels.set(col, f);
+    labels.set(col, { ...f, row: next, text });
     own += 1;
   }
   return own > 0 ? labels : null;
@@ -127,8 +150,14 @@ function score(columns: Partial<Record<TableField, number>>): number {
   return n;
 }
 
-function assign(columns: Partial<Record<TableField, number>>, labels: Map<number, TableField>): void {
-  for (const [col, field] of labels) if (columns[field] === undefined) columns[field] = col;
+/** The first column of each field wins; a later one with the same field is noted, as is a label read with a slip. */
+function assign(columns: Partial<Record<TableField, number>>, labels: Map<number, Label>, notes: HeaderNote[]): void {
+  for (const [col, label] of labels) {
+    const used = columns[label.field];
+    if (used === undefined) columns[label.field] = col;
+    else if (used !== col) notes.push({ kind: 'duplicate', field: label.field, row: label.row, col, used, text: label.text });
+    if (label.corrected && columns[label.field] === col) notes.push({ kind: 'corrected', row: label.row, col, text: label.text, label: label.corrected });
+  }
 }
 
 /** The best-scoring header in the first rows of the sheet, or null when the sheet holds no 附件3 table. */
@@ -140,19 +169,20 @@ export function findTableHeader(grid: SheetGrid): TableHeader | null {
     if (top.size < 2) continue;
     const sub = subHeaderRow(grid, row);
     const columns: Partial<Record<TableField, number>> = {};
+    const notes: HeaderNote[] = [];
     if (sub) {
       // sub-labels win in their columns (联系人 over 姓名 / 电话), the top row fills the rest
-      assign(columns, sub);
+      assign(columns, sub, notes);
       const rest = new Map([...top].filter(([col]) => !sub.has(col)));
-      assign(columns, rest);
+      assign(columns, rest, notes);
     } else {
-      assign(columns, top);
+      assign(columns, top, notes);
     }
     const s = score(columns);
     // a contact list (单位 / 姓名 / 电话) is not a 附件3 table: it needs the case name or the 简述 column
     const named = columns.caseName !== undefined || columns.summary !== undefined;
     if (!named || s < 3) continue;
-    if (!best || s > best.score) best = { top: row, bottom: sub ? row + 1 : row, columns, score: s };
+    if (!best || s > best.score) best = { top: row, bottom: sub ? row + 1 : row, columns, score: s, notes };
   }
   return best;
 }
