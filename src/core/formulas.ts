@@ -5,7 +5,7 @@
  * an unreadable tier) throw a FormulaError that the wrapper turns into an Excel error with the Chinese message.
  * Every function is linear in the number of cells.
  */
-import { toPercent } from './indicators';
+import { ratioOfSums, toPercent, weightedPercent } from './indicators';
 import { cleanText, parseLooseNumber } from './text';
 import { DIRECTIONS, PREFECTURE_NAMES, parseDirection, parseLevel, parsePrefecture, type Level } from './vocabulary';
 import { checkUscc } from './uscc';
@@ -111,21 +111,12 @@ export function ratio(numerators: unknown, denominators: unknown): Cell {
   const num = asMatrix(numerators);
   const den = asMatrix(denominators);
   requireSameShape(num, den, '分子', '分母');
-  let sumN = 0;
-  let sumD = 0;
+  const pairs: Array<[number | null, number | null]> = [];
   for (let r = 0; r < num.length; r++) {
-    const rowN = num[r];
-    const rowD = den[r];
-    for (let c = 0; c < rowN.length; c++) {
-      const n = parseLooseNumber(rowN[c]);
-      if (n === null) continue;
-      const d = parseLooseNumber(rowD[c]);
-      if (d === null) continue;
-      sumN += n;
-      sumD += d;
-    }
+    for (let c = 0; c < num[r].length; c++) pairs.push([parseLooseNumber(num[r][c]), parseLooseNumber(den[r][c])]);
   }
-  return sumD === 0 ? '' : sumN / sumD;
+  // the province rule: a ratio of sums, "no data" when nothing is left to divide by
+  return ratioOfSums(pairs) ?? '';
 }
 
 /**
@@ -146,23 +137,20 @@ export function coverage(covered: unknown, percents: unknown): Cell {
   const cov = asMatrix(covered);
   const pct = asMatrix(percents);
   requireSameShape(cov, pct, '覆盖企业数', '比例');
-  let weighted = 0;
-  let total = 0;
+  const pairs: Array<[number | null, number | null]> = [];
   for (let r = 0; r < cov.length; r++) {
     for (let c = 0; c < cov[r].length; c++) {
       const n = parseLooseNumber(cov[r][c]);
-      if (n === null) continue;
       const p = parsePercent(pct[r][c]);
-      if (p === null) continue;
-      if (p < 0 || p > 1) {
+      // a percentage only matters (and is only checked) on a row that has a count
+      if (n !== null && p !== null && (p < 0 || p > 1)) {
         const where = cov[r].length === 1 ? `第 ${r + 1} 行` : `第 ${r + 1} 行第 ${c + 1} 列`;
         throw new FormulaError('invalidValue', `比例区域${where}的“${cleanText(pct[r][c])}”不在 0%–100% 之间`);
       }
-      weighted += n * p;
-      total += n;
+      pairs.push([n, p]);
     }
   }
-  return total === 0 ? '' : weighted / total;
+  return weightedPercent(pairs) ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------------------------
