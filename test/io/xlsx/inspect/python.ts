@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { columnLetter } from '../../../../src/core/findings';
 
 export const PYTHON = '/usr/bin/python3';
 const HERE = __dirname;
@@ -132,20 +133,12 @@ export function cachedVal(s: DumpSheet, addr: string): DumpCell['c'] {
 /** One row's values from column A to `to`, as openpyxl reads them. */
 export function rowValues(s: DumpSheet, row: number, width: number): DumpCell['v'][] {
   const out: DumpCell['v'][] = [];
-  for (let c = 1; c <= width; c++) out.push(val(s, `${letter(c)}${row}`));
+  for (let c = 1; c <= width; c++) out.push(val(s, `${columnLetter(c)}${row}`));
   return out;
 }
 
-export function letter(index1: number): string {
-  let n = index1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters as the sheets name them (1 → A). */
+export { columnLetter as letter } from '../../../../src/core/findings';
 
 /** Fill cells with openpyxl: { sheet: { A1: value } }. Returns the new file's bytes. */
 export function fillCells(bytes: Uint8Array, cells: Record<string, Record<string, number | string | null>>): Uint8Array {
