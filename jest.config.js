@@ -3,25 +3,34 @@
  * component tests (.test.tsx, jsdom + Testing Library).
  */
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' } }],
+  "^.+\\.(t|j)sx?$": [
+    "@swc/jest",
+    {
+      jsc: {
+        parser: { syntax: "typescript", tsx: true },
+        transform: { react: { runtime: "automatic" } },
+        target: "es2022",
+      },
+    },
+  ],
 };
 const common = {
-  roots: ['<rootDir>/test'],
+  roots: ["<rootDir>/test"],
   transform,
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['**/*.test.ts'] },
+    { ...common, displayName: "node", testEnvironment: "node", testMatch: ["**/*.test.ts"] },
     {
       ...common,
-      displayName: 'dom',
-      testEnvironment: 'jsdom',
-      testMatch: ['**/*.test.tsx'],
-      setupFiles: ['<rootDir>/test/taskpane/setupDom.ts'],
+      displayName: "dom",
+      testEnvironment: "jsdom",
+      testMatch: ["**/*.test.tsx"],
+      setupFiles: ["<rootDir>/test/taskpane/setupDom.ts"],
     },
   ],
 };

@@ -22,17 +22,17 @@
  * deployment on an intranet server. dist/cli.js and dist/bench.js (scripts/build-cli.mjs) are kept when cleaning.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-const crypto = require('crypto');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const CopyWebpackPlugin = require('copy-webpack-plugin');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
-const HtmlWebpackPlugin = require('html-webpack-plugin');
+const crypto = require("crypto");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
 
-const DEV_URL = 'https://localhost:3000/';
+const DEV_URL = "https://localhost:3000/";
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
-const OFFICE_JS_DIR = path.resolve(__dirname, 'node_modules/@microsoft/office-js/dist');
+const OFFICE_JS_DIR = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
 
 /**
  * The parts of office.js an Excel add-in loads, relative to office.js: the loader, the Excel host scripts, the
@@ -40,95 +40,98 @@ const OFFICE_JS_DIR = path.resolve(__dirname, 'node_modules/@microsoft/office-js
  * variants and the ariatelemetry folder (no telemetry).
  */
 const OFFICE_JS_FILES = [
-  'office.js',
-  'o15apptofilemappingtable.js',
-  'custom-functions-runtime.js',
-  'es6-promise.js',
-  'excel-*.js',
-  'excelios-*.js',
-  'excelwebapp-*.js',
-  '*/office_strings.js',
-  'agaveerrorux/**',
+  "office.js",
+  "o15apptofilemappingtable.js",
+  "custom-functions-runtime.js",
+  "es6-promise.js",
+  "excel-*.js",
+  "excelios-*.js",
+  "excelwebapp-*.js",
+  "*/office_strings.js",
+  "agaveerrorux/**",
 ];
 
 async function httpsOptions() {
-  if (process.env.HUHANG_DEV_HTTP === '1') return null;
+  if (process.env.HUHANG_DEV_HTTP === "1") return null;
   try {
-    if (process.platform === 'linux') {
-      const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+    if (process.platform === "linux") {
+      const dir = path.join(os.homedir(), ".office-addin-dev-certs");
       const read = (f) => fs.readFileSync(path.join(dir, f));
-      return { ca: read('ca.crt'), cert: read('localhost.crt'), key: read('localhost.key') };
+      return { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") };
     }
-    const devCerts = require('office-addin-dev-certs');
+    const devCerts = require("office-addin-dev-certs");
     const o = await devCerts.getHttpsServerOptions();
     return { ca: o.ca, cert: o.cert, key: o.key };
   } catch (err) {
     console.warn(
-      `[huhang] 无法取得本机 https 开发证书（${err && err.message ? err.message.split('\n')[0] : err}），` +
-        `开发服务器改用 http://localhost:${PORT}/ 。Excel 只加载 https 加载项：请运行 npx office-addin-dev-certs install 后重启。`,
+      `[huhang] 无法取得本机 https 开发证书（${err && err.message ? err.message.split("\n")[0] : err}），` +
+        `开发服务器改用 http://localhost:${PORT}/ 。Excel 只加载 https 加载项：请运行 npx office-addin-dev-certs install 后重启。`
     );
     return null;
   }
 }
 
 module.exports = async (env, argv) => {
-  const mode = argv.mode || 'production';
-  const dev = mode === 'development';
+  const mode = argv.mode || "production";
+  const dev = mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const https = serving ? await httpsOptions() : null;
   const addinUrl = process.env.HUHANG_ADDIN_URL;
   // taskpane.html is static, so its style nonce is per build, not per response (see the comment in the template)
-  const styleNonce = crypto.randomBytes(16).toString('base64');
-  const e2e = process.env.HUHANG_E2E === '1';
+  const styleNonce = crypto.randomBytes(16).toString("base64");
+  const e2e = process.env.HUHANG_E2E === "1";
 
   return {
     mode,
-    target: ['web', 'es2020'],
+    target: ["web", "es2020"],
     // no eval-based source maps: taskpane.html's Content-Security-Policy forbids eval
-    devtool: 'source-map',
+    devtool: "source-map",
     entry: {
-      taskpane: './src/taskpane/index.tsx',
-      functions: './src/functions/functions.ts',
-      ...(e2e ? { 'e2e-fake': './src/taskpane/e2e/fakeExcelEntry.tsx' } : {}),
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+      ...(e2e ? { "e2e-fake": "./src/taskpane/e2e/fakeExcelEntry.tsx" } : {}),
     },
     output: {
-      path: path.resolve(__dirname, 'dist'),
-      filename: '[name].js',
-      chunkFilename: '[name].[contenthash:8].js',
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
       clean: { keep: /^(cli|bench)\.js(\.map)?$/ },
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
-            loader: 'ts-loader',
-            options: { transpileOnly: true, compilerOptions: { noEmit: false, target: 'ES2020' } },
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, target: "ES2020" } },
           },
         },
       ],
     },
     performance: { hints: false },
-    optimization: { splitChunks: { chunks: 'async' } },
+    optimization: { splitChunks: { chunks: "async" } },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       new HtmlWebpackPlugin({
-        filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
         // one shared runtime: the taskpane page also hosts the custom functions
-        chunks: ['taskpane', 'functions'],
-        scriptLoading: 'defer',
+        chunks: ["taskpane", "functions"],
+        scriptLoading: "defer",
         templateParameters: { styleNonce },
       }),
       ...(e2e
         ? [
             new HtmlWebpackPlugin({
-              filename: 'e2e-fake.html',
-              template: './src/taskpane/taskpane.html',
-              chunks: ['e2e-fake'],
-              scriptLoading: 'defer',
+              filename: "e2e-fake.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["e2e-fake"],
+              scriptLoading: "defer",
               templateParameters: { styleNonce },
             }),
           ]
@@ -136,22 +139,28 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           // Microsoft's files ship minified: copy them byte for byte (minimized: true keeps terser off them)
-          ...OFFICE_JS_FILES.map((from) => ({ from, context: OFFICE_JS_DIR, to: '[path][name][ext]', info: { minimized: true } })),
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          ...OFFICE_JS_FILES.map((from) => ({
+            from,
+            context: OFFICE_JS_DIR,
+            to: "[path][name][ext]",
+            info: { minimized: true },
+          })),
+          { from: "assets/*.png", to: "assets/[name][ext]" },
           {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform: (content) => (addinUrl ? content.toString().split(DEV_URL).join(addinUrl) : content),
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              addinUrl ? content.toString().split(DEV_URL).join(addinUrl) : content,
           },
         ],
       }),
     ],
     devServer: {
       // only this machine: the data never leaves it, not even to the office network
-      host: 'localhost',
+      host: "localhost",
       port: PORT,
-      server: https ? { type: 'https', options: https } : { type: 'http' },
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
       hot: false,
       client: { overlay: dev },

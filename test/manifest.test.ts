@@ -3,16 +3,16 @@
  * taskpane and the HUHANG functions, Chinese names, icons that exist at the sizes they claim, every URL on localhost,
  * and the files it names are the ones webpack.config.js emits.
  */
-import { execFileSync } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
-import * as path from 'path';
-import { DOMParser } from '@xmldom/xmldom';
+import { execFileSync } from "child_process";
+import { existsSync, readFileSync } from "fs";
+import * as path from "path";
+import { DOMParser } from "@xmldom/xmldom";
 
-const ROOT = path.resolve(__dirname, '..');
-const MANIFEST = path.join(ROOT, 'manifest.xml');
-const VALIDATOR = '/work/shared/office-manifest-xsd/validate-manifest.sh';
-const xml = readFileSync(MANIFEST, 'utf8');
-const doc = new DOMParser().parseFromString(xml, 'text/xml');
+const ROOT = path.resolve(__dirname, "..");
+const MANIFEST = path.join(ROOT, "manifest.xml");
+const VALIDATOR = "/work/shared/office-manifest-xsd/validate-manifest.sh";
+const xml = readFileSync(MANIFEST, "utf8");
+const doc = new DOMParser().parseFromString(xml, "text/xml");
 const rootElement = doc.documentElement!;
 
 const all = (tag: string) => Array.from(doc.getElementsByTagName(tag));
@@ -23,120 +23,138 @@ const one = (tag: string) => {
 };
 /** DefaultValue of the resource with this id (bt:Url, bt:Image, bt:String). */
 function resource(id: string): string {
-  const hit = ['bt:Url', 'bt:Image', 'bt:String'].flatMap(all).filter((e) => e.getAttribute('id') === id);
+  const hit = ["bt:Url", "bt:Image", "bt:String"]
+    .flatMap(all)
+    .filter((e) => e.getAttribute("id") === id);
   expect(hit).toHaveLength(1);
-  return hit[0].getAttribute('DefaultValue') ?? '';
+  return hit[0].getAttribute("DefaultValue") ?? "";
 }
 /** A direct child of <OfficeApp>. */
 const topLevel = (tag: string) => {
-  const found = Array.from(rootElement.getElementsByTagName(tag)).filter((e) => e.parentNode === rootElement);
+  const found = Array.from(rootElement.getElementsByTagName(tag)).filter(
+    (e) => e.parentNode === rootElement
+  );
   expect(found).toHaveLength(1);
   return found[0];
 };
 const childSourceResid = (parent: string) =>
-  one(parent).getElementsByTagName('SourceLocation')[0]?.getAttribute('resid') ?? '';
+  one(parent).getElementsByTagName("SourceLocation")[0]?.getAttribute("resid") ?? "";
 
 function hasXmllint(): boolean {
   try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
+    execFileSync("xmllint", ["--version"], { stdio: "ignore" });
     return true;
   } catch {
     return false;
   }
 }
 
-(hasXmllint() && existsSync(VALIDATOR) ? test : test.skip)('validates against the add-in manifest schemas', () => {
-  // execFileSync throws (and the test fails with xmllint's message) on a non-zero exit
-  const out = execFileSync(VALIDATOR, [MANIFEST], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  expect(out).toBe('');
+(hasXmllint() && existsSync(VALIDATOR) ? test : test.skip)(
+  "validates against the add-in manifest schemas",
+  () => {
+    // execFileSync throws (and the test fails with xmllint's message) on a non-zero exit
+    const out = execFileSync(VALIDATOR, [MANIFEST], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(out).toBe("");
+  }
+);
+
+test("a task pane add-in for Excel, in Chinese", () => {
+  expect(rootElement.getAttribute("xsi:type")).toBe("TaskPaneApp");
+  expect(topLevel("DefaultLocale").textContent).toBe("zh-CN");
+  expect(topLevel("DisplayName").getAttribute("DefaultValue")).toBe("护航汇总");
+  expect(topLevel("Description").getAttribute("DefaultValue")).toMatch(/[\u4e00-\u9fff]/);
+  expect(all("Host").some((h) => h.getAttribute("Name") === "Workbook")).toBe(true);
+  const sets = all("Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
+  expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
 });
 
-test('a task pane add-in for Excel, in Chinese', () => {
-  expect(rootElement.getAttribute('xsi:type')).toBe('TaskPaneApp');
-  expect(topLevel('DefaultLocale').textContent).toBe('zh-CN');
-  expect(topLevel('DisplayName').getAttribute('DefaultValue')).toBe('护航汇总');
-  expect(topLevel('Description').getAttribute('DefaultValue')).toMatch(/[\u4e00-\u9fff]/);
-  expect(all('Host').some((h) => h.getAttribute('Name') === 'Workbook')).toBe(true);
-  const sets = all('Set').map((s) => `${s.getAttribute('Name')} ${s.getAttribute('MinVersion')}`);
-  expect(sets).toEqual(expect.arrayContaining(['SharedRuntime 1.1', 'CustomFunctionsRuntime 1.1']));
+test("one shared runtime serves the taskpane, the functions and the ribbon", () => {
+  const runtime = one("Runtime");
+  expect(runtime.getAttribute("lifetime")).toBe("long");
+  const resid = runtime.getAttribute("resid")!;
+  expect(resource(resid)).toBe("https://localhost:3000/taskpane.html");
+  expect(childSourceResid("Page")).toBe(resid);
+  expect(one("FunctionFile").getAttribute("resid")).toBe(resid);
+  const action = one("Action");
+  expect(action.getAttribute("xsi:type")).toBe("ShowTaskpane");
+  expect(action.getElementsByTagName("SourceLocation")[0].getAttribute("resid")).toBe(resid);
+  const start = topLevel("DefaultSettings").getElementsByTagName("SourceLocation")[0];
+  expect(start.getAttribute("DefaultValue")).toBe("https://localhost:3000/taskpane.html");
 });
 
-test('one shared runtime serves the taskpane, the functions and the ribbon', () => {
-  const runtime = one('Runtime');
-  expect(runtime.getAttribute('lifetime')).toBe('long');
-  const resid = runtime.getAttribute('resid')!;
-  expect(resource(resid)).toBe('https://localhost:3000/taskpane.html');
-  expect(childSourceResid('Page')).toBe(resid);
-  expect(one('FunctionFile').getAttribute('resid')).toBe(resid);
-  const action = one('Action');
-  expect(action.getAttribute('xsi:type')).toBe('ShowTaskpane');
-  expect(action.getElementsByTagName('SourceLocation')[0].getAttribute('resid')).toBe(resid);
-  const start = topLevel('DefaultSettings').getElementsByTagName('SourceLocation')[0];
-  expect(start.getAttribute('DefaultValue')).toBe('https://localhost:3000/taskpane.html');
-});
-
-test('custom functions under namespace HUHANG, with the script and metadata webpack emits', () => {
-  const ext = all('ExtensionPoint').find((e) => e.getAttribute('xsi:type') === 'CustomFunctions')!;
+test("custom functions under namespace HUHANG, with the script and metadata webpack emits", () => {
+  const ext = all("ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "CustomFunctions")!;
   expect(ext).toBeDefined();
-  expect(resource(one('Namespace').getAttribute('resid')!)).toBe('HUHANG');
-  expect(resource(childSourceResid('Script'))).toBe('https://localhost:3000/functions.js');
-  expect(resource(childSourceResid('Metadata'))).toBe('https://localhost:3000/functions.json');
+  expect(resource(one("Namespace").getAttribute("resid")!)).toBe("HUHANG");
+  expect(resource(childSourceResid("Script"))).toBe("https://localhost:3000/functions.js");
+  expect(resource(childSourceResid("Metadata"))).toBe("https://localhost:3000/functions.json");
 });
 
-test('a 护航汇总 ribbon button opens the taskpane', () => {
-  const button = all('Control').find((c) => c.getAttribute('xsi:type') === 'Button')!;
-  const label = button.getElementsByTagName('Label')[0].getAttribute('resid')!;
-  expect(resource(label)).toBe('护航汇总');
+test("a 护航汇总 ribbon button opens the taskpane", () => {
+  const button = all("Control").find((c) => c.getAttribute("xsi:type") === "Button")!;
+  const label = button.getElementsByTagName("Label")[0].getAttribute("resid")!;
+  expect(resource(label)).toBe("护航汇总");
 });
 
-test('icons 16/32/64/80/128 exist in assets/ as PNGs of the size their name says', () => {
+test("icons 16/32/64/80/128 exist in assets/ as PNGs of the size their name says", () => {
   const urls = [
-    one('IconUrl').getAttribute('DefaultValue')!,
-    one('HighResolutionIconUrl').getAttribute('DefaultValue')!,
-    ...all('bt:Image')
-      .filter((i) => i.getAttribute('id'))
-      .map((i) => i.getAttribute('DefaultValue')!),
+    one("IconUrl").getAttribute("DefaultValue")!,
+    one("HighResolutionIconUrl").getAttribute("DefaultValue")!,
+    ...all("bt:Image")
+      .filter((i) => i.getAttribute("id"))
+      .map((i) => i.getAttribute("DefaultValue")!),
   ];
   const sizes = new Set<number>();
   for (const url of urls) {
     const m = /^https:\/\/localhost:3000\/assets\/icon-(\d+)\.png$/.exec(url);
     expect(m).not.toBeNull();
-    const png = readFileSync(path.join(ROOT, 'assets', `icon-${m![1]}.png`));
-    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    const png = readFileSync(path.join(ROOT, "assets", `icon-${m![1]}.png`));
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
     // IHDR width and height, big-endian at bytes 16 and 20
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(m![1]), Number(m![1])]);
     sizes.add(Number(m![1]));
   }
   expect([...sizes].sort((a, b) => a - b)).toEqual([16, 32, 64, 80, 128]);
   // every icon a ribbon <Icon> uses is one of the declared resources
-  for (const img of all('bt:Image').filter((i) => i.getAttribute('resid'))) resource(img.getAttribute('resid')!);
+  for (const img of all("bt:Image").filter((i) => i.getAttribute("resid")))
+    resource(img.getAttribute("resid")!);
 });
 
-test('no http(s) URL outside localhost: nothing leaves the machine', () => {
+test("no http(s) URL outside localhost: nothing leaves the machine", () => {
   // namespace names (xmlns="http://schemas.microsoft.com/…") identify schemas and are never fetched
-  const withoutNamespaces = xml.replace(/\sxmlns(:\w+)?="[^"]*"/g, '');
+  const withoutNamespaces = xml.replace(/\sxmlns(:\w+)?="[^"]*"/g, "");
   const urls = withoutNamespaces.match(/https?:\/\/[^\s"'<>]+/g) ?? [];
   expect(urls.length).toBeGreaterThan(5);
   for (const url of urls) expect(url).toMatch(/^https:\/\/localhost:3000\//);
 });
 
-test('webpack.config.js builds what the manifest names', async () => {
+test("webpack.config.js builds what the manifest names", async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
-    argv: Record<string, unknown>,
-  ) => Promise<{ mode: string; entry: Record<string, string>; output: { filename: string }; plugins: object[] }>;
+    argv: Record<string, unknown>
+  ) => Promise<{
+    mode: string;
+    entry: Record<string, string>;
+    output: { filename: string };
+    plugins: object[];
+  }>;
   const config = await makeConfig({}, {});
-  expect(config.mode).toBe('production');
-  expect(Object.keys(config.entry).sort()).toEqual(['functions', 'taskpane']);
-  expect(config.entry.functions).toBe('./src/functions/functions.ts');
-  expect(config.output.filename).toBe('[name].js');
+  expect(config.mode).toBe("production");
+  expect(Object.keys(config.entry).sort()).toEqual(["functions", "taskpane"]);
+  expect(config.entry.functions).toBe("./src/functions/functions.ts");
+  expect(config.output.filename).toBe("[name].js");
   const names = config.plugins.map((p) => p.constructor.name);
-  expect(names).toEqual(expect.arrayContaining(['CustomFunctionsMetadataPlugin', 'HtmlWebpackPlugin', 'CopyPlugin']));
-  const html = config.plugins.find((p) => p.constructor.name === 'HtmlWebpackPlugin') as {
+  expect(names).toEqual(
+    expect.arrayContaining(["CustomFunctionsMetadataPlugin", "HtmlWebpackPlugin", "CopyPlugin"])
+  );
+  const html = config.plugins.find((p) => p.constructor.name === "HtmlWebpackPlugin") as {
     userOptions: { filename: string; chunks: string[] };
   };
   // the shared runtime page must load the functions too
-  expect(html.userOptions.filename).toBe('taskpane.html');
-  expect(html.userOptions.chunks).toEqual(expect.arrayContaining(['taskpane', 'functions']));
+  expect(html.userOptions.filename).toBe("taskpane.html");
+  expect(html.userOptions.chunks).toEqual(expect.arrayContaining(["taskpane", "functions"]));
 });

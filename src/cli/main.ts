@@ -1,8 +1,15 @@
 /**
  * `huhang`: the batch command line of 护航汇总 for provincial staff and prefecture clerks.
  */
-import { parseArgs, UsageError } from './args';
-import { checkCommand, demoCommand, exportCommand, mergeCommand, templateCommand, type Io } from './commands';
+import { parseArgs, UsageError } from "./args";
+import {
+  checkCommand,
+  demoCommand,
+  exportCommand,
+  mergeCommand,
+  templateCommand,
+  type Io,
+} from "./commands";
 
 export const HELP = `护航汇总 huhang —— 护航新型工业化网络安全典型案例推荐汇总（命令行）
 
@@ -27,11 +34,11 @@ export const HELP = `护航汇总 huhang —— 护航新型工业化网络安�
 
 退出码：0 已写出结果（无论有无问题）；1 没能写出结果；2 用法错误。`;
 
-const SPEC = { flags: ['json', 'help'], values: ['out', 'year', 'top', 'prefecture'] };
+const SPEC = { flags: ["json", "help"], values: ["out", "year", "top", "prefecture"] };
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (!command || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP);
     return command ? 0 : 2;
   }
@@ -42,15 +49,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     switch (command) {
-      case 'merge':
+      case "merge":
         return await mergeCommand(args, io);
-      case 'check':
+      case "check":
         return await checkCommand(args, io);
-      case 'demo':
+      case "demo":
         return await demoCommand(args, io);
-      case 'export':
+      case "export":
         return await exportCommand(args, io);
-      case 'template':
+      case "template":
         return await templateCommand(args, io);
       default:
         throw new UsageError(`未知命令“${command}”`);
@@ -68,8 +75,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
 /** Entry point used by bin/huhang.js. */
 export function main(): void {
   run(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t + '\n'),
-    err: (t) => process.stderr.write(t + '\n'),
+    out: (t) => process.stdout.write(t + "\n"),
+    err: (t) => process.stderr.write(t + "\n"),
     today: () => new Date().toISOString().slice(0, 10),
   }).then(
     (code) => {
@@ -78,6 +85,6 @@ export function main(): void {
     (e: unknown) => {
       process.stderr.write(`出错：${(e as Error).message}\n`);
       process.exitCode = 1;
-    },
+    }
   );
 }

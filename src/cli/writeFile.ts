@@ -2,8 +2,8 @@
  * Atomic output: write to a temporary file beside the target, then rename it into place, so that a failed run never
  * leaves a half-written workbook (or destroys the previous one).
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
+import { promises as fs } from "node:fs";
+import path from "node:path";
 
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));

@@ -3,26 +3,40 @@
  * 二〇二四年十二月五日, an Excel serial day number, or a Date. Returns ISO yyyy-mm-dd, or null when it is not a date.
  * The one date parser of the product: the workbook and Word readers both use it.
  */
-import { cleanText, toHalfWidth } from './text';
+import { cleanText, toHalfWidth } from "./text";
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  O: 0,
+  o: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 export function isoDate(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCMonth() !== m - 1) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /** 十二 → 12, 二十 → 20, 三十一 → 31, 十 → 10; 二〇二四 digit by digit; Arabic digits as they are. */
 function cnNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  if (s === '') return null;
-  if (s.includes('十')) {
-    const [a, b] = s.split('十');
-    const tens = a === '' ? 1 : CN_DIGITS[a];
-    const ones = b === '' ? 0 : CN_DIGITS[b];
+  if (s === "") return null;
+  if (s.includes("十")) {
+    const [a, b] = s.split("十");
+    const tens = a === "" ? 1 : CN_DIGITS[a];
+    const ones = b === "" ? 0 : CN_DIGITS[b];
     return tens === undefined || ones === undefined ? null : tens * 10 + ones;
   }
   let n = 0;
@@ -36,13 +50,16 @@ function cnNumber(s: string): number | null {
 
 /** A date inside a text (a "日期：" label or template underscores around it are allowed). */
 export function parseDateText(input: string): string | null {
-  const s = toHalfWidth(input).replace(/[\s_]+/g, '');
-  if (s === '') return null;
+  const s = toHalfWidth(input).replace(/[\s_]+/g, "");
+  if (s === "") return null;
   let m = /(\d{4})[年\-/.](\d{1,2})[月\-/.](\d{1,2})(?!\d)/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /(?:^|\D)(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /([〇零一二三四五六七八九Oo]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]?/.exec(s);
+  m =
+    /([〇零一二三四五六七八九Oo]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]?/.exec(
+      s
+    );
   if (m) {
     const [y, mo, d] = [cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3])];
     return y !== null && mo !== null && d !== null ? isoDate(y, mo, d) : null;
@@ -52,18 +69,21 @@ export function parseDateText(input: string): string | null {
 
 /** true when the text is only the blank template ("____年___月___日", "年 月 日"). */
 export function isBlankDate(input: string): boolean {
-  return toHalfWidth(input).replace(/[\s_年月日]+/g, '') === '';
+  return toHalfWidth(input).replace(/[\s_年月日]+/g, "") === "";
 }
 
 export function parseDateLoose(input: unknown): string | null {
-  if (input instanceof Date) return Number.isNaN(input.getTime()) ? null : isoDate(input.getUTCFullYear(), input.getUTCMonth() + 1, input.getUTCDate());
-  if (typeof input === 'number') {
+  if (input instanceof Date)
+    return Number.isNaN(input.getTime())
+      ? null
+      : isoDate(input.getUTCFullYear(), input.getUTCMonth() + 1, input.getUTCDate());
+  if (typeof input === "number") {
     // Excel serial day numbers for 1990–2100
     if (input < 32874 || input > 73415) return null;
     const d = new Date(EXCEL_EPOCH_UTC + Math.floor(input) * 86400000);
     return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
-  const s = toHalfWidth(cleanText(input)).replace(/\s/g, '');
+  const s = toHalfWidth(cleanText(input)).replace(/\s/g, "");
   if (/^\d{5}(\.\d+)?$/.test(s)) return parseDateLoose(Number(s));
   return parseDateText(s);
 }

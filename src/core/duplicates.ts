@@ -3,8 +3,8 @@
  * An enterprise is identified by its 统一社会信用代码 where any row gives a valid one; rows that give only a name join
  * the code their normalised name is known under (when that name maps to exactly one code), else stay keyed by name.
  */
-import { enterpriseKey, normalizeCaseName, normalizeEnterpriseName } from './normalize';
-import { checkUscc } from './uscc';
+import { enterpriseKey, normalizeCaseName, normalizeEnterpriseName } from "./normalize";
+import { checkUscc } from "./uscc";
 
 export interface EnterpriseRef {
   enterprise: string;
@@ -24,27 +24,30 @@ export function enterpriseIdentities(rows: readonly EnterpriseRef[]): string[] {
     const code = codeOf[i];
     if (!code) return;
     const name = normalizeEnterpriseName(r.enterprise);
-    if (name === '') return;
+    if (name === "") return;
     let set = codesByName.get(name);
     if (!set) codesByName.set(name, (set = new Set()));
     set.add(code);
   });
   return rows.map((r, i) => {
     const code = codeOf[i];
-    if (code) return 'C:' + code;
+    if (code) return "C:" + code;
     const name = normalizeEnterpriseName(r.enterprise);
     const codes = codesByName.get(name);
-    if (codes && codes.size === 1) return 'C:' + [...codes][0];
+    if (codes && codes.size === 1) return "C:" + [...codes][0];
     return enterpriseKey(r.enterprise);
   });
 }
 
 /** Group row indexes by a key, skipping empty keys. Insertion order is row order. */
-export function groupBy<T>(items: readonly T[], key: (item: T, index: number) => string): Map<string, number[]> {
+export function groupBy<T>(
+  items: readonly T[],
+  key: (item: T, index: number) => string
+): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   items.forEach((item, i) => {
     const k = key(item, i);
-    if (k === '') return;
+    if (k === "") return;
     const g = groups.get(k);
     if (g) g.push(i);
     else groups.set(k, [i]);
@@ -59,7 +62,7 @@ export function groupBy<T>(items: readonly T[], key: (item: T, index: number) =>
 export function sameCaseName(a: string, b: string): boolean {
   const x = normalizeCaseName(a);
   const y = normalizeCaseName(b);
-  if (x === '' || y === '') return false;
+  if (x === "" || y === "") return false;
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length >= 6 && long.includes(short)) return true;

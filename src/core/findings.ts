@@ -3,37 +3,49 @@
  * Messages are Chinese sentences a clerk can act on.
  */
 
-export const FINDING_CODES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'ID', 'REQ', 'IND', 'FILE'] as const;
+export const FINDING_CODES = [
+  "R1",
+  "R2",
+  "R3",
+  "R4",
+  "R5",
+  "R6",
+  "R7",
+  "ID",
+  "REQ",
+  "IND",
+  "FILE",
+] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
-export type Severity = 'error' | 'warning';
+export type Severity = "error" | "warning";
 
 /** What each code means, in Chinese, for reports and the UI legend. */
 export const FINDING_TITLES: Record<FindingCode, string> = {
-  R1: '联合体或多家企业共同申报',
-  R2: '同一企业申报多个方向',
-  R3: '同一案例重复推荐',
-  R4: '申报日期或工作年度不在本年度遴选范围',
-  R5: '案例申报方向和简述超过100字',
-  R6: '推荐数量超过名额',
-  R7: '企业类别与申报方向不符或网络安全级别填写有误',
-  ID: '统一社会信用代码有误',
-  REQ: '必填项为空或无法识别',
-  IND: '地区指标前后不一致',
-  FILE: '文件无法读取',
+  R1: "联合体或多家企业共同申报",
+  R2: "同一企业申报多个方向",
+  R3: "同一案例重复推荐",
+  R4: "申报日期或工作年度不在本年度遴选范围",
+  R5: "案例申报方向和简述超过100字",
+  R6: "推荐数量超过名额",
+  R7: "企业类别与申报方向不符或网络安全级别填写有误",
+  ID: "统一社会信用代码有误",
+  REQ: "必填项为空或无法识别",
+  IND: "地区指标前后不一致",
+  FILE: "文件无法读取",
 };
 
 export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
-  R1: 'error',
-  R2: 'error',
-  R3: 'error',
-  R4: 'warning',
-  R5: 'error',
-  R6: 'warning',
-  R7: 'error',
-  ID: 'error',
-  REQ: 'error',
-  IND: 'error',
-  FILE: 'error',
+  R1: "error",
+  R2: "error",
+  R3: "error",
+  R4: "warning",
+  R5: "error",
+  R6: "warning",
+  R7: "error",
+  ID: "error",
+  REQ: "error",
+  IND: "error",
+  FILE: "error",
 };
 
 /** Where a finding points: a file, and inside it a sheet (or a Word table / section), a 1-based row and a column. */
@@ -62,7 +74,7 @@ export function finding(
   code: FindingCode,
   where: Partial<Location> & { file: string },
   message: string,
-  extra: { severity?: Severity; enterprise?: string | null; prefecture?: string | null } = {},
+  extra: { severity?: Severity; enterprise?: string | null; prefecture?: string | null } = {}
 ): Finding {
   return {
     code,
@@ -83,18 +95,19 @@ export function describeLocation(loc: Location): string {
   // a Word form has parts (封面, 申报表), not sheets
   if (loc.sheet) parts.push(/\.docx$/i.test(loc.file) ? loc.sheet : `工作表 ${loc.sheet}`);
   if (loc.row !== null) parts.push(`第 ${loc.row} 行`);
-  if (loc.column) parts.push(/^[A-Z]{1,3}$/.test(loc.column) ? `${loc.column} 列` : `“${loc.column}”`);
-  return parts.join('，');
+  if (loc.column)
+    parts.push(/^[A-Z]{1,3}$/.test(loc.column) ? `${loc.column} 列` : `“${loc.column}”`);
+  return parts.join("，");
 }
 
 /** Stable order for reports: by file, sheet, row, column, code. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     cmp(a.file, b.file) ||
-    cmp(a.sheet ?? '', b.sheet ?? '') ||
+    cmp(a.sheet ?? "", b.sheet ?? "") ||
     (a.row ?? 0) - (b.row ?? 0) ||
     columnRank(a.column) - columnRank(b.column) ||
-    cmp(a.column ?? '', b.column ?? '') ||
+    cmp(a.column ?? "", b.column ?? "") ||
     cmp(a.code, b.code) ||
     cmp(a.message, b.message)
   );
@@ -114,7 +127,7 @@ function columnRank(col: string | null): number {
 /** 1 → A, 27 → AA. */
 export function columnLetter(index1: number): string {
   let n = index1;
-  let s = '';
+  let s = "";
   while (n > 0) {
     const r = (n - 1) % 26;
     s = String.fromCharCode(65 + r) + s;

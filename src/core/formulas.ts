@@ -5,20 +5,27 @@
  * an unreadable tier) throw a FormulaError that the wrapper turns into an Excel error with the Chinese message.
  * Every function is linear in the number of cells.
  */
-import { ratioOfSums, toPercent, weightedPercent } from './indicators';
-import { cleanText, parseLooseNumber } from './text';
-import { DIRECTIONS, PREFECTURE_NAMES, parseDirection, parseLevel, parsePrefecture, type Level } from './vocabulary';
-import { checkUscc } from './uscc';
-import { enterpriseKey } from './normalize';
+import { ratioOfSums, toPercent, weightedPercent } from "./indicators";
+import { cleanText, parseLooseNumber } from "./text";
+import {
+  DIRECTIONS,
+  PREFECTURE_NAMES,
+  parseDirection,
+  parseLevel,
+  parsePrefecture,
+  type Level,
+} from "./vocabulary";
+import { checkUscc } from "./uscc";
+import { enterpriseKey } from "./normalize";
 
-export type FormulaErrorKind = 'invalidValue' | 'notAvailable';
+export type FormulaErrorKind = "invalidValue" | "notAvailable";
 
 /** A problem with a formula's arguments, shown in the cell as #VALUE! (invalidValue) or #N/A (notAvailable). */
 export class FormulaError extends Error {
   readonly kind: FormulaErrorKind;
   constructor(kind: FormulaErrorKind, message: string) {
     super(message);
-    this.name = 'FormulaError';
+    this.name = "FormulaError";
     this.kind = kind;
   }
 }
@@ -55,8 +62,8 @@ function requireSameShape(a: unknown[][], b: unknown[][], aName: string, bName: 
   const ragged = (m: unknown[][], cols: number) => m.some((row) => row.length !== cols);
   if (sa.rows !== sb.rows || sa.cols !== sb.cols || ragged(a, sa.cols) || ragged(b, sb.cols)) {
     throw new FormulaError(
-      'invalidValue',
-      `${aName}区域（${describeShape(sa)}）与${bName}区域（${describeShape(sb)}）大小不一致，请选择行列数相同的两个区域`,
+      "invalidValue",
+      `${aName}区域（${describeShape(sa)}）与${bName}区域（${describeShape(sb)}）大小不一致，请选择行列数相同的两个区域`
     );
   }
 }
@@ -66,18 +73,18 @@ function column(m: unknown[][], name: string): unknown[] {
   const s = shapeOf(m);
   if (s.cols === 1) return m.map((row) => row[0]);
   if (s.rows === 1) return m[0].slice();
-  throw new FormulaError('invalidValue', `${name}应为单列区域，实际选择了 ${describeShape(s)}`);
+  throw new FormulaError("invalidValue", `${name}应为单列区域，实际选择了 ${describeShape(s)}`);
 }
 
 function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+  return v === null || v === undefined || (typeof v === "string" && cleanText(v) === "");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // HUHANG.TIERCOUNT
 
 /** The three 分类分级 tiers in the order of the 1×3 result. */
-export const TIER_ORDER: readonly Level[] = ['三级', '二级', '一级'];
+export const TIER_ORDER: readonly Level[] = ["三级", "二级", "一级"];
 
 /**
  * Without tier: a 1×3 row with how many cells hold 三级, 二级, 一级. With tier: how many cells hold that level
@@ -95,7 +102,10 @@ export function tierCount(levels: unknown, tier?: unknown): number | number[][] 
   if (tier === undefined || isBlank(tier)) return [TIER_ORDER.map((t) => counts.get(t) ?? 0)];
   const wanted = parseLevel(tier);
   if (!wanted) {
-    throw new FormulaError('invalidValue', `无法识别的级别“${cleanText(tier)}”：请写 三级、二级、一级（或 3、2、1）`);
+    throw new FormulaError(
+      "invalidValue",
+      `无法识别的级别“${cleanText(tier)}”：请写 三级、二级、一级（或 3、2、1）`
+    );
   }
   return counts.get(wanted) ?? 0;
 }
@@ -110,13 +120,14 @@ export function tierCount(levels: unknown, tier?: unknown): number | number[][] 
 export function ratio(numerators: unknown, denominators: unknown): Cell {
   const num = asMatrix(numerators);
   const den = asMatrix(denominators);
-  requireSameShape(num, den, '分子', '分母');
+  requireSameShape(num, den, "分子", "分母");
   const pairs: Array<[number | null, number | null]> = [];
   for (let r = 0; r < num.length; r++) {
-    for (let c = 0; c < num[r].length; c++) pairs.push([parseLooseNumber(num[r][c]), parseLooseNumber(den[r][c])]);
+    for (let c = 0; c < num[r].length; c++)
+      pairs.push([parseLooseNumber(num[r][c]), parseLooseNumber(den[r][c])]);
   }
   // the province rule: a ratio of sums, "no data" when nothing is left to divide by
-  return ratioOfSums(pairs) ?? '';
+  return ratioOfSums(pairs) ?? "";
 }
 
 /**
@@ -126,7 +137,7 @@ export function ratio(numerators: unknown, denominators: unknown): Cell {
 export function parsePercent(value: unknown): number | null {
   const n = parseLooseNumber(value);
   if (n === null) return null;
-  return toPercent(n, typeof value === 'string' && /[%％]\s*$/.test(value)) / 100;
+  return toPercent(n, typeof value === "string" && /[%％]\s*$/.test(value)) / 100;
 }
 
 /**
@@ -136,7 +147,7 @@ export function parsePercent(value: unknown): number | null {
 export function coverage(covered: unknown, percents: unknown): Cell {
   const cov = asMatrix(covered);
   const pct = asMatrix(percents);
-  requireSameShape(cov, pct, '覆盖企业数', '比例');
+  requireSameShape(cov, pct, "覆盖企业数", "比例");
   const pairs: Array<[number | null, number | null]> = [];
   for (let r = 0; r < cov.length; r++) {
     for (let c = 0; c < cov[r].length; c++) {
@@ -145,12 +156,15 @@ export function coverage(covered: unknown, percents: unknown): Cell {
       // a percentage only matters (and is only checked) on a row that has a count
       if (n !== null && p !== null && (p < 0 || p > 1)) {
         const where = cov[r].length === 1 ? `第 ${r + 1} 行` : `第 ${r + 1} 行第 ${c + 1} 列`;
-        throw new FormulaError('invalidValue', `比例区域${where}的“${cleanText(pct[r][c])}”不在 0%–100% 之间`);
+        throw new FormulaError(
+          "invalidValue",
+          `比例区域${where}的“${cleanText(pct[r][c])}”不在 0%–100% 之间`
+        );
       }
       pairs.push([n, p]);
     }
   }
-  return weightedPercent(pairs) ?? '';
+  return weightedPercent(pairs) ?? "";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -161,7 +175,7 @@ export function coverage(covered: unknown, percents: unknown): Cell {
  * else by the normalised name ("" for a blank cell).
  */
 export function enterpriseCellKey(value: unknown): string {
-  if (isBlank(value)) return '';
+  if (isBlank(value)) return "";
   return enterpriseKey(value, value);
 }
 
@@ -174,7 +188,7 @@ function flagGroups(
   labels: unknown[],
   parse: (v: unknown) => number | null,
   names: readonly string[],
-  prefix: string,
+  prefix: string
 ): string[][] {
   // the same few hundred spellings repeat down a long column: parse each distinct value once
   const keys = enterprises.map(memo(enterpriseCellKey));
@@ -183,22 +197,22 @@ function flagGroups(
   const seen = new Map<string, number>();
   for (let i = 0; i < keys.length; i++) {
     const id = ids[i];
-    if (keys[i] === '' || id === null) continue;
+    if (keys[i] === "" || id === null) continue;
     seen.set(keys[i], (seen.get(keys[i]) ?? 0) | (1 << id));
   }
   const textFor = new Map<number, string>();
   const out: string[][] = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    const mask = ids[i] === null || keys[i] === '' ? 0 : (seen.get(keys[i]) ?? 0);
+    const mask = ids[i] === null || keys[i] === "" ? 0 : (seen.get(keys[i]) ?? 0);
     if ((mask & (mask - 1)) === 0) {
-      out[i] = [''];
+      out[i] = [""];
       continue;
     }
     let text = textFor.get(mask);
     if (text === undefined) {
       const parts: string[] = [];
       for (let b = 0; b < names.length; b++) if (mask & (1 << b)) parts.push(names[b]);
-      text = prefix + parts.join('、');
+      text = prefix + parts.join("、");
       textFor.set(mask, text);
     }
     out[i] = [text];
@@ -210,7 +224,7 @@ function flagGroups(
 function memo<T>(f: (v: unknown) => T): (v: unknown) => T {
   const cache = new Map<unknown, T>();
   return (v) => {
-    if (typeof v === 'object' && v !== null) return f(v);
+    if (typeof v === "object" && v !== null) return f(v);
     const hit = cache.get(v);
     if (hit !== undefined || cache.has(v)) return hit as T;
     const r = f(v);
@@ -239,8 +253,14 @@ function prefectureIndexOf(v: unknown): number | null {
 export function multiDirection(enterprises: unknown, directions: unknown): string[][] {
   const e = asMatrix(enterprises);
   const d = asMatrix(directions);
-  requireSameShape(e, d, '企业', '申报方向');
-  return flagGroups(column(e, '企业区域'), column(d, '申报方向区域'), directionIndex, DIRECTION_SHORT, '多方向：');
+  requireSameShape(e, d, "企业", "申报方向");
+  return flagGroups(
+    column(e, "企业区域"),
+    column(d, "申报方向区域"),
+    directionIndex,
+    DIRECTION_SHORT,
+    "多方向："
+  );
 }
 
 /**
@@ -250,8 +270,14 @@ export function multiDirection(enterprises: unknown, directions: unknown): strin
 export function crossRegion(enterprises: unknown, prefectures: unknown): string[][] {
   const e = asMatrix(enterprises);
   const p = asMatrix(prefectures);
-  requireSameShape(e, p, '企业', '市州');
-  return flagGroups(column(e, '企业区域'), column(p, '市州区域'), prefectureIndexOf, PREFECTURE_NAMES, '多地推荐：');
+  requireSameShape(e, p, "企业", "市州");
+  return flagGroups(
+    column(e, "企业区域"),
+    column(p, "市州区域"),
+    prefectureIndexOf,
+    PREFECTURE_NAMES,
+    "多地推荐："
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -263,7 +289,7 @@ export function crossRegion(enterprises: unknown, prefectures: unknown): string[
  */
 export function usccProblem(code: unknown): string {
   const v = Array.isArray(code) ? asMatrix(code)[0]?.[0] : code;
-  if (isBlank(v)) return '';
+  if (isBlank(v)) return "";
   const r = checkUscc(v);
-  return r.valid ? '' : r.reason;
+  return r.valid ? "" : r.reason;
 }

@@ -2,9 +2,9 @@
  * Region-indicator arithmetic: sums over prefectures, ratios of sums (never the mean of ratios), the training share
  * weighted by enterprises covered. A zero or missing denominator is "no data" (null), not 0 % and not an error.
  */
-import type { IndicatorKey, IndicatorValues } from './model';
-import { PREFECTURE_NAMES, type PrefectureName } from './vocabulary';
-import { INDICATOR_DEFS } from './indicatorDefs';
+import type { IndicatorKey, IndicatorValues } from "./model";
+import { PREFECTURE_NAMES, type PrefectureName } from "./vocabulary";
+import { INDICATOR_DEFS } from "./indicatorDefs";
 
 export type IndicatorMap = Partial<Record<PrefectureName, IndicatorValues>>;
 
@@ -14,7 +14,7 @@ export function sumIndicator(sets: readonly IndicatorValues[], key: IndicatorKey
   let any = false;
   for (const s of sets) {
     const v = s.values[key];
-    if (typeof v === 'number' && Number.isFinite(v)) {
+    if (typeof v === "number" && Number.isFinite(v)) {
       sum += v;
       any = true;
     }
@@ -23,11 +23,19 @@ export function sumIndicator(sets: readonly IndicatorValues[], key: IndicatorKey
 }
 
 /** Σ numerators ÷ Σ denominators over the pairs where both are numbers; null when Σ denominators is 0. */
-export function ratioOfSums(pairs: ReadonlyArray<readonly [number | null | undefined, number | null | undefined]>): number | null {
+export function ratioOfSums(
+  pairs: ReadonlyArray<readonly [number | null | undefined, number | null | undefined]>
+): number | null {
   let num = 0;
   let den = 0;
   for (const [n, d] of pairs) {
-    if (typeof n !== 'number' || typeof d !== 'number' || !Number.isFinite(n) || !Number.isFinite(d)) continue;
+    if (
+      typeof n !== "number" ||
+      typeof d !== "number" ||
+      !Number.isFinite(n) ||
+      !Number.isFinite(d)
+    )
+      continue;
     num += n;
     den += d;
   }
@@ -35,11 +43,19 @@ export function ratioOfSums(pairs: ReadonlyArray<readonly [number | null | undef
 }
 
 /** Σ(weight × percent) ÷ Σ weight over pairs where both are numbers; null when Σ weight is 0. Same unit as percent. */
-export function weightedPercent(pairs: ReadonlyArray<readonly [number | null | undefined, number | null | undefined]>): number | null {
+export function weightedPercent(
+  pairs: ReadonlyArray<readonly [number | null | undefined, number | null | undefined]>
+): number | null {
   let num = 0;
   let den = 0;
   for (const [w, p] of pairs) {
-    if (typeof w !== 'number' || typeof p !== 'number' || !Number.isFinite(w) || !Number.isFinite(p)) continue;
+    if (
+      typeof w !== "number" ||
+      typeof p !== "number" ||
+      !Number.isFinite(w) ||
+      !Number.isFinite(p)
+    )
+      continue;
     num += w * p;
     den += w;
   }
@@ -58,17 +74,25 @@ export interface DerivedIndicators {
 }
 
 export function deriveIndicators(sets: readonly IndicatorValues[]): DerivedIndicators {
-  const tiers = (['tier3', 'tier2', 'tier1'] as const).map((k) => sumIndicator(sets, k));
+  const tiers = (["tier3", "tier2", "tier1"] as const).map((k) => sumIndicator(sets, k));
   return {
-    tierTotal: tiers.every((t) => t === null) ? null : tiers.reduce<number>((a, b) => a + (b ?? 0), 0),
-    icsFixRate: ratioOfSums(sets.map((s) => [s.values.icsRisksFixed, s.values.icsRisksFound] as const)),
-    hazardFixRate: ratioOfSums(sets.map((s) => [s.values.noticeHazardsFixed, s.values.noticeHazards] as const)),
-    trainingKeyPct: weightedPercent(sets.map((s) => [s.values.trainingEnterprises, s.values.trainingKeyPct] as const)),
+    tierTotal: tiers.every((t) => t === null)
+      ? null
+      : tiers.reduce<number>((a, b) => a + (b ?? 0), 0),
+    icsFixRate: ratioOfSums(
+      sets.map((s) => [s.values.icsRisksFixed, s.values.icsRisksFound] as const)
+    ),
+    hazardFixRate: ratioOfSums(
+      sets.map((s) => [s.values.noticeHazardsFixed, s.values.noticeHazards] as const)
+    ),
+    trainingKeyPct: weightedPercent(
+      sets.map((s) => [s.values.trainingEnterprises, s.values.trainingKeyPct] as const)
+    ),
   };
 }
 
 export interface IndicatorRow {
-  prefecture: PrefectureName | '全省合计';
+  prefecture: PrefectureName | "全省合计";
   reported: boolean;
   values: Partial<Record<IndicatorKey, number | null>>;
   derived: DerivedIndicators;
@@ -78,14 +102,25 @@ export interface IndicatorRow {
 export function indicatorTable(map: IndicatorMap): IndicatorRow[] {
   const rows: IndicatorRow[] = PREFECTURE_NAMES.map((p) => {
     const set = map[p];
-    return { prefecture: p, reported: !!set, values: set ? { ...set.values } : {}, derived: deriveIndicators(set ? [set] : []) };
+    return {
+      prefecture: p,
+      reported: !!set,
+      values: set ? { ...set.values } : {},
+      derived: deriveIndicators(set ? [set] : []),
+    };
   });
   const sets = PREFECTURE_NAMES.map((p) => map[p]).filter((s): s is IndicatorValues => !!s);
   const totals: Partial<Record<IndicatorKey, number | null>> = {};
   for (const def of INDICATOR_DEFS) {
-    totals[def.key] = def.kind === 'percent' ? deriveIndicators(sets).trainingKeyPct : sumIndicator(sets, def.key);
+    totals[def.key] =
+      def.kind === "percent" ? deriveIndicators(sets).trainingKeyPct : sumIndicator(sets, def.key);
   }
-  rows.push({ prefecture: '全省合计', reported: sets.length > 0, values: totals, derived: deriveIndicators(sets) });
+  rows.push({
+    prefecture: "全省合计",
+    reported: sets.length > 0,
+    values: totals,
+    derived: deriveIndicators(sets),
+  });
   return rows;
 }
 

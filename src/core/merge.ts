@@ -3,21 +3,21 @@
  * workbook replaces its earlier one, missing prefectures listed, rules run across all rows.
  * The result does not depend on the order of the inputs, and giving the same file twice changes nothing.
  */
-import { parseDateLoose } from './dates';
-import { compareFindings, finding, type Finding } from './findings';
-import type { CaseRecord, IndicatorValues, PrefectureSubmission, SubmissionMeta } from './model';
-import { checkQuota, checkRecords } from './rules';
-import { checkIndicators } from './rules/indicators';
-import type { CampaignSettings } from './settings';
-import { PREFECTURE_NAMES, prefectureIndex, type PrefectureName } from './vocabulary';
+import { parseDateLoose } from "./dates";
+import { compareFindings, finding, type Finding } from "./findings";
+import type { CaseRecord, IndicatorValues, PrefectureSubmission, SubmissionMeta } from "./model";
+import { checkQuota, checkRecords } from "./rules";
+import { checkIndicators } from "./rules/indicators";
+import type { CampaignSettings } from "./settings";
+import { PREFECTURE_NAMES, prefectureIndex, type PrefectureName } from "./vocabulary";
 
 export interface InputSummary {
   file: string;
-  kind: PrefectureSubmission['kind'];
+  kind: PrefectureSubmission["kind"];
   prefecture: PrefectureName | null;
   rows: number;
   /** ok: merged; rejected: unreadable (see error); superseded: a newer file of the same prefecture replaced it. */
-  status: 'ok' | 'rejected' | 'superseded';
+  status: "ok" | "rejected" | "superseded";
   error?: string;
 }
 
@@ -40,15 +40,22 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * order ("…（修改版）", "…v2" sort after the first version). Order of the inputs plays no part.
  */
 function newer(a: PrefectureSubmission, b: PrefectureSubmission): PrefectureSubmission {
-  const da = parseDateLoose(a.meta.date) ?? '';
-  const db = parseDateLoose(b.meta.date) ?? '';
+  const da = parseDateLoose(a.meta.date) ?? "";
+  const db = parseDateLoose(b.meta.date) ?? "";
   if (da !== db) return da > db ? a : b;
   return byText(a.file, b.file) >= 0 ? a : b;
 }
 
-export function mergeSubmissions(submissions: readonly PrefectureSubmission[], settings: CampaignSettings): MergeResult {
+export function mergeSubmissions(
+  submissions: readonly PrefectureSubmission[],
+  settings: CampaignSettings
+): MergeResult {
   // the same file name given twice is one input
-  const unique = [...new Map([...submissions].sort((a, b) => byText(a.file, b.file)).map((s) => [s.file, s])).values()];
+  const unique = [
+    ...new Map(
+      [...submissions].sort((a, b) => byText(a.file, b.file)).map((s) => [s.file, s])
+    ).values(),
+  ];
 
   // a prefecture may send its 附件3 and its 附件2 as two files: an indicators-only file never replaces rows
   const indicatorOwner = new Map<PrefectureName, PrefectureSubmission>();
@@ -64,32 +71,45 @@ export function mergeSubmissions(submissions: readonly PrefectureSubmission[], s
     recordOwner.set(s.prefecture, current ? newer(current, s) : s);
   }
 
-  const keepsRows = (s: PrefectureSubmission) => s.ok && (!s.prefecture || recordOwner.get(s.prefecture) === s);
-  const keepsIndicators = (s: PrefectureSubmission) => s.ok && !!s.prefecture && indicatorOwner.get(s.prefecture) === s;
+  const keepsRows = (s: PrefectureSubmission) =>
+    s.ok && (!s.prefecture || recordOwner.get(s.prefecture) === s);
+  const keepsIndicators = (s: PrefectureSubmission) =>
+    s.ok && !!s.prefecture && indicatorOwner.get(s.prefecture) === s;
   const isKept = (s: PrefectureSubmission) => keepsRows(s) || keepsIndicators(s);
 
   const findings: Finding[] = [];
   const inputs: InputSummary[] = unique.map((s) => {
-    const fileError = s.findings.find((f) => f.code === 'FILE' && f.severity === 'error');
+    const fileError = s.findings.find((f) => f.code === "FILE" && f.severity === "error");
     const replaced: string[] = [];
-    if (s.ok && s.prefecture && s.records.length > 0 && !keepsRows(s)) replaced.push(`推荐案例已采用较新的“${recordOwner.get(s.prefecture)!.file}”`);
-    if (s.ok && s.prefecture && s.indicators && !keepsIndicators(s)) replaced.push(`地区指标已采用较新的“${indicatorOwner.get(s.prefecture)!.file}”`);
+    if (s.ok && s.prefecture && s.records.length > 0 && !keepsRows(s))
+      replaced.push(`推荐案例已采用较新的“${recordOwner.get(s.prefecture)!.file}”`);
+    if (s.ok && s.prefecture && s.indicators && !keepsIndicators(s))
+      replaced.push(`地区指标已采用较新的“${indicatorOwner.get(s.prefecture)!.file}”`);
     if (replaced.length > 0) {
       findings.push(
-        finding('FILE', { file: s.file }, `${s.prefecture}有多个文件：${replaced.join('，')}，本文件的这部分未计入汇总`, {
-          severity: 'warning',
-          prefecture: s.prefecture,
-        }),
+        finding(
+          "FILE",
+          { file: s.file },
+          `${s.prefecture}有多个文件：${replaced.join("，")}，本文件的这部分未计入汇总`,
+          {
+            severity: "warning",
+            prefecture: s.prefecture,
+          }
+        )
       );
     }
-    const status: InputSummary['status'] = !s.ok ? 'rejected' : isKept(s) || !s.prefecture ? 'ok' : 'superseded';
+    const status: InputSummary["status"] = !s.ok
+      ? "rejected"
+      : isKept(s) || !s.prefecture
+        ? "ok"
+        : "superseded";
     return {
       file: s.file,
       kind: s.kind,
       prefecture: s.prefecture,
       rows: s.records.length,
       status,
-      ...(status === 'rejected' && fileError ? { error: fileError.message } : {}),
+      ...(status === "rejected" && fileError ? { error: fileError.message } : {}),
     };
   });
 
@@ -102,7 +122,7 @@ export function mergeSubmissions(submissions: readonly PrefectureSubmission[], s
   records.sort(compareRecords);
   findings.push(...checkRecords(records, settings));
 
-  const indicators: MergeResult['indicators'] = {};
+  const indicators: MergeResult["indicators"] = {};
   for (const p of PREFECTURE_NAMES) {
     const s = indicatorOwner.get(p);
     if (!s) continue;
@@ -111,7 +131,7 @@ export function mergeSubmissions(submissions: readonly PrefectureSubmission[], s
   }
   findings.push(...checkQuota(records, indicators, settings));
 
-  const meta: MergeResult['meta'] = {};
+  const meta: MergeResult["meta"] = {};
   for (const p of PREFECTURE_NAMES) {
     const s = recordOwner.get(p);
     if (s) meta[p] = s.meta;
@@ -133,12 +153,18 @@ export function mergeSubmissions(submissions: readonly PrefectureSubmission[], s
 export function compareRecords(a: CaseRecord, b: CaseRecord): number {
   const pa = a.prefecture ? prefectureIndex(a.prefecture) : 99;
   const pb = b.prefecture ? prefectureIndex(b.prefecture) : 99;
-  return pa - pb || a.order - b.order || byText(a.source.file, b.source.file) || (a.source.row ?? 0) - (b.source.row ?? 0);
+  return (
+    pa - pb ||
+    a.order - b.order ||
+    byText(a.source.file, b.source.file) ||
+    (a.source.row ?? 0) - (b.source.row ?? 0)
+  );
 }
 
 /** Findings by prefecture (GB/T 2260 order, province-wide last), then by place. */
 export function compareFindingsByPrefecture(a: Finding, b: Finding): number {
-  const rank = (p: string | null | undefined) => (p ? PREFECTURE_NAMES.indexOf(p as PrefectureName) : 99);
+  const rank = (p: string | null | undefined) =>
+    p ? PREFECTURE_NAMES.indexOf(p as PrefectureName) : 99;
   return rank(a.prefecture) - rank(b.prefecture) || compareFindings(a, b);
 }
 
@@ -150,7 +176,9 @@ export function compareFindingsByPrefecture(a: Finding, b: Finding): number {
 function dedupeFindings(list: Finding[]): Finding[] {
   const seen = new Set<string>();
   return list.filter((f) => {
-    const key = [f.code, f.file, f.sheet, f.row, f.column, f.column === null ? f.message : ''].join('\u0001');
+    const key = [f.code, f.file, f.sheet, f.row, f.column, f.column === null ? f.message : ""].join(
+      "\u0001"
+    );
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

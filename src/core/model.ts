@@ -3,8 +3,8 @@
  * writers (src/io) and the UI present them. Enumerated fields hold canonical names from vocabulary.ts or null when the
  * input could not be understood (the raw text is kept beside them for messages).
  */
-import type { Finding } from './findings';
-import type { Category, DirectionName, Level, PrefectureName } from './vocabulary';
+import type { Finding } from "./findings";
+import type { Category, DirectionName, Level, PrefectureName } from "./vocabulary";
 
 /** Where a record came from: file name, sheet (or "申报表" for Word forms) and 1-based row (null for Word forms). */
 export interface Source {
@@ -15,33 +15,33 @@ export interface Source {
 
 /** Summary fields that may carry a column letter for locating findings. */
 export type CaseField =
-  | 'order'
-  | 'caseName'
-  | 'enterprise'
-  | 'uscc'
-  | 'category'
-  | 'direction'
-  | 'level'
-  | 'summary'
-  | 'contact'
-  | 'phone'
-  | 'date'
-  | 'score';
+  | "order"
+  | "caseName"
+  | "enterprise"
+  | "uscc"
+  | "category"
+  | "direction"
+  | "level"
+  | "summary"
+  | "contact"
+  | "phone"
+  | "date"
+  | "score";
 
 /** Chinese names of the fields, for messages and the 明细 sheet. */
 export const CASE_FIELD_LABELS: Record<CaseField, string> = {
-  order: '序号',
-  caseName: '案例名称',
-  enterprise: '企业名称',
-  uscc: '统一社会信用代码',
-  category: '企业类别',
-  direction: '申报方向',
-  level: '网络安全级别',
-  summary: '案例申报方向和简述',
-  contact: '联系人',
-  phone: '联系方式',
-  date: '申报日期',
-  score: '评审得分',
+  order: "序号",
+  caseName: "案例名称",
+  enterprise: "企业名称",
+  uscc: "统一社会信用代码",
+  category: "企业类别",
+  direction: "申报方向",
+  level: "网络安全级别",
+  summary: "案例申报方向和简述",
+  contact: "联系人",
+  phone: "联系方式",
+  date: "申报日期",
+  score: "评审得分",
 };
 
 /**
@@ -112,7 +112,7 @@ export interface Application {
 /** What one input file gave: its records, its indicators (附件2), and what was wrong with it. */
 export interface PrefectureSubmission {
   file: string;
-  kind: 'annex3' | 'annex2' | 'workbook' | 'docx' | 'unknown';
+  kind: "annex3" | "annex2" | "workbook" | "docx" | "unknown";
   prefecture: PrefectureName | null;
   /** 推荐单位 / 日期 / 联系人 / 手机 read from the 附件3 sheet, when present. */
   meta: SubmissionMeta;
@@ -130,7 +130,7 @@ export interface SubmissionMeta {
   phone: string;
 }
 
-export const EMPTY_META: SubmissionMeta = { recommender: '', date: '', contact: '', phone: '' };
+export const EMPTY_META: SubmissionMeta = { recommender: "", date: "", contact: "", phone: "" };
 
 /** A prefecture's 附件2 indicators: one value per indicator key (null = not filled), plus where each was read. */
 export interface IndicatorValues {
@@ -146,46 +146,46 @@ export interface IndicatorValues {
 }
 
 export const INDICATOR_KEYS = [
-  'tier3',
-  'tier2',
-  'tier1',
-  'conformity',
-  'fiveSteps',
-  'vehicleFiled',
-  'vehicleProtected',
-  'icsPilots',
-  'icsRisksFound',
-  'icsRisksFixed',
-  'noticeIssues',
-  'noticeHazards',
-  'noticeHazardsFixed',
-  'icsVulns',
-  'trainings',
-  'trainingEnterprises',
-  'trainingKeyPct',
-  'monitorTelecoms',
-  'monitorIndustrial',
-  'monitorVehicle',
-  'insurancePlans',
-  'platformAssessed',
-  'deepCities',
-  'deepEnterprises',
-  'drillIndustrial',
-  'drillVehicle',
-  'talents',
+  "tier3",
+  "tier2",
+  "tier1",
+  "conformity",
+  "fiveSteps",
+  "vehicleFiled",
+  "vehicleProtected",
+  "icsPilots",
+  "icsRisksFound",
+  "icsRisksFixed",
+  "noticeIssues",
+  "noticeHazards",
+  "noticeHazardsFixed",
+  "icsVulns",
+  "trainings",
+  "trainingEnterprises",
+  "trainingKeyPct",
+  "monitorTelecoms",
+  "monitorIndustrial",
+  "monitorVehicle",
+  "insurancePlans",
+  "platformAssessed",
+  "deepCities",
+  "deepEnterprises",
+  "drillIndustrial",
+  "drillVehicle",
+  "talents",
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export const INDICATOR_HEADER_KEYS = [
-  'unitName',
-  'leader',
-  'leaderTitle',
-  'contactName',
-  'contactDept',
-  'contactPhone',
-  'contactEmail',
-  'classifiedManagement',
-  'keyEnterpriseList',
-  'regionDirection',
+  "unitName",
+  "leader",
+  "leaderTitle",
+  "contactName",
+  "contactDept",
+  "contactPhone",
+  "contactEmail",
+  "classifiedManagement",
+  "keyEnterpriseList",
+  "regionDirection",
 ] as const;
 export type IndicatorHeaderKey = (typeof INDICATOR_HEADER_KEYS)[number];

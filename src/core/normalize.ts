@@ -3,42 +3,47 @@
  * when their normalised names agree. Normalisation folds full/half width, unifies brackets, drops spaces and trailing
  * 盖章 notes, so that "湖南 华菱（集团）有限公司（盖章）" and "湖南华菱(集团)有限公司" are one enterprise.
  */
-import { cleanText, stripInvisible, toHalfWidth } from './text';
-import { checkUscc } from './uscc';
+import { cleanText, stripInvisible, toHalfWidth } from "./text";
+import { checkUscc } from "./uscc";
 
 const TRAILING_NOTES = /[(（\[【]?\s*(加盖)?(单位)?(公章|盖章|签章|章)\s*[)）\]】]?$/;
 
 /** A name as written, without fill-in underscores and trailing seal notes: "湖南华菱有限公司（加盖单位公章）" → "湖南华菱有限公司". */
 export function stripSealNote(name: unknown): string {
-  let s = cleanText(String(name ?? '').replace(/[_＿]+/g, ' '));
+  let s = cleanText(String(name ?? "").replace(/[_＿]+/g, " "));
   for (;;) {
-    const next = s.replace(TRAILING_NOTES, '').trim();
+    const next = s.replace(TRAILING_NOTES, "").trim();
     if (next === s) return s;
     s = next;
   }
 }
 
-const ORG_END = '(?:公司|集团|企业|厂|院|所|中心|大学|学院|银行|合作社)';
+const ORG_END = "(?:公司|集团|企业|厂|院|所|中心|大学|学院|银行|合作社)";
 /** Separators between organisation names inside one 申报单位 cell; 和/与/及 only where an organisation name follows. */
-const SPLIT = new RegExp(`[、，,；;／/&＆+＋]|\\s和\\s|以及|(?:和|与|及)(?=[^和与及]{2,}${ORG_END})`);
+const SPLIT = new RegExp(
+  `[、，,；;／/&＆+＋]|\\s和\\s|以及|(?:和|与|及)(?=[^和与及]{2,}${ORG_END})`
+);
 const ENTITY_END = new RegExp(`${ORG_END}$`);
 
 /** R1: "联合体", or two or more names that each end like an organisation ("甲公司、乙公司", "湖南大学与某某有限公司"). */
 export function namesSeveralEnterprises(name: unknown): boolean {
   const s = toHalfWidth(cleanText(name));
-  if (s === '') return false;
+  if (s === "") return false;
   if (/联合体|联合申报|牵头单位|参与单位/.test(s)) return true;
-  const parts = s.split(SPLIT).map((p) => p.trim().replace(/[(（][^）)]*[)）]$/, ''));
+  const parts = s.split(SPLIT).map((p) => p.trim().replace(/[(（][^）)]*[)）]$/, ""));
   return parts.filter((p) => p.length > 1 && ENTITY_END.test(p)).length >= 2;
 }
 
 export function normalizeEnterpriseName(input: unknown): string {
   let s = toHalfWidth(stripInvisible(cleanText(input)));
-  s = s.replace(/[〔［【\[{｛]/g, '(').replace(/[〕］】\]}｝]/g, ')');
-  s = s.replace(/\s+/g, '').replace(/[·•・]/g, '·').replace(/[“”"'‘’]/g, '');
+  s = s.replace(/[〔［【\[{｛]/g, "(").replace(/[〕］】\]}｝]/g, ")");
+  s = s
+    .replace(/\s+/g, "")
+    .replace(/[·•・]/g, "·")
+    .replace(/[“”"'‘’]/g, "");
   // trailing "(盖章)", "(加盖单位公章)" and the like, possibly repeated (quotes are gone first, so none hides a note)
   for (;;) {
-    const next = s.replace(TRAILING_NOTES, '');
+    const next = s.replace(TRAILING_NOTES, "");
     if (next === s) break;
     s = next;
   }
@@ -50,20 +55,23 @@ export function normalizeEnterpriseName(input: unknown): string {
  * "N:" + the normalised name. Empty when neither is given.
  */
 export function enterpriseKey(name: unknown, uscc?: unknown): string {
-  if (uscc !== undefined && uscc !== null && uscc !== '') {
+  if (uscc !== undefined && uscc !== null && uscc !== "") {
     const r = checkUscc(uscc);
-    if (r.normalized.length === 18 && r.valid) return 'C:' + r.normalized;
+    if (r.normalized.length === 18 && r.valid) return "C:" + r.normalized;
   }
   const n = normalizeEnterpriseName(name);
-  return n === '' ? '' : 'N:' + n;
+  return n === "" ? "" : "N:" + n;
 }
 
 /** Case names compared for R3: the same after folding width, punctuation and the words 案例/项目. */
 export function normalizeCaseName(input: unknown): string {
-  let s = toHalfWidth(stripInvisible(cleanText(input))).replace(/[\s"'“”‘’《》<>()（）【】\[\]、，,。.:：;；!！?？\-—_·]/g, '');
+  let s = toHalfWidth(stripInvisible(cleanText(input))).replace(
+    /[\s"'“”‘’《》<>()（）【】\[\]、，,。.:：;；!！?？\-—_·]/g,
+    ""
+  );
   // "…项目案例" loses both words, so that normalising twice changes nothing
   for (;;) {
-    const next = s.replace(/(典型)?案例$|项目$/, '');
+    const next = s.replace(/(典型)?案例$|项目$/, "");
     if (next === s) break;
     s = next;
   }

@@ -2,8 +2,8 @@
  * The order of the province's recommendation list: by expert score, high to low; ties, and rows without a score, by
  * direction (1–5), prefecture (GB/T 2260 order) and the prefecture's own recommendation order.
  */
-import type { CaseRecord } from './model';
-import { directionByName, prefectureIndex } from './vocabulary';
+import type { CaseRecord } from "./model";
+import { directionByName, prefectureIndex } from "./vocabulary";
 
 function tieBreak(a: CaseRecord, b: CaseRecord): number {
   const da = a.direction ? directionByName(a.direction).no : 9;

@@ -2,11 +2,12 @@
  * The only code that touches the Office.js globals Excel.run and Excel.createWorkbook. Everything else receives them as
  * an ExcelRun / CreateWorkbook, so tests and the browser end-to-end test can pass the in-memory fake instead.
  */
-import type { CreateWorkbook, ExcelRun, XlContext } from './xl';
+import type { CreateWorkbook, ExcelRun, XlContext } from "./xl";
 
 export function officeExcelRun(): ExcelRun {
   // Excel.RequestContext must stay assignable to XlContext: this line is the compile-time check of ./xl.ts
-  return (batch) => Excel.run((context: Excel.RequestContext) => batch(context satisfies XlContext));
+  return (batch) =>
+    Excel.run((context: Excel.RequestContext) => batch(context satisfies XlContext));
 }
 
 export function officeCreateWorkbook(): CreateWorkbook {

@@ -2,14 +2,14 @@
  * Reading our sheets back: the experts' 评审得分 from 全省汇总, and the cell a finding points at in 明细 / 全省汇总.
  * Columns are found by header text, rows by the hidden 记录键 column, so sorting or moving columns does not break them.
  */
-import type { Finding } from '../core/findings';
-import { CASE_FIELD_LABELS, type CaseField } from '../core/model';
-import { cleanText, parseLooseNumber } from '../core/text';
-import { DETAIL_SHEET } from './prefectureSheets';
-import { PROVINCE_SHEET } from './provinceSheet';
-import { decodeSourceColumns } from '../core/recordRow';
-import { COL, FIELD_COLUMN } from './recordColumns';
-import type { ExcelRun, XlContext, XlWorksheet } from './xl';
+import type { Finding } from "../core/findings";
+import { CASE_FIELD_LABELS, type CaseField } from "../core/model";
+import { cleanText, parseLooseNumber } from "../core/text";
+import { DETAIL_SHEET } from "./prefectureSheets";
+import { PROVINCE_SHEET } from "./provinceSheet";
+import { decodeSourceColumns } from "../core/recordRow";
+import { COL, FIELD_COLUMN } from "./recordColumns";
+import type { ExcelRun, XlContext, XlWorksheet } from "./xl";
 
 interface SheetGrid {
   ws: XlWorksheet;
@@ -22,15 +22,21 @@ interface SheetGrid {
 /** The used range of a sheet (null when the sheet is missing or empty); the first used row is the header. */
 async function readGrid(context: XlContext, name: string): Promise<SheetGrid | null> {
   const ws = context.workbook.worksheets.getItemOrNullObject(name);
-  ws.load('isNullObject');
+  ws.load("isNullObject");
   await context.sync();
   if (ws.isNullObject) return null;
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load(['values', 'rowIndex', 'columnIndex']);
+  used.load(["values", "rowIndex", "columnIndex"]);
   await context.sync();
   if (used.isNullObject) return null;
   const values = used.values;
-  return { ws, values, rowIndex: used.rowIndex, columnIndex: used.columnIndex, headers: (values[0] ?? []).map((h) => cleanText(h)) };
+  return {
+    ws,
+    values,
+    rowIndex: used.rowIndex,
+    columnIndex: used.columnIndex,
+    headers: (values[0] ?? []).map((h) => cleanText(h)),
+  };
 }
 
 export async function readScores(run: ExcelRun): Promise<Map<string, number>> {
@@ -41,13 +47,15 @@ export async function readScores(run: ExcelRun): Promise<Map<string, number>> {
     const keyCol = grid.headers.indexOf(COL.key);
     const scoreCol = grid.headers.indexOf(COL.score);
     if (keyCol < 0 || scoreCol < 0) {
-      throw new Error(`工作表“${PROVINCE_SHEET}”缺少“${keyCol < 0 ? COL.key : COL.score}”列，无法读取评审得分：请重新生成全省汇总`);
+      throw new Error(
+        `工作表“${PROVINCE_SHEET}”缺少“${keyCol < 0 ? COL.key : COL.score}”列，无法读取评审得分：请重新生成全省汇总`
+      );
     }
     for (const row of grid.values.slice(1)) {
       const key = cleanText(row[keyCol]);
       const raw = row[scoreCol];
-      if (key === '' || raw === '' || raw === null || raw === undefined) continue;
-      const score = typeof raw === 'number' ? raw : parseLooseNumber(raw);
+      if (key === "" || raw === "" || raw === null || raw === undefined) continue;
+      const score = typeof raw === "number" ? raw : parseLooseNumber(raw);
       if (score !== null && Number.isFinite(score)) scores.set(key, score);
     }
     return scores;
@@ -56,13 +64,13 @@ export async function readScores(run: ExcelRun): Promise<Map<string, number>> {
 
 /** Word-form field labels (the finding's column) that name one of our columns under another word. */
 const LABEL_FIELDS: Record<string, CaseField> = {
-  单位名称: 'enterprise',
-  申报单位: 'enterprise',
-  组织机构代码: 'uscc',
-  三证合一码: 'uscc',
-  '组织机构代码/三证合一码': 'uscc',
-  联系电话: 'phone',
-  申报方向: 'direction',
+  单位名称: "enterprise",
+  申报单位: "enterprise",
+  组织机构代码: "uscc",
+  三证合一码: "uscc",
+  "组织机构代码/三证合一码": "uscc",
+  联系电话: "phone",
+  申报方向: "direction",
 };
 
 function fieldOf(f: Finding, sourceColumns: unknown): CaseField | null {
@@ -70,23 +78,27 @@ function fieldOf(f: Finding, sourceColumns: unknown): CaseField | null {
   if (!col) return null;
   if (/^[A-Z]{1,3}$/.test(col)) {
     const columns = decodeSourceColumns(cleanText(sourceColumns));
-    const hit = (Object.entries(columns) as [CaseField, string][]).find(([, letter]) => letter === col);
+    const hit = (Object.entries(columns) as [CaseField, string][]).find(
+      ([, letter]) => letter === col
+    );
     return hit ? hit[0] : null;
   }
   const label = cleanText(col);
-  const byLabel = (Object.entries(CASE_FIELD_LABELS) as [CaseField, string][]).find(([, l]) => l === label);
+  const byLabel = (Object.entries(CASE_FIELD_LABELS) as [CaseField, string][]).find(
+    ([, l]) => l === label
+  );
   return byLabel ? byLabel[0] : (LABEL_FIELDS[label] ?? null);
 }
 
 /** The record a key (file|sheet|row) stands for matches the finding: same file, and same sheet+row for sheet rows. */
 function keyMatches(key: string, f: Finding): boolean {
-  const parts = key.split('|');
+  const parts = key.split("|");
   if (parts.length < 3) return false;
   const row = parts.pop()!;
   const sheet = parts.pop()!;
-  const file = parts.join('|');
+  const file = parts.join("|");
   if (file !== f.file) return false;
-  return row === '' || (sheet === (f.sheet ?? '') && row === String(f.row ?? ''));
+  return row === "" || (sheet === (f.sheet ?? "") && row === String(f.row ?? ""));
 }
 
 export async function selectFinding(run: ExcelRun, f: Finding): Promise<boolean> {

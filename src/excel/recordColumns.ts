@@ -2,12 +2,17 @@
  * The record columns shared by 明细 (prefecture) and 全省汇总 (province): header text, width, kind and the cell of a
  * record. readBack.ts finds columns by these header texts, so a sheet whose columns staff have moved still reads.
  */
-import type { Finding } from '../core/findings';
-import type { CaseField, CaseRecord } from '../core/model';
-import { encodeSourceColumns, problemsText, RECORD_HEADERS, UNKNOWN_PREFECTURE } from '../core/recordRow';
-import { checkUscc } from '../core/uscc';
-import { recordKey } from '../taskpane/host';
-import type { CellInput, CellKind } from './sheetWriter';
+import type { Finding } from "../core/findings";
+import type { CaseField, CaseRecord } from "../core/model";
+import {
+  encodeSourceColumns,
+  problemsText,
+  RECORD_HEADERS,
+  UNKNOWN_PREFECTURE,
+} from "../core/recordRow";
+import { checkUscc } from "../core/uscc";
+import { recordKey } from "../taskpane/host";
+import type { CellInput, CellKind } from "./sheetWriter";
 
 export const COL = {
   prefecture: RECORD_HEADERS.prefecture,
@@ -27,10 +32,10 @@ export const COL = {
   sourceRow: RECORD_HEADERS.sourceRow,
   problems: RECORD_HEADERS.problems,
   score: RECORD_HEADERS.score,
-  usccCheck: '信用代码检查',
-  enterpriseId: '企业标识',
+  usccCheck: "信用代码检查",
+  enterpriseId: "企业标识",
   sourceColumns: RECORD_HEADERS.sourceColumns,
-  key: '记录键',
+  key: "记录键",
 } as const;
 export type ColumnId = keyof typeof COL;
 
@@ -43,17 +48,17 @@ export interface RecordColumn {
 
 /** Which of our columns shows each CaseField (for selecting the cell a finding points at). */
 export const FIELD_COLUMN: Partial<Record<CaseField, ColumnId>> = {
-  order: 'order',
-  caseName: 'caseName',
-  enterprise: 'enterprise',
-  uscc: 'uscc',
-  category: 'category',
-  direction: 'direction',
-  level: 'level',
-  summary: 'summary',
-  contact: 'contact',
-  phone: 'phone',
-  score: 'score',
+  order: "order",
+  caseName: "caseName",
+  enterprise: "enterprise",
+  uscc: "uscc",
+  category: "category",
+  direction: "direction",
+  level: "level",
+  summary: "summary",
+  contact: "contact",
+  phone: "phone",
+  score: "score",
 };
 
 /** The value MULTIDIRECTION / CROSSREGION group rows by: a valid credit code, else the enterprise name. */
@@ -66,49 +71,54 @@ export function enterpriseId(r: CaseRecord): string {
 }
 
 /** The plain (non-formula) cell of a record in a column; formula columns are written by their sheet. */
-export function recordCell(id: ColumnId, r: CaseRecord, own: readonly Finding[], score: number | null): CellInput {
+export function recordCell(
+  id: ColumnId,
+  r: CaseRecord,
+  own: readonly Finding[],
+  score: number | null
+): CellInput {
   switch (id) {
-    case 'prefecture':
+    case "prefecture":
       return r.prefecture ?? UNKNOWN_PREFECTURE;
-    case 'order':
+    case "order":
       return r.order;
-    case 'caseName':
+    case "caseName":
       return r.caseName;
-    case 'enterprise':
+    case "enterprise":
       return r.enterprise;
-    case 'uscc':
+    case "uscc":
       return r.uscc;
-    case 'category':
+    case "category":
       return r.category ?? r.categoryRaw;
-    case 'direction':
+    case "direction":
       return r.direction ?? r.directionRaw;
-    case 'level':
+    case "level":
       return r.level ?? r.levelRaw;
-    case 'summary':
+    case "summary":
       return r.summary;
-    case 'summaryCell':
+    case "summaryCell":
       return r.summaryCell;
-    case 'contact':
+    case "contact":
       return r.contact;
-    case 'phone':
+    case "phone":
       return r.phone;
-    case 'sourceFile':
+    case "sourceFile":
       return r.source.file;
-    case 'sourceSheet':
-      return r.source.sheet ?? '';
-    case 'sourceRow':
+    case "sourceSheet":
+      return r.source.sheet ?? "";
+    case "sourceRow":
       return r.source.row;
-    case 'problems':
+    case "problems":
       return problemsText(own);
-    case 'score':
+    case "score":
       return score;
-    case 'enterpriseId':
+    case "enterpriseId":
       return enterpriseId(r);
-    case 'sourceColumns':
+    case "sourceColumns":
       return encodeSourceColumns(r.columns);
-    case 'key':
+    case "key":
       return recordKey(r);
-    case 'usccCheck':
+    case "usccCheck":
       return null;
   }
 }

@@ -9,15 +9,15 @@
  * Input text is always written into cells formatted as text ("@") BEFORE the values, so text such as "=HYPERLINK(…)",
  * "+86 731…", "-" or an 18-digit credit code stays exactly the text it was: never a formula, never a rounded number.
  */
-import { plainText } from '../io/xlsx/writer/text';
-import type { ExcelRun, XlContext, XlRange, XlWorksheet } from './xl';
+import { plainText } from "../io/xlsx/writer/text";
+import type { ExcelRun, XlContext, XlRange, XlWorksheet } from "./xl";
 
-export const FILL_ERROR = '#FFC7CE';
-export const FILL_WARNING = '#FFEB9C';
-export const FILL_HEADER = '#D9E1F2';
-export const FILL_TOTAL = '#F2F2F2';
+export const FILL_ERROR = "#FFC7CE";
+export const FILL_WARNING = "#FFEB9C";
+export const FILL_HEADER = "#D9E1F2";
+export const FILL_TOTAL = "#F2F2F2";
 
-export type CellKind = 'text' | 'number' | 'formula';
+export type CellKind = "text" | "number" | "formula";
 /** A number cell takes a number or null (empty); a text cell any text; a formula cell our own "=…" text or null. */
 export type CellInput = string | number | null;
 
@@ -26,10 +26,20 @@ export function matrix<T>(rows: number, cols: number, v: T): T[][] {
 }
 
 /** One column of values written at (row, col), 0-based, by kind. */
-export function writeColumn(ws: XlWorksheet, row: number, col: number, kind: CellKind, cells: readonly CellInput[]): void {
+export function writeColumn(
+  ws: XlWorksheet,
+  row: number,
+  col: number,
+  kind: CellKind,
+  cells: readonly CellInput[]
+): void {
   if (cells.length === 0) return;
   const range = ws.getRangeByIndexes(row, col, cells.length, 1);
-  writeCells(range, kind, cells.map((c) => [c]));
+  writeCells(
+    range,
+    kind,
+    cells.map((c) => [c])
+  );
 }
 
 /** A block of cells of one kind. */
@@ -37,35 +47,49 @@ export function writeCells(range: XlRange, kind: CellKind, cells: CellInput[][])
   const rows = cells.length;
   const cols = rows === 0 ? 0 : cells[0].length;
   if (rows === 0 || cols === 0) return;
-  if (kind === 'text') {
-    range.numberFormat = matrix(rows, cols, '@');
-    range.values = cells.map((r) => r.map((v) => (v === null ? '' : plainText(String(v)))));
-  } else if (kind === 'number') {
-    range.values = cells.map((r) => r.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : '')));
+  if (kind === "text") {
+    range.numberFormat = matrix(rows, cols, "@");
+    range.values = cells.map((r) => r.map((v) => (v === null ? "" : plainText(String(v)))));
+  } else if (kind === "number") {
+    range.values = cells.map((r) =>
+      r.map((v) => (typeof v === "number" && Number.isFinite(v) ? v : ""))
+    );
   } else {
-    range.formulas = cells.map((r) => r.map((v) => (v === null ? '' : assertFormula(v))));
+    range.formulas = cells.map((r) => r.map((v) => (v === null ? "" : assertFormula(v))));
   }
 }
 
 function assertFormula(v: string | number): string {
-  if (typeof v !== 'string' || !v.startsWith('=')) throw new Error(`内部错误：公式列只能写入公式，收到“${String(v)}”`);
+  if (typeof v !== "string" || !v.startsWith("="))
+    throw new Error(`内部错误：公式列只能写入公式，收到“${String(v)}”`);
   return v;
 }
 
 /** One text line across a merged row (titles, 推荐单位, 日期, footers). */
-export function mergedLine(ws: XlWorksheet, row: number, cols: number, text: string, opts: { bold?: boolean; size?: number; center?: boolean } = {}): void {
+export function mergedLine(
+  ws: XlWorksheet,
+  row: number,
+  cols: number,
+  text: string,
+  opts: { bold?: boolean; size?: number; center?: boolean } = {}
+): void {
   const range = ws.getRangeByIndexes(row, 0, 1, cols);
   range.merge(false);
-  writeCells(ws.getRangeByIndexes(row, 0, 1, 1), 'text', [[text]]);
+  writeCells(ws.getRangeByIndexes(row, 0, 1, 1), "text", [[text]]);
   if (opts.bold) range.format.font.bold = true;
   if (opts.size) range.format.font.size = opts.size;
-  range.format.horizontalAlignment = opts.center ? 'Center' : 'Left';
+  range.format.horizontalAlignment = opts.center ? "Center" : "Left";
 }
 
 /** Bold, shaded, wrapped header cells. */
-export function headerRow(ws: XlWorksheet, row: number, col: number, headers: readonly string[]): void {
+export function headerRow(
+  ws: XlWorksheet,
+  row: number,
+  col: number,
+  headers: readonly string[]
+): void {
   const range = ws.getRangeByIndexes(row, col, 1, headers.length);
-  writeCells(range, 'text', [headers.slice()]);
+  writeCells(range, "text", [headers.slice()]);
   range.format.font.bold = true;
   range.format.fill.color = FILL_HEADER;
   range.format.wrapText = true;
@@ -73,7 +97,9 @@ export function headerRow(ws: XlWorksheet, row: number, col: number, headers: re
 
 /** Column widths in characters (Excel measures points; one CJK character is about 7.5 points at 11 pt). */
 export function columnWidths(ws: XlWorksheet, widths: readonly number[], startCol = 0): void {
-  widths.forEach((w, i) => (ws.getRangeByIndexes(0, startCol + i, 1, 1).format.columnWidth = Math.round(w * 7.5)));
+  widths.forEach(
+    (w, i) => (ws.getRangeByIndexes(0, startCol + i, 1, 1).format.columnWidth = Math.round(w * 7.5))
+  );
 }
 
 export interface SheetJob {
@@ -97,8 +123,8 @@ export async function replaceSheets(run: ExcelRun, jobs: readonly SheetJob[]): P
       const sheets = context.workbook.worksheets;
       const olds = jobs.map((j) => sheets.getItemOrNullObject(j.name));
       const leftovers = jobs.map((j) => sheets.getItemOrNullObject(tempName(j.name)));
-      olds.forEach((o) => o.load('position'));
-      leftovers.forEach((o) => o.load('isNullObject'));
+      olds.forEach((o) => o.load("position"));
+      leftovers.forEach((o) => o.load("isNullObject"));
       await context.sync();
 
       leftovers.forEach((o) => {
@@ -123,7 +149,9 @@ export async function replaceSheets(run: ExcelRun, jobs: readonly SheetJob[]): P
     });
   } catch (e) {
     await removeTemporarySheets(run, jobs).catch((cleanup: unknown) => {
-      throw new Error(`${failureMessage(jobs, e)}；清理临时工作表也失败：${messageOf(cleanup)}`, { cause: e });
+      throw new Error(`${failureMessage(jobs, e)}；清理临时工作表也失败：${messageOf(cleanup)}`, {
+        cause: e,
+      });
     });
     throw new Error(failureMessage(jobs, e), { cause: e });
   }
@@ -131,8 +159,10 @@ export async function replaceSheets(run: ExcelRun, jobs: readonly SheetJob[]): P
 
 async function removeTemporarySheets(run: ExcelRun, jobs: readonly SheetJob[]): Promise<void> {
   await run(async (context: XlContext) => {
-    const temps = jobs.map((j) => context.workbook.worksheets.getItemOrNullObject(tempName(j.name)));
-    temps.forEach((t) => t.load('isNullObject'));
+    const temps = jobs.map((j) =>
+      context.workbook.worksheets.getItemOrNullObject(tempName(j.name))
+    );
+    temps.forEach((t) => t.load("isNullObject"));
     await context.sync();
     temps.forEach((t) => {
       if (!t.isNullObject) t.delete();
@@ -142,7 +172,7 @@ async function removeTemporarySheets(run: ExcelRun, jobs: readonly SheetJob[]): 
 }
 
 function failureMessage(jobs: readonly SheetJob[], e: unknown): string {
-  return `写入工作表“${jobs.map((j) => j.name).join('”“')}”失败，原有内容未改动：${messageOf(e)}`;
+  return `写入工作表“${jobs.map((j) => j.name).join("”“")}”失败，原有内容未改动：${messageOf(e)}`;
 }
 
 export function messageOf(e: unknown): string {

@@ -80,7 +80,11 @@ export interface XlChart {
 }
 
 export interface XlChartCollection {
-  add(type: 'ColumnClustered', sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart;
+  add(
+    type: "ColumnClustered",
+    sourceData: XlRange,
+    seriesBy?: "Auto" | "Columns" | "Rows"
+  ): XlChart;
 }
 
 export interface XlFreezePanes {
@@ -95,7 +99,12 @@ export interface XlWorksheet {
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
   getRange(address?: string): XlRange;
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
   delete(): void;

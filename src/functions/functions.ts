@@ -6,8 +6,16 @@
  * The metadata plugin appends `CustomFunctions.associate(id, fn)` for every function below when webpack builds this
  * file, so no associate calls are written here.
  */
-import { coverage, crossRegion, isFormulaError, multiDirection, ratio, tierCount, usccProblem } from '../core/formulas';
-import { toExcelError } from './errors';
+import {
+  coverage,
+  crossRegion,
+  isFormulaError,
+  multiDirection,
+  ratio,
+  tierCount,
+  usccProblem,
+} from "../core/formulas";
+import { toExcelError } from "./errors";
 
 // Descriptions are one line each: Excel shows them in the formula tooltip, where a line break would look broken.
 /**
@@ -17,10 +25,13 @@ import { toExcelError } from './errors';
  * @param {string|number} [tier] 要统计的级别，如 三级、二级、一级 或 3、2、1；省略时返回 三级/二级/一级 三个数
  * @returns {any[][]} 该级别的个数，或一行三格的个数
  */
-export function tierCountFn(levels: unknown[][], tier?: string | number | boolean | null): unknown[][] {
+export function tierCountFn(
+  levels: unknown[][],
+  tier?: string | number | boolean | null
+): unknown[][] {
   return guard(() => {
     const r = tierCount(levels, tier);
-    return typeof r === 'number' ? [[r]] : r;
+    return typeof r === "number" ? [[r]] : r;
   });
 }
 
@@ -87,6 +98,6 @@ function guard<T>(run: () => T): T {
     return run();
   } catch (e) {
     if (isFormulaError(e)) throw toExcelError(e.kind, e.message);
-    throw toExcelError('invalidValue', `计算出错：${e instanceof Error ? e.message : String(e)}`);
+    throw toExcelError("invalidValue", `计算出错：${e instanceof Error ? e.message : String(e)}`);
   }
 }

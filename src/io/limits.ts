@@ -42,7 +42,7 @@ export function withLimits(overrides: Partial<InputLimits> = {}): InputLimits {
   const out: InputLimits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(overrides) as (keyof InputLimits)[]) {
     const v = overrides[key];
-    if (typeof v === 'number' && v > 0) out[key] = v;
+    if (typeof v === "number" && v > 0) out[key] = v;
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * fflate's streaming Inflate under a hard output cap — never past the size an entry declares — so a lying header cannot
  * make us allocate more. Uint8Array only: runs in Node and the browser.
  */
-import { Inflate } from 'fflate';
+import { Inflate } from "fflate";
 
 export interface ZipLimits {
   /** Largest uncompressed size accepted for one entry we read. */
@@ -27,11 +27,11 @@ export interface ZipEntry {
 /** A problem with the package; `kind` picks the Chinese message shown to the clerk. */
 export class ZipError extends Error {
   constructor(
-    readonly kind: 'corrupt' | 'encrypted' | 'bomb' | 'unsupported',
-    message: string,
+    readonly kind: "corrupt" | "encrypted" | "bomb" | "unsupported",
+    message: string
   ) {
     super(message);
-    this.name = 'ZipError';
+    this.name = "ZipError";
   }
 }
 
@@ -57,18 +57,21 @@ export function listZip(data: Uint8Array, limits: ZipLimits): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('corrupt', '找不到 ZIP 目录（文件不完整或已损坏）');
+  if (eocd < 0) throw new ZipError("corrupt", "找不到 ZIP 目录（文件不完整或已损坏）");
   const count = u16(data, eocd + 10);
   const cdSize = u32(data, eocd + 12);
   const cdOffset = u32(data, eocd + 16);
-  if (cdOffset === 0xffffffff || count === 0xffff) throw new ZipError('unsupported', '文件使用了 ZIP64 格式，不是常见的 Word 文档');
-  if (cdOffset + cdSize > eocd) throw new ZipError('corrupt', 'ZIP 目录位置超出文件范围（文件不完整或已损坏）');
-  const decoder = new TextDecoder('utf-8');
+  if (cdOffset === 0xffffffff || count === 0xffff)
+    throw new ZipError("unsupported", "文件使用了 ZIP64 格式，不是常见的 Word 文档");
+  if (cdOffset + cdSize > eocd)
+    throw new ZipError("corrupt", "ZIP 目录位置超出文件范围（文件不完整或已损坏）");
+  const decoder = new TextDecoder("utf-8");
   const entries: ZipEntry[] = [];
   let total = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > data.length || u32(data, p) !== CEN_SIG) throw new ZipError('corrupt', 'ZIP 目录项已损坏');
+    if (p + 46 > data.length || u32(data, p) !== CEN_SIG)
+      throw new ZipError("corrupt", "ZIP 目录项已损坏");
     const nameLen = u16(data, p + 28);
     const extraLen = u16(data, p + 30);
     const commentLen = u16(data, p + 32);
@@ -81,11 +84,14 @@ export function listZip(data: Uint8Array, limits: ZipLimits): ZipEntry[] {
       name: decoder.decode(data.subarray(p + 46, p + 46 + nameLen)),
     };
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) {
-      throw new ZipError('bomb', `压缩包内“${entry.name}”声明的大小异常（ZIP64 / 4 GB 以上）`);
+      throw new ZipError("bomb", `压缩包内“${entry.name}”声明的大小异常（ZIP64 / 4 GB 以上）`);
     }
     total += entry.size;
     if (total > limits.maxTotalBytes) {
-      throw new ZipError('bomb', `压缩包内文件解压后总大小超过 ${mb(limits.maxTotalBytes)}，疑似“压缩炸弹”`);
+      throw new ZipError(
+        "bomb",
+        `压缩包内文件解压后总大小超过 ${mb(limits.maxTotalBytes)}，疑似“压缩炸弹”`
+      );
     }
     entries.push(entry);
     p += 46 + nameLen + extraLen + commentLen;
@@ -108,10 +114,11 @@ export interface InflateOptions {
 /** Inflate (or copy, when stored) one entry, never producing more than its declared size. */
 export function inflateEntry(data: Uint8Array, entry: ZipEntry, opts: InflateOptions): Uint8Array {
   const p = entry.localOffset;
-  if (p + 30 > data.length || u32(data, p) !== LOC_SIG) throw new ZipError('corrupt', `“${entry.name}”的本地文件头已损坏`);
+  if (p + 30 > data.length || u32(data, p) !== LOC_SIG)
+    throw new ZipError("corrupt", `“${entry.name}”的本地文件头已损坏`);
   const start = p + 30 + u16(data, p + 26) + u16(data, p + 28);
   const end = start + entry.compressedSize;
-  if (end > data.length) throw new ZipError('corrupt', `“${entry.name}”的数据不完整（文件被截断）`);
+  if (end > data.length) throw new ZipError("corrupt", `“${entry.name}”的数据不完整（文件被截断）`);
   const raw = data.subarray(start, end);
   const collected = opts.onChunk ? null : new Uint8Array(entry.size);
   let written = 0;
@@ -122,7 +129,8 @@ export function inflateEntry(data: Uint8Array, entry: ZipEntry, opts: InflateOpt
     written += chunk.length;
   };
   if (entry.method === 0) {
-    for (let i = 0; i < raw.length; i += STEP) accept(raw.subarray(i, Math.min(raw.length, i + STEP)));
+    for (let i = 0; i < raw.length; i += STEP)
+      accept(raw.subarray(i, Math.min(raw.length, i + STEP)));
   } else if (entry.method === 8) {
     const inflater = new Inflate((chunk) => accept(chunk));
     try {
@@ -133,29 +141,40 @@ export function inflateEntry(data: Uint8Array, entry: ZipEntry, opts: InflateOpt
       if (raw.length === 0) inflater.push(raw, true);
     } catch (e) {
       // fflate reports damaged data with a numeric error code; our own limits (overflow, onStep) pass through
-      if (e instanceof Error && typeof (e as { code?: unknown }).code === 'number') {
-        throw new ZipError('corrupt', `“${entry.name}”无法解压（数据已损坏）`);
+      if (e instanceof Error && typeof (e as { code?: unknown }).code === "number") {
+        throw new ZipError("corrupt", `“${entry.name}”无法解压（数据已损坏）`);
       }
       throw e;
     }
   } else {
-    throw new ZipError('unsupported', `“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
+    throw new ZipError("unsupported", `“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
   }
-  if (written !== entry.size) throw new ZipError('corrupt', `“${entry.name}”解压后的大小与目录不符（文件已损坏）`);
+  if (written !== entry.size)
+    throw new ZipError("corrupt", `“${entry.name}”解压后的大小与目录不符（文件已损坏）`);
   return collected ?? new Uint8Array(0);
 }
 
 /** One entry of a Word package, after the per-entry limits (declared size, compression ratio, encryption). */
 export function readZipEntry(data: Uint8Array, entry: ZipEntry, limits: ZipLimits): Uint8Array {
-  if (entry.flags & 1) throw new ZipError('encrypted', `压缩包内“${entry.name}”已加密`);
+  if (entry.flags & 1) throw new ZipError("encrypted", `压缩包内“${entry.name}”已加密`);
   if (entry.size > limits.maxEntryBytes) {
-    throw new ZipError('bomb', `“${entry.name}”解压后声明为 ${mb(entry.size)}，超过上限 ${mb(limits.maxEntryBytes)}，疑似“压缩炸弹”`);
+    throw new ZipError(
+      "bomb",
+      `“${entry.name}”解压后声明为 ${mb(entry.size)}，超过上限 ${mb(limits.maxEntryBytes)}，疑似“压缩炸弹”`
+    );
   }
   if (entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * limits.maxRatio) {
-    throw new ZipError('bomb', `“${entry.name}”的压缩比异常（超过 ${limits.maxRatio} 倍），疑似“压缩炸弹”`);
+    throw new ZipError(
+      "bomb",
+      `“${entry.name}”的压缩比异常（超过 ${limits.maxRatio} 倍），疑似“压缩炸弹”`
+    );
   }
   return inflateEntry(data, entry, {
-    overflow: (e) => new ZipError('bomb', `“${e.name}”实际解压后超过其声明的大小 ${e.size} 字节，疑似“压缩炸弹”或文件已损坏`),
+    overflow: (e) =>
+      new ZipError(
+        "bomb",
+        `“${e.name}”实际解压后超过其声明的大小 ${e.size} 字节，疑似“压缩炸弹”或文件已损坏`
+      ),
   });
 }
 

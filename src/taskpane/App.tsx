@@ -2,37 +2,66 @@
  * The taskpane: five panels under one tab list, the status line, and the Fluent provider. The same app runs in Excel
  * (Host writes the sheets) and in a plain browser (Host offers downloads).
  */
-import { FluentProvider, Text, makeStyles, mergeClasses, tokens, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
-import { AppProvider, useApp } from './AppContext';
-import { PanelTabs } from './components/PanelTabs';
-import type { Host } from './host';
-import { FindingsPanel } from './panels/FindingsPanel';
-import { ImportPanel } from './panels/ImportPanel';
-import { IndicatorsPanel } from './panels/IndicatorsPanel';
-import { OrderPanel } from './panels/OrderPanel';
-import { ProvincePanel } from './panels/ProvincePanel';
-import type { AppState } from './state/appState';
+import {
+  FluentProvider,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { AppProvider, useApp } from "./AppContext";
+import { PanelTabs } from "./components/PanelTabs";
+import type { Host } from "./host";
+import { FindingsPanel } from "./panels/FindingsPanel";
+import { ImportPanel } from "./panels/ImportPanel";
+import { IndicatorsPanel } from "./panels/IndicatorsPanel";
+import { OrderPanel } from "./panels/OrderPanel";
+import { ProvincePanel } from "./panels/ProvincePanel";
+import type { AppState } from "./state/appState";
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, maxWidth: '960px', marginInline: 'auto' },
-  header: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    maxWidth: "960px",
+    marginInline: "auto",
+  },
+  header: {
+    display: "flex",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
-  status: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusMedium, overflowWrap: 'anywhere' },
+  status: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: "anywhere",
+  },
   info: { backgroundColor: tokens.colorNeutralBackground3 },
-  success: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1 },
-  error: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
+  success: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    color: tokens.colorPaletteGreenForeground1,
+  },
+  error: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorPaletteRedForeground1,
+  },
 });
 
 export const PANELS = [
-  { id: 'import', label: '导入申报', Panel: ImportPanel },
-  { id: 'order', label: '推荐顺序', Panel: OrderPanel },
-  { id: 'findings', label: '问题清单', Panel: FindingsPanel },
-  { id: 'indicators', label: '地区指标', Panel: IndicatorsPanel },
-  { id: 'province', label: '全省合并', Panel: ProvincePanel },
+  { id: "import", label: "导入申报", Panel: ImportPanel },
+  { id: "order", label: "推荐顺序", Panel: OrderPanel },
+  { id: "findings", label: "问题清单", Panel: FindingsPanel },
+  { id: "indicators", label: "地区指标", Panel: IndicatorsPanel },
+  { id: "province", label: "全省合并", Panel: ProvincePanel },
 ] as const;
-export type PanelId = (typeof PANELS)[number]['id'];
+export type PanelId = (typeof PANELS)[number]["id"];
 
 function Shell({ initialPanel }: { initialPanel: PanelId }) {
   const styles = useStyles();
@@ -44,7 +73,8 @@ function Shell({ initialPanel }: { initialPanel: PanelId }) {
       <header className={styles.header}>
         <h1 className={styles.title}>护航汇总</h1>
         <Text size={200} className={styles.muted}>
-          {host.kind === 'excel' ? '已连接 Excel' : '独立网页：结果以 .xlsx 下载'} · 数据只在本机处理
+          {host.kind === "excel" ? "已连接 Excel" : "独立网页：结果以 .xlsx 下载"} ·
+          数据只在本机处理
         </Text>
       </header>
       <PanelTabs label="功能" tabs={PANELS} selected={panel} onSelect={setPanel} />
@@ -52,7 +82,10 @@ function Shell({ initialPanel }: { initialPanel: PanelId }) {
         {busy ? <Text size={200}>{busy}中…</Text> : null}
       </div>
       {status ? (
-        <div className={mergeClasses(styles.status, styles[status.kind])} role={status.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          className={mergeClasses(styles.status, styles[status.kind])}
+          role={status.kind === "error" ? "alert" : "status"}
+        >
           {status.text}
         </div>
       ) : null}
@@ -71,10 +104,14 @@ export interface AppProps {
   notice?: string;
 }
 
-export function App({ host, initial, initialPanel = 'import', notice }: AppProps) {
+export function App({ host, initial, initialPanel = "import", notice }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme}>
-      <AppProvider host={host} initial={initial} initialStatus={notice ? { kind: 'error', text: notice } : null}>
+      <AppProvider
+        host={host}
+        initial={initial}
+        initialStatus={notice ? { kind: "error", text: notice } : null}
+      >
         <Shell initialPanel={initialPanel} />
       </AppProvider>
     </FluentProvider>

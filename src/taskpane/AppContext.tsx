@@ -2,12 +2,20 @@
  * What every panel shares: the state and its dispatch, the Host, and `perform`, which runs one user action, shows
  * its progress and turns any failure into a Chinese message while the state stays as it was.
  */
-import { createContext, useCallback, useContext, useMemo, useReducer, useState, type ReactNode } from 'react';
-import type { Host } from './host';
-import { initialState, reducer, type Action, type AppState } from './state/appState';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useReducer,
+  useState,
+  type ReactNode,
+} from "react";
+import type { Host } from "./host";
+import { initialState, reducer, type Action, type AppState } from "./state/appState";
 
 export interface Status {
-  kind: 'info' | 'success' | 'error';
+  kind: "info" | "success" | "error";
   text: string;
 }
 
@@ -46,17 +54,23 @@ export function AppProvider({ host, initial, initialStatus = null, children }: A
     try {
       await action();
     } catch (e) {
-      setStatus({ kind: 'error', text: `${label}失败：${errorText(e)}。工作簿和列表均未改动，可修正后重试。` });
+      setStatus({
+        kind: "error",
+        text: `${label}失败：${errorText(e)}。工作簿和列表均未改动，可修正后重试。`,
+      });
     } finally {
       setBusy(null);
     }
   }, []);
-  const value = useMemo(() => ({ state, dispatch, host, status, setStatus, busy, perform }), [state, host, status, busy, perform]);
+  const value = useMemo(
+    () => ({ state, dispatch, host, status, setStatus, busy, perform }),
+    [state, host, status, busy, perform]
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
 export function useApp(): AppContextValue {
   const v = useContext(Ctx);
-  if (!v) throw new Error('useApp 必须在 AppProvider 内使用');
+  if (!v) throw new Error("useApp 必须在 AppProvider 内使用");
   return v;
 }

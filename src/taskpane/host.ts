@@ -6,10 +6,10 @@
  * The app state is the source of truth: every Host call receives the whole state it must show and writes it in one
  * batch, so a failure leaves the workbook as it was and re-applying is idempotent.
  */
-import type { Finding } from '../core/findings';
-import type { MergeResult } from '../core/merge';
-import type { CaseRecord, IndicatorValues, SubmissionMeta } from '../core/model';
-import type { PrefectureName } from '../core/vocabulary';
+import type { Finding } from "../core/findings";
+import type { MergeResult } from "../core/merge";
+import type { CaseRecord, IndicatorValues, SubmissionMeta } from "../core/model";
+import type { PrefectureName } from "../core/vocabulary";
 
 /** A prefecture clerk's work: the 推荐汇总表 rows in recommendation order, their findings and the sheet's header/footer. */
 export interface PrefectureState {
@@ -20,7 +20,7 @@ export interface PrefectureState {
 }
 
 export interface Host {
-  kind: 'excel' | 'standalone';
+  kind: "excel" | "standalone";
   /** Write or update the 推荐汇总表 (official layout) and 明细 (Excel table, dropdowns, highlighted rows). */
   showPrefecture(state: PrefectureState): Promise<void>;
   /** Fill or refresh the prefecture's 附件2 indicator sheet (formulas use the HUHANG functions in Excel). */
@@ -38,6 +38,6 @@ export interface Host {
 }
 
 /** Stable identity of a record across re-imports: its source file, sheet and row. */
-export function recordKey(r: Pick<CaseRecord, 'source'>): string {
-  return `${r.source.file}|${r.source.sheet ?? ''}|${r.source.row ?? ''}`;
+export function recordKey(r: Pick<CaseRecord, "source">): string {
+  return `${r.source.file}|${r.source.sheet ?? ""}|${r.source.row ?? ""}`;
 }

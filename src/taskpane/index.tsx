@@ -3,14 +3,14 @@
  * In Excel (Office.onReady reports Excel) the Excel host writes the sheets; in a plain browser, or when Office is
  * absent or gives no host, the same app runs on files and offers downloads.
  */
-import { App } from './App';
-import { errorText } from './AppContext';
-import type { Host } from './host';
-import { createStandaloneHost } from './hosts/standaloneHost';
-import { mount } from './mount';
+import { App } from "./App";
+import { errorText } from "./AppContext";
+import type { Host } from "./host";
+import { createStandaloneHost } from "./hosts/standaloneHost";
+import { mount } from "./mount";
 
 async function officeHostName(): Promise<string | null> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
   const info = await Office.onReady();
   return info.host ? String(info.host) : null;
 }
@@ -20,14 +20,22 @@ async function pickHost(): Promise<{ host: Host; notice?: string }> {
   try {
     name = await officeHostName();
   } catch (e) {
-    return { host: createStandaloneHost(), notice: `Office 初始化失败（${errorText(e)}），已改用独立网页方式：结果以 .xlsx 下载。` };
+    return {
+      host: createStandaloneHost(),
+      notice: `Office 初始化失败（${errorText(e)}），已改用独立网页方式：结果以 .xlsx 下载。`,
+    };
   }
-  if (name !== 'Excel') return { host: createStandaloneHost() };
+  if (name !== "Excel") return { host: createStandaloneHost() };
   try {
-    const { createOfficeHost } = await import(/* webpackChunkName: "excel-host" */ './hosts/officeHost');
+    const { createOfficeHost } = await import(
+      /* webpackChunkName: "excel-host" */ "./hosts/officeHost"
+    );
     return { host: createOfficeHost() };
   } catch (e) {
-    return { host: createStandaloneHost(), notice: `无法连接 Excel（${errorText(e)}），已改用独立网页方式：结果以 .xlsx 下载。` };
+    return {
+      host: createStandaloneHost(),
+      notice: `无法连接 Excel（${errorText(e)}），已改用独立网页方式：结果以 .xlsx 下载。`,
+    };
   }
 }
 

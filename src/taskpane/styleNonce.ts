@@ -4,6 +4,6 @@
  */
 export function styleNonce(doc: Document): string | null {
   const meta = doc.querySelector('meta[http-equiv="Content-Security-Policy"]');
-  const m = /'nonce-([^']+)'/.exec(meta?.getAttribute('content') ?? '');
+  const m = /'nonce-([^']+)'/.exec(meta?.getAttribute("content") ?? "");
   return m ? m[1] : null;
 }

@@ -1,12 +1,12 @@
 /** Finding the independent programs the tests use as oracles (Debian packages installed by .ci/run). */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
-export const PYTHON = '/usr/bin/python3';
-export const SOFFICE = '/usr/bin/soffice';
+export const PYTHON = "/usr/bin/python3";
+export const SOFFICE = "/usr/bin/soffice";
 
 export function hasPythonModule(mod: string): boolean {
-  return existsSync(PYTHON) && spawnSync(PYTHON, ['-c', `import ${mod}`]).status === 0;
+  return existsSync(PYTHON) && spawnSync(PYTHON, ["-c", `import ${mod}`]).status === 0;
 }
 
 export function hasSoffice(): boolean {
@@ -15,7 +15,8 @@ export function hasSoffice(): boolean {
 
 /** In CI every tool must be present: a missing one fails instead of silently skipping. */
 export function requireTool(available: boolean, what: string): boolean {
-  if (!available && process.env.CI) throw new Error(`${what} is missing on CI: .ci/run must install it`);
+  if (!available && process.env.CI)
+    throw new Error(`${what} is missing on CI: .ci/run must install it`);
   if (!available) console.warn(`skipped: ${what} is not installed`);
   return available;
 }

@@ -3,14 +3,25 @@
  * flows end to end in Chromium — import and re-import Word forms into 推荐汇总表/明细, reorder, select a finding's
  * cell, a failed sync that changes nothing, the province merge with its chart, and the ordered list as a new workbook.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { axeSerious, buildProduction, e2eAvailable, launch, ROOT, SCREENSHOTS, serve, settled, watch, type Served } from './harness';
-import { writeSamples, type SampleFiles } from './samples';
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import {
+  axeSerious,
+  buildProduction,
+  e2eAvailable,
+  launch,
+  ROOT,
+  SCREENSHOTS,
+  serve,
+  settled,
+  watch,
+  type Served,
+} from "./harness";
+import { writeSamples, type SampleFiles } from "./samples";
 
 const run = e2eAvailable() ? describe : describe.skip;
-const FORMS = path.join(ROOT, 'test', 'taskpane', 'fixtures');
+const FORMS = path.join(ROOT, "test", "taskpane", "fixtures");
 
 type Cell = string | number | boolean | null;
 
@@ -25,16 +36,24 @@ async function workbook(page: Page) {
       grids[n] = s.grid() as Cell[][];
       charts[n] = s.charts.length;
     }
-    return { names: fake.sheetNames(), grids, charts, selection: fake.selection(), created: fake.createdWorkbooks.length };
+    return {
+      names: fake.sheetNames(),
+      grids,
+      charts,
+      selection: fake.selection(),
+      created: fake.createdWorkbooks.length,
+    };
   });
 }
 
 /** Case names in the order the 推荐汇总表 sheet lists them (column B of the rows whose 序号 is a number). */
 function caseOrder(grid: Cell[][]): string[] {
-  return grid.filter((r) => typeof r[0] === 'number' || /^\d+$/.test(String(r[0] ?? ''))).map((r) => String(r[1]));
+  return grid
+    .filter((r) => typeof r[0] === "number" || /^\d+$/.test(String(r[0] ?? "")))
+    .map((r) => String(r[1]));
 }
 
-run('the taskpane with the fake Excel host, in Chromium', () => {
+run("the taskpane with the fake Excel host, in Chromium", () => {
   let server: Served;
   let browser: Browser;
   let inputs: SampleFiles;
@@ -48,10 +67,13 @@ run('the taskpane with the fake Excel host, in Chromium', () => {
     browser = await launch();
     mkdirSync(SCREENSHOTS, { recursive: true });
     // reduced motion: axe measures colours after Fluent's hover transitions, not halfway through them
-    page = await browser.newPage({ viewport: { width: 350, height: 900 }, reducedMotion: 'reduce' });
+    page = await browser.newPage({
+      viewport: { width: 350, height: 900 },
+      reducedMotion: "reduce",
+    });
     seen = watch(page);
     await page.goto(`${server.origin}/e2e-fake.html`);
-    await page.getByText('已连接 Excel').waitFor();
+    await page.getByText("已连接 Excel").waitFor();
   }, 240_000);
 
   afterAll(async () => {
@@ -65,79 +87,104 @@ run('the taskpane with the fake Excel host, in Chromium', () => {
     await page.mouse.move(0, 0); // no hover look left on the button that was clicked
     await page.screenshot({ path: path.join(SCREENSHOTS, `excel-${name}.png`), fullPage: true });
   };
-  const tab = (name: string) => page.getByRole('tab', { name }).click();
+  const tab = (name: string) => page.getByRole("tab", { name }).click();
 
-  test('导入申报 writes 推荐汇总表 and 明细; importing a form again updates its row', async () => {
-    await page.getByTestId('file-input').setInputFiles([path.join(FORMS, 'cs_good.docx'), path.join(FORMS, 'cs_consortium.docx')]);
-    await page.getByRole('button', { name: '确认导入' }).click();
-    await page.getByText('已写入“推荐汇总表”和“明细”工作表：共 2 行', { exact: false }).waitFor();
+  test("导入申报 writes 推荐汇总表 and 明细; importing a form again updates its row", async () => {
+    await page
+      .getByTestId("file-input")
+      .setInputFiles([path.join(FORMS, "cs_good.docx"), path.join(FORMS, "cs_consortium.docx")]);
+    await page.getByRole("button", { name: "确认导入" }).click();
+    await page.getByText("已写入“推荐汇总表”和“明细”工作表：共 2 行", { exact: false }).waitFor();
     let wb = await workbook(page);
-    expect(wb.names).toEqual(expect.arrayContaining(['推荐汇总表', '明细']));
-    expect(caseOrder(wb.grids['推荐汇总表'])).toEqual(['工程机械智能工厂分类分级实践', '智能产线安全分类分级联合实践']);
-    expect(JSON.stringify(wb.grids['推荐汇总表'])).toContain('长沙市工业和信息化局');
-    expect(await page.getByTestId('download-button').isEnabled()).toBe(true);
-    await shot('导入申报');
+    expect(wb.names).toEqual(expect.arrayContaining(["推荐汇总表", "明细"]));
+    expect(caseOrder(wb.grids["推荐汇总表"])).toEqual([
+      "工程机械智能工厂分类分级实践",
+      "智能产线安全分类分级联合实践",
+    ]);
+    expect(JSON.stringify(wb.grids["推荐汇总表"])).toContain("长沙市工业和信息化局");
+    expect(await page.getByTestId("download-button").isEnabled()).toBe(true);
+    await shot("导入申报");
     expect(await axeSerious(page)).toEqual([]);
 
-    await page.getByTestId('file-input').setInputFiles([path.join(FORMS, 'v2', 'cs_good.docx')]);
-    await page.getByRole('button', { name: '确认导入' }).click();
+    await page.getByTestId("file-input").setInputFiles([path.join(FORMS, "v2", "cs_good.docx")]);
+    await page.getByRole("button", { name: "确认导入" }).click();
     await page.getByText(/共 2 行/).waitFor();
     wb = await workbook(page);
-    expect(caseOrder(wb.grids['推荐汇总表'])).toEqual(['工程机械智能工厂工业互联网安全分类分级实践', '智能产线安全分类分级联合实践']);
+    expect(caseOrder(wb.grids["推荐汇总表"])).toEqual([
+      "工程机械智能工厂工业互联网安全分类分级实践",
+      "智能产线安全分类分级联合实践",
+    ]);
   });
 
-  test('推荐顺序 renumbers in the sheet; a failed sync leaves sheet and list as they were', async () => {
-    await tab('推荐顺序');
-    await page.getByRole('button', { name: /^下移第 1 行/ }).click();
-    await page.getByRole('button', { name: /^上移第 1 行/ }).waitFor();
-    expect(caseOrder((await workbook(page)).grids['推荐汇总表'])).toEqual(['智能产线安全分类分级联合实践', '工程机械智能工厂工业互联网安全分类分级实践']);
-    await shot('推荐顺序');
+  test("推荐顺序 renumbers in the sheet; a failed sync leaves sheet and list as they were", async () => {
+    await tab("推荐顺序");
+    await page.getByRole("button", { name: /^下移第 1 行/ }).click();
+    await page.getByRole("button", { name: /^上移第 1 行/ }).waitFor();
+    expect(caseOrder((await workbook(page)).grids["推荐汇总表"])).toEqual([
+      "智能产线安全分类分级联合实践",
+      "工程机械智能工厂工业互联网安全分类分级实践",
+    ]);
+    await shot("推荐顺序");
     expect(await axeSerious(page)).toEqual([]);
 
-    await page.evaluate(() => window.__huhangFakeExcel!.failNextSync('模拟：Excel 正忙'));
-    await page.getByRole('button', { name: /^下移第 1 行/ }).click();
-    await page.getByRole('alert').getByText(/调整推荐顺序失败/).waitFor();
-    expect(caseOrder((await workbook(page)).grids['推荐汇总表'])).toEqual(['智能产线安全分类分级联合实践', '工程机械智能工厂工业互联网安全分类分级实践']);
-    expect(await page.getByTestId('order-row').first().textContent()).toContain('智能产线安全分类分级联合实践');
+    await page.evaluate(() => window.__huhangFakeExcel!.failNextSync("模拟：Excel 正忙"));
+    await page.getByRole("button", { name: /^下移第 1 行/ }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/调整推荐顺序失败/)
+      .waitFor();
+    expect(caseOrder((await workbook(page)).grids["推荐汇总表"])).toEqual([
+      "智能产线安全分类分级联合实践",
+      "工程机械智能工厂工业互联网安全分类分级实践",
+    ]);
+    expect(await page.getByTestId("order-row").first().textContent()).toContain(
+      "智能产线安全分类分级联合实践"
+    );
   });
 
-  test('问题清单: choosing a finding selects its cell in Excel', async () => {
-    await tab('问题清单');
-    const r1 = page.getByTestId('findings-list').getByRole('listitem').filter({ hasText: 'R1 错误' }).first();
-    await r1.getByRole('button', { name: /^定位/ }).click();
+  test("问题清单: choosing a finding selects its cell in Excel", async () => {
+    await tab("问题清单");
+    const r1 = page
+      .getByTestId("findings-list")
+      .getByRole("listitem")
+      .filter({ hasText: "R1 错误" })
+      .first();
+    await r1.getByRole("button", { name: /^定位/ }).click();
     await page.getByText(/^已选中：/).waitFor();
     expect((await workbook(page)).selection).toMatch(/^(推荐汇总表|明细)!/);
-    await shot('问题清单');
+    await shot("问题清单");
     expect(await axeSerious(page)).toEqual([]);
-    await tab('地区指标');
-    await page.getByRole('button', { name: '填写或刷新地区指标工作表' }).click();
+    await tab("地区指标");
+    await page.getByRole("button", { name: "填写或刷新地区指标工作表" }).click();
     await page.getByText(/已填写“地区指标”工作表/).waitFor();
-    expect((await workbook(page)).names).toContain('地区指标');
-    await shot('地区指标');
+    expect((await workbook(page)).names).toContain("地区指标");
+    await shot("地区指标");
     expect(await axeSerious(page)).toEqual([]);
   });
 
-  test('全省合并 writes 全省汇总 and 地区指标 with a chart; 导出推荐名单 opens a new workbook', async () => {
-    await tab('全省合并');
-    await page.getByTestId('file-input').setInputFiles([...inputs.files.values()]);
-    await page.getByText('已读取 14 个文件').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('prefecture-checklist').locator('tr[data-status="未报"]').count()).toBe(0);
-    await page.getByTestId('merge-button').click();
+  test("全省合并 writes 全省汇总 and 地区指标 with a chart; 导出推荐名单 opens a new workbook", async () => {
+    await tab("全省合并");
+    await page.getByTestId("file-input").setInputFiles([...inputs.files.values()]);
+    await page.getByText("已读取 14 个文件").waitFor({ timeout: 30_000 });
+    expect(
+      await page.getByTestId("prefecture-checklist").locator('tr[data-status="未报"]').count()
+    ).toBe(0);
+    await page.getByTestId("merge-button").click();
     await page.getByText(/已写入“全省汇总”和“地区指标”工作表/).waitFor({ timeout: 30_000 });
     const wb = await workbook(page);
-    expect(wb.names).toEqual(expect.arrayContaining(['全省汇总', '地区指标']));
+    expect(wb.names).toEqual(expect.arrayContaining(["全省汇总", "地区指标"]));
     const total = inputs.samples.reduce((n, s) => n + s.rows.length, 0);
-    const provinceText = JSON.stringify(wb.grids['全省汇总']);
+    const provinceText = JSON.stringify(wb.grids["全省汇总"]);
     for (const s of inputs.samples) expect(provinceText).toContain(s.rows[0].caseName);
-    expect(wb.grids['全省汇总'].length).toBeGreaterThanOrEqual(total + 1);
-    expect(JSON.stringify(wb.grids['地区指标'])).toContain('全省合计');
-    expect(wb.charts['地区指标']).toBeGreaterThanOrEqual(1);
-    await page.getByRole('button', { name: '导出推荐名单' }).click();
-    await page.getByText('推荐名单已在新工作簿中打开，可打印盖章。').waitFor({ timeout: 30_000 });
+    expect(wb.grids["全省汇总"].length).toBeGreaterThanOrEqual(total + 1);
+    expect(JSON.stringify(wb.grids["地区指标"])).toContain("全省合计");
+    expect(wb.charts["地区指标"]).toBeGreaterThanOrEqual(1);
+    await page.getByRole("button", { name: "导出推荐名单" }).click();
+    await page.getByText("推荐名单已在新工作簿中打开，可打印盖章。").waitFor({ timeout: 30_000 });
     expect((await workbook(page)).created).toBe(1);
-    await shot('全省合并');
+    await shot("全省合并");
     expect(await axeSerious(page)).toEqual([]);
-    expect(seen.requests.filter((u) => !u.startsWith(server.origin + '/'))).toEqual([]);
+    expect(seen.requests.filter((u) => !u.startsWith(server.origin + "/"))).toEqual([]);
     expect(seen.errors).toEqual([]);
   });
 });

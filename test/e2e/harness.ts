@@ -3,16 +3,24 @@
  * the standalone static server (scripts/serve-standalone.mjs, as users run it) and Debian's Chromium via
  * playwright-core. Skips with a warning when Chromium is absent and CI is unset; on CI it must run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
 
-export const ROOT = path.resolve(__dirname, '..', '..');
-export const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const CHROMIUM = "/usr/bin/chromium";
+export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
 
 export function e2eAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
@@ -30,7 +38,7 @@ type MakeConfig = (env: object, argv: object) => Promise<{ output: { path: strin
 
 /** A fingerprint of everything the build reads from this tree: file paths, sizes and modification times. */
 function sourceFingerprint(): string {
-  const h = createHash('sha256');
+  const h = createHash("sha256");
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
@@ -41,13 +49,13 @@ function sourceFingerprint(): string {
       }
     }
   };
-  walk(path.join(ROOT, 'src'));
-  walk(path.join(ROOT, 'assets'));
-  for (const f of ['webpack.config.js', 'manifest.xml', 'package-lock.json']) {
+  walk(path.join(ROOT, "src"));
+  walk(path.join(ROOT, "assets"));
+  for (const f of ["webpack.config.js", "manifest.xml", "package-lock.json"]) {
     const st = statSync(path.join(ROOT, f));
     h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
   }
-  return h.digest('hex').slice(0, 16);
+  return h.digest("hex").slice(0, 16);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,10 +68,10 @@ export async function buildProduction(): Promise<string> {
   // a build made beforehand (HUHANG_E2E=1 npx webpack --mode production --output-path DIR) may be reused
   if (process.env.HUHANG_E2E_DIST) return path.resolve(process.env.HUHANG_E2E_DIST);
   const base = path.join(os.tmpdir(), `huhang-e2e-build-${sourceFingerprint()}`);
-  const out = path.join(base, 'dist');
-  const done = path.join(base, 'done');
-  const lock = path.join(base, 'lock');
-  const failed = path.join(base, 'failed');
+  const out = path.join(base, "dist");
+  const done = path.join(base, "done");
+  const lock = path.join(base, "lock");
+  const failed = path.join(base, "failed");
   mkdirSync(base, { recursive: true });
   for (;;) {
     if (existsSync(done)) return out;
@@ -72,7 +80,7 @@ export async function buildProduction(): Promise<string> {
       break;
     } catch {
       // another worker is building; its failure is ours too
-      if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
+      if (existsSync(failed)) throw new Error(readFileSync(failed, "utf8"));
       await sleep(500);
     }
   }
@@ -80,7 +88,8 @@ export async function buildProduction(): Promise<string> {
   // finished builds of earlier trees are not needed any more
   for (const old of readdirSync(os.tmpdir())) {
     const dir = path.join(os.tmpdir(), old);
-    if (old.startsWith('huhang-e2e-build-') && dir !== base && existsSync(path.join(dir, 'done'))) rmSync(dir, { recursive: true, force: true });
+    if (old.startsWith("huhang-e2e-build-") && dir !== base && existsSync(path.join(dir, "done")))
+      rmSync(dir, { recursive: true, force: true });
   }
   try {
     await webpackBuild(out);
@@ -96,22 +105,23 @@ export async function buildProduction(): Promise<string> {
 
 async function webpackBuild(out: string): Promise<void> {
   const before = process.env.HUHANG_E2E;
-  process.env.HUHANG_E2E = '1';
+  process.env.HUHANG_E2E = "1";
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const webpack = require('webpack') as WebpackFn;
+    const webpack = require("webpack") as WebpackFn;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as MakeConfig;
-    const config = await makeConfig({}, { mode: 'production' });
+    const makeConfig = require(path.join(ROOT, "webpack.config.js")) as MakeConfig;
+    const config = await makeConfig({}, { mode: "production" });
     config.output.path = out;
     await new Promise<void>((resolve, reject) =>
       webpack(config, (err, stats) => {
         if (err) reject(err);
-        else if (!stats || stats.hasErrors()) reject(new Error(`webpack 构建失败：\n${stats?.toString({ all: false, errors: true })}`));
+        else if (!stats || stats.hasErrors())
+          reject(new Error(`webpack 构建失败：\n${stats?.toString({ all: false, errors: true })}`));
         else resolve();
-      }),
+      })
     );
   } finally {
     process.chdir(cwd);
@@ -127,26 +137,39 @@ export interface Served {
 
 /** Start scripts/serve-standalone.mjs on a free port and read the URL it prints. */
 export function serve(dir: string): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve-standalone.mjs'), '--dir', dir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "scripts", "serve-standalone.mjs"), "--dir", dir, "--port", "0"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    }
+  );
   return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
+    let out = "";
+    let err = "";
+    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
       if (m) resolve({ origin: `http://127.0.0.1:${m[1]}`, stop: () => child.kill() });
     });
-    child.once('exit', (code) => reject(new Error(`静态服务器退出（${code}）：${err}`)));
+    child.once("exit", (code) => reject(new Error(`静态服务器退出（${code}）：${err}`)));
   });
 }
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -161,32 +184,50 @@ export interface Watched {
 
 export function watch(page: Page): Watched {
   const seen: Watched = { requests: [], errors: [], blocked: [] };
-  page.on('request', (r) => seen.requests.push(r.url()));
-  page.on('pageerror', (e) => seen.errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (/violates the following Content Security Policy directive/.test(m.text())) seen.blocked.push(m.text());
+  page.on("request", (r) => seen.requests.push(r.url()));
+  page.on("pageerror", (e) => seen.errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    if (/violates the following Content Security Policy directive/.test(m.text()))
+      seen.blocked.push(m.text());
     else seen.errors.push(m.text());
   });
   return seen;
 }
 
 interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown; html: string }> }>;
+  violations: Array<{
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: Array<{ target: unknown; html: string }>;
+  }>;
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */
 export async function axeSerious(page: Page): Promise<string[]> {
   // evaluated through the DevTools protocol: the page's CSP (script-src 'self') stays on and is not weakened for axe
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as AxeResult;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    // Fluent's focus manager (tabster) puts aria-hidden focus redirectors <i data-tabster-dummy> around some groups:
-    // a known false positive of aria-hidden-focus (microsoft/tabster#288), excluded by Accessibility Insights as well
-    .map((v) => (v.id === 'aria-hidden-focus' ? { ...v, nodes: v.nodes.filter((n) => !/data-tabster-dummy/.test(n.html)) } : v))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id}（${v.impact}）：${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.evaluate(readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run()
+  )) as AxeResult;
+  return (
+    result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      // Fluent's focus manager (tabster) puts aria-hidden focus redirectors <i data-tabster-dummy> around some groups:
+      // a known false positive of aria-hidden-focus (microsoft/tabster#288), excluded by Accessibility Insights as well
+      .map((v) =>
+        v.id === "aria-hidden-focus"
+          ? { ...v, nodes: v.nodes.filter((n) => !/data-tabster-dummy/.test(n.html)) }
+          : v
+      )
+      .filter((v) => v.nodes.length > 0)
+      .map(
+        (v) =>
+          `${v.id}（${v.impact}）：${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`
+      )
+  );
 }
 
 export function readBytes(file: string): Uint8Array {
@@ -195,5 +236,7 @@ export function readBytes(file: string): Uint8Array {
 
 /** Wait until no action is under way (the live status line is empty), so screenshots show the settled panel. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => (document.querySelector('[role="status"][aria-live]')?.textContent ?? '') === '');
+  await page.waitForFunction(
+    () => (document.querySelector('[role="status"][aria-live]')?.textContent ?? "") === ""
+  );
 }

@@ -1,9 +1,9 @@
 /** The 14 prefecture workbooks of the demo data (src/cli/demo), written to a temp dir as clerks would send them. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sampleData, type SamplePrefecture } from '../../src/cli/demo/sampleData';
-import { writeSampleWorkbook } from '../../src/cli/demo/writeSample';
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sampleData, type SamplePrefecture } from "../../src/cli/demo/sampleData";
+import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 
 export interface SampleFiles {
   dir: string;
@@ -15,7 +15,7 @@ export interface SampleFiles {
 }
 
 export async function writeSamples(): Promise<SampleFiles> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'huhang-e2e-in-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "huhang-e2e-in-"));
   const samples = sampleData(undefined, true, true);
   const files = new Map<string, string>();
   for (let i = 0; i < samples.length; i++) {

@@ -1,122 +1,130 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { bytesFile, fixtureFile, recordingHost, renderApp, text } from './helpers';
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { bytesFile, fixtureFile, recordingHost, renderApp, text } from "./helpers";
 
 function pick(files: File[]) {
-  fireEvent.change(screen.getByTestId('file-input'), { target: { files } });
+  fireEvent.change(screen.getByTestId("file-input"), { target: { files } });
 }
 
 async function preview() {
-  return screen.findByRole('list', { name: '导入预览' }, { timeout: 20000 });
+  return screen.findByRole("list", { name: "导入预览" }, { timeout: 20000 });
 }
 
-test('Word forms are previewed with their findings, then 确认 writes them in order under the prefecture', async () => {
-  const { host, calls } = recordingHost('excel');
+test("Word forms are previewed with their findings, then 确认 writes them in order under the prefecture", async () => {
+  const { host, calls } = recordingHost("excel");
   renderApp(host);
-  pick([fixtureFile('cs_good.docx'), fixtureFile('cs_consortium.docx'), fixtureFile('notes.txt')]);
+  pick([fixtureFile("cs_good.docx"), fixtureFile("cs_consortium.docx"), fixtureFile("notes.txt")]);
   const list = await preview();
-  const cards = within(list).getAllByRole('listitem').filter((li) => li.parentElement === list);
+  const cards = within(list)
+    .getAllByRole("listitem")
+    .filter((li) => li.parentElement === list);
   expect(cards).toHaveLength(3);
-  expect(text(cards[0])).toContain('工程机械智能工厂分类分级实践 — 湖南麓山智造装备有限公司 — 工业互联网安全分类分级案例（三级）');
-  expect(text(cards[0])).toContain('未发现问题');
+  expect(text(cards[0])).toContain(
+    "工程机械智能工厂分类分级实践 — 湖南麓山智造装备有限公司 — 工业互联网安全分类分级案例（三级）"
+  );
+  expect(text(cards[0])).toContain("未发现问题");
   // the consortium: R1, located on the cover's 申报单位
-  expect(text(cards[1])).toContain('R1 错误');
-  expect(text(cards[1])).toContain('联合体');
-  expect(text(cards[1])).toContain('文件 cs_consortium.docx，封面，“申报单位”');
-  expect(text(cards[2])).toContain('notes.txt（无法读取）');
-  expect(text(cards[2])).toContain('不支持的文件类型“.txt”');
+  expect(text(cards[1])).toContain("R1 错误");
+  expect(text(cards[1])).toContain("联合体");
+  expect(text(cards[1])).toContain("文件 cs_consortium.docx，封面，“申报单位”");
+  expect(text(cards[2])).toContain("notes.txt（无法读取）");
+  expect(text(cards[2])).toContain("不支持的文件类型“.txt”");
   expect(calls.prefecture).toHaveLength(0);
 
-  fireEvent.click(screen.getByRole('button', { name: '确认导入' }));
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
   await screen.findByText(/已写入“推荐汇总表”和“明细”工作表：共 2 行/);
   expect(calls.prefecture).toHaveLength(1);
   const written = calls.prefecture[0];
-  expect(written.prefecture).toBe('长沙市');
-  expect(written.meta.recommender).toBe('长沙市工业和信息化局');
+  expect(written.prefecture).toBe("长沙市");
+  expect(written.meta.recommender).toBe("长沙市工业和信息化局");
   expect(written.records.map((r) => [r.order, r.caseName])).toEqual([
-    [1, '工程机械智能工厂分类分级实践'],
-    [2, '智能产线安全分类分级联合实践'],
+    [1, "工程机械智能工厂分类分级实践"],
+    [2, "智能产线安全分类分级联合实践"],
   ]);
-  expect(written.findings.some((f) => f.code === 'R1' && f.file === 'cs_consortium.docx')).toBe(true);
-  expect(written.findings.some((f) => f.code === 'FILE' && f.file === 'notes.txt')).toBe(true);
-  expect(screen.queryByRole('list', { name: '导入预览' })).toBeNull();
+  expect(written.findings.some((f) => f.code === "R1" && f.file === "cs_consortium.docx")).toBe(
+    true
+  );
+  expect(written.findings.some((f) => f.code === "FILE" && f.file === "notes.txt")).toBe(true);
+  expect(screen.queryByRole("list", { name: "导入预览" })).toBeNull();
 });
 
-test('importing a form again updates its row instead of adding one', async () => {
-  const { host, calls } = recordingHost('excel');
+test("importing a form again updates its row instead of adding one", async () => {
+  const { host, calls } = recordingHost("excel");
   renderApp(host);
-  pick([fixtureFile('cs_good.docx'), fixtureFile('cs_consortium.docx')]);
+  pick([fixtureFile("cs_good.docx"), fixtureFile("cs_consortium.docx")]);
   await preview();
-  fireEvent.click(screen.getByRole('button', { name: '确认导入' }));
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
   await screen.findByText(/共 2 行/);
-  pick([fixtureFile('v2/cs_good.docx')]);
+  pick([fixtureFile("v2/cs_good.docx")]);
   await preview();
-  fireEvent.click(screen.getByRole('button', { name: '确认导入' }));
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
   await waitFor(() => expect(calls.prefecture).toHaveLength(2));
   expect(calls.prefecture[1].records.map((r) => [r.order, r.caseName])).toEqual([
-    [1, '工程机械智能工厂工业互联网安全分类分级实践'],
-    [2, '智能产线安全分类分级联合实践'],
+    [1, "工程机械智能工厂工业互联网安全分类分级实践"],
+    [2, "智能产线安全分类分级联合实践"],
   ]);
 });
 
-test('a workbook brings its rows, its 附件2 indicators and the R5 break of its long 简述', async () => {
-  const { host, calls } = recordingHost('standalone');
+test("a workbook brings its rows, its 附件2 indicators and the R5 break of its long 简述", async () => {
+  const { host, calls } = recordingHost("standalone");
   renderApp(host);
-  pick([fixtureFile('zz_list.xlsx')]);
+  pick([fixtureFile("zz_list.xlsx")]);
   const list = await preview();
-  expect(text(list)).toContain('zz_list.xlsx（Excel 工作簿，2 行）');
-  expect(text(list)).toContain('R5 错误');
-  expect(text(list)).toContain('文件 zz_list.xlsx，工作表 推荐汇总表，第 5 行，E 列');
-  fireEvent.click(screen.getByRole('button', { name: '确认导入' }));
+  expect(text(list)).toContain("zz_list.xlsx（Excel 工作簿，2 行）");
+  expect(text(list)).toContain("R5 错误");
+  expect(text(list)).toContain("文件 zz_list.xlsx，工作表 推荐汇总表，第 5 行，E 列");
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
   await screen.findByText(/已加入推荐列表：共 2 行/);
-  expect(calls.prefecture[0].prefecture).toBe('株洲市');
+  expect(calls.prefecture[0].prefecture).toBe("株洲市");
 
   // standalone: the clerk's build downloads as an .xlsx with 推荐单位 株洲市工业和信息化局
-  fireEvent.click(screen.getByTestId('download-button'));
-  await screen.findByText('已生成“株洲市推荐汇总表.xlsx”。', undefined, { timeout: 20000 });
+  fireEvent.click(screen.getByTestId("download-button"));
+  await screen.findByText("已生成“株洲市推荐汇总表.xlsx”。", undefined, { timeout: 20000 });
   expect(calls.downloads).toHaveLength(1);
   const { fileName, bytes } = calls.downloads[0];
-  expect(fileName).toBe('株洲市推荐汇总表.xlsx');
-  const ExcelJS = (await import('exceljs')).default;
+  expect(fileName).toBe("株洲市推荐汇总表.xlsx");
+  const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.slice().buffer as ArrayBuffer);
-  const sheet = wb.getWorksheet('推荐汇总表')!;
+  const sheet = wb.getWorksheet("推荐汇总表")!;
   const texts: string[] = [];
   sheet.eachRow((row) => row.eachCell((c) => texts.push(String(c.text))));
-  expect(texts.some((t) => t.includes('株洲市工业和信息化局'))).toBe(true);
-  expect(texts).toContain('硬质合金智能工厂分类分级防护实践');
-  expect(texts).toContain('轨道交通装备工控系统安全评估');
-  expect(wb.getWorksheet('地区指标')).toBeDefined();
+  expect(texts.some((t) => t.includes("株洲市工业和信息化局"))).toBe(true);
+  expect(texts).toContain("硬质合金智能工厂分类分级防护实践");
+  expect(texts).toContain("轨道交通装备工控系统安全评估");
+  expect(wb.getWorksheet("地区指标")).toBeDefined();
 });
 
-test('a failed write shows the error in Chinese and keeps the preview for another try', async () => {
-  const { host, calls } = recordingHost('excel', {
-    showPrefecture: () => Promise.reject(new Error('工作表“推荐汇总表”受保护，无法写入')),
+test("a failed write shows the error in Chinese and keeps the preview for another try", async () => {
+  const { host, calls } = recordingHost("excel", {
+    showPrefecture: () => Promise.reject(new Error("工作表“推荐汇总表”受保护，无法写入")),
   });
   renderApp(host);
-  pick([fixtureFile('cs_good.docx')]);
+  pick([fixtureFile("cs_good.docx")]);
   await preview();
-  fireEvent.click(screen.getByRole('button', { name: '确认导入' }));
-  const alert = await screen.findByRole('alert');
-  expect(text(alert)).toContain('写入推荐汇总表失败：工作表“推荐汇总表”受保护，无法写入');
-  expect(screen.getByRole('list', { name: '导入预览' })).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+  const alert = await screen.findByRole("alert");
+  expect(text(alert)).toContain("写入推荐汇总表失败：工作表“推荐汇总表”受保护，无法写入");
+  expect(screen.getByRole("list", { name: "导入预览" })).toBeTruthy();
   expect(screen.getByText(/推荐汇总表现有 0 行/)).toBeTruthy();
   expect(calls.prefecture).toHaveLength(0);
 });
 
-test('input text is shown as text, never as markup', async () => {
-  const { host } = recordingHost('standalone');
+test("input text is shown as text, never as markup", async () => {
+  const { host } = recordingHost("standalone");
   renderApp(host);
-  pick([bytesFile('<img src=x onerror=alert(1)>.docx', new TextEncoder().encode('not a zip'))]);
+  pick([bytesFile("<img src=x onerror=alert(1)>.docx", new TextEncoder().encode("not a zip"))]);
   const list = await preview();
-  expect(list.querySelector('img')).toBeNull();
-  expect(text(list)).toContain('<img src=x onerror=alert(1)>.docx');
+  expect(list.querySelector("img")).toBeNull();
+  expect(text(list)).toContain("<img src=x onerror=alert(1)>.docx");
 });
 
-test('files dropped on the drop zone are read like picked ones', async () => {
-  const { host } = recordingHost('standalone');
+test("files dropped on the drop zone are read like picked ones", async () => {
+  const { host } = recordingHost("standalone");
   renderApp(host);
-  const zone = screen.getByText('可一次选择或拖入多个 Word 申报表（.docx）和 Excel 推荐汇总表（.xlsx）').parentElement!;
-  fireEvent.drop(zone, { dataTransfer: { files: [fixtureFile('cs_good.docx')] } });
+  const zone = screen.getByText(
+    "可一次选择或拖入多个 Word 申报表（.docx）和 Excel 推荐汇总表（.xlsx）"
+  ).parentElement!;
+  fireEvent.drop(zone, { dataTransfer: { files: [fixtureFile("cs_good.docx")] } });
   const list = await preview();
-  expect(text(list)).toContain('cs_good.docx（Word 申报表，1 行）');
+  expect(text(list)).toContain("cs_good.docx（Word 申报表，1 行）");
 });

@@ -1,103 +1,118 @@
-import { fireEvent, screen, within } from '@testing-library/react';
-import { sampleData } from '../../src/cli/demo/sampleData';
-import { writeSampleWorkbook } from '../../src/cli/demo/writeSample';
-import type { IndicatorValues } from '../../src/core/model';
-import { initialState } from '../../src/taskpane/state/appState';
-import { bytesFile, recordingHost, renderApp, text } from './helpers';
+import { fireEvent, screen, within } from "@testing-library/react";
+import { sampleData } from "../../src/cli/demo/sampleData";
+import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
+import type { IndicatorValues } from "../../src/core/model";
+import { initialState } from "../../src/taskpane/state/appState";
+import { bytesFile, recordingHost, renderApp, text } from "./helpers";
 
 const indicators: IndicatorValues = {
-  prefecture: '常德市',
+  prefecture: "常德市",
   values: { tier3: 4, tier2: 11, tier1: 30, icsRisksFound: 40, icsRisksFixed: 30 },
   header: {},
   lists: {},
-  source: { file: '常德市推荐汇总表.xlsx', sheet: '成效突出地区申报表', row: null },
+  source: { file: "常德市推荐汇总表.xlsx", sheet: "成效突出地区申报表", row: null },
   cells: {},
 };
 
-test('地区指标: shows the values and derived rates, edits go to the sheet on 填写或刷新', async () => {
-  const { host, calls } = recordingHost('excel');
-  renderApp(host, 'indicators', { ...initialState(), prefecture: '常德市', indicators });
-  expect(screen.getByText(/三级\+二级\+一级 45 家；工控评估整改率 75\.0%；风险隐患整改率 无数据/)).toBeTruthy();
-  const tier3 = screen.getByLabelText('三级工业互联网企业（家）') as HTMLInputElement;
-  expect(tier3.value).toBe('4');
-  fireEvent.change(tier3, { target: { value: '６' } });
+test("地区指标: shows the values and derived rates, edits go to the sheet on 填写或刷新", async () => {
+  const { host, calls } = recordingHost("excel");
+  renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
+  expect(
+    screen.getByText(/三级\+二级\+一级 45 家；工控评估整改率 75\.0%；风险隐患整改率 无数据/)
+  ).toBeTruthy();
+  const tier3 = screen.getByLabelText("三级工业互联网企业（家）") as HTMLInputElement;
+  expect(tier3.value).toBe("4");
+  fireEvent.change(tier3, { target: { value: "６" } });
   expect(screen.getByText(/三级\+二级\+一级 47 家/)).toBeTruthy();
-  fireEvent.click(screen.getByRole('button', { name: '填写或刷新地区指标工作表' }));
-  await screen.findByText('已填写“地区指标”工作表（常德市）。');
+  fireEvent.click(screen.getByRole("button", { name: "填写或刷新地区指标工作表" }));
+  await screen.findByText("已填写“地区指标”工作表（常德市）。");
   expect(calls.indicators).toHaveLength(1);
   expect(calls.indicators[0]!.values).toMatchObject({ tier3: 6, tier2: 11, tier1: 30 });
 });
 
-test('地区指标 in a browser has no sheet to write: it points to the download', () => {
-  const { host } = recordingHost('standalone');
-  renderApp(host, 'indicators', { ...initialState(), prefecture: '常德市', indicators });
-  expect(screen.queryByRole('button', { name: '填写或刷新地区指标工作表' })).toBeNull();
-  expect(screen.getByText('在“导入申报”中下载的推荐汇总表含“地区指标”工作表。')).toBeTruthy();
+test("地区指标 in a browser has no sheet to write: it points to the download", () => {
+  const { host } = recordingHost("standalone");
+  renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
+  expect(screen.queryByRole("button", { name: "填写或刷新地区指标工作表" })).toBeNull();
+  expect(screen.getByText("在“导入申报”中下载的推荐汇总表含“地区指标”工作表。")).toBeTruthy();
 });
 
-test('全省合并: checklist of the 14, merge, R2 across prefectures, download and the ordered list', async () => {
-  const samples = sampleData(undefined, true, true).filter((s) => ['长沙市', '株洲市', '湘潭市'].includes(s.prefecture.name));
-  const files = await Promise.all(samples.map(async (s, i) => bytesFile(`${s.prefecture.name}.xlsx`, await writeSampleWorkbook(s, i))));
-  const { host, calls } = recordingHost('standalone');
-  renderApp(host, 'province');
-  expect((screen.getByTestId('merge-button') as HTMLButtonElement).disabled).toBe(true);
-  fireEvent.change(screen.getByTestId('file-input'), { target: { files: [...files, bytesFile('说明.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))] } });
-  await screen.findByText('已读取 4 个文件', undefined, { timeout: 20000 });
+test("全省合并: checklist of the 14, merge, R2 across prefectures, download and the ordered list", async () => {
+  const samples = sampleData(undefined, true, true).filter((s) =>
+    ["长沙市", "株洲市", "湘潭市"].includes(s.prefecture.name)
+  );
+  const files = await Promise.all(
+    samples.map(async (s, i) =>
+      bytesFile(`${s.prefecture.name}.xlsx`, await writeSampleWorkbook(s, i))
+    )
+  );
+  const { host, calls } = recordingHost("standalone");
+  renderApp(host, "province");
+  expect((screen.getByTestId("merge-button") as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.change(screen.getByTestId("file-input"), {
+    target: { files: [...files, bytesFile("说明.doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))] },
+  });
+  await screen.findByText("已读取 4 个文件", undefined, { timeout: 20000 });
 
-  const checklist = screen.getByTestId('prefecture-checklist');
-  const status = (p: string) => checklist.querySelector(`tr[data-prefecture="${p}"]`)!.getAttribute('data-status');
-  expect(checklist.querySelectorAll('tbody tr')).toHaveLength(14);
+  const checklist = screen.getByTestId("prefecture-checklist");
+  const status = (p: string) =>
+    checklist.querySelector(`tr[data-prefecture="${p}"]`)!.getAttribute("data-status");
+  expect(checklist.querySelectorAll("tbody tr")).toHaveLength(14);
   // 长沙市 has the planted 联合体 (R1); 株洲市 and 湘潭市 share one enterprise under two directions (R2)
-  expect(status('长沙市')).toBe('有问题');
-  expect(status('株洲市')).toBe('有问题');
-  expect(status('湘潭市')).toBe('有问题');
-  expect(status('衡阳市')).toBe('未报');
-  expect(text(checklist)).toContain('已报 0 个，有问题 3 个，未报 11 个');
+  expect(status("长沙市")).toBe("有问题");
+  expect(status("株洲市")).toBe("有问题");
+  expect(status("湘潭市")).toBe("有问题");
+  expect(status("衡阳市")).toBe("未报");
+  expect(text(checklist)).toContain("已报 0 个，有问题 3 个，未报 11 个");
 
-  fireEvent.click(screen.getByTestId('merge-button'));
+  fireEvent.click(screen.getByTestId("merge-button"));
   const rows = samples.reduce((n, s) => n + s.rows.length, 0);
   await screen.findByText(`已合并：${rows} 个案例，问题`, { exact: false });
   expect(calls.province).toHaveLength(1);
   expect(calls.province[0].records).toHaveLength(rows);
   expect(calls.province[0].missingPrefectures).toHaveLength(11);
-  const r2 = calls.province[0].findings.filter((f) => f.code === 'R2');
-  expect(new Set(r2.map((f) => f.prefecture))).toEqual(new Set(['株洲市', '湘潭市']));
+  const r2 = calls.province[0].findings.filter((f) => f.code === "R2");
+  expect(new Set(r2.map((f) => f.prefecture))).toEqual(new Set(["株洲市", "湘潭市"]));
   // the ranked list flags the R2 rows
-  const ranked = screen.getByTestId('ranked-list');
-  expect(within(ranked).getAllByRole('row')).toHaveLength(rows + 1);
-  const flagged = [...ranked.querySelectorAll('tbody tr[data-flagged="true"]')].map((tr) => text(tr));
+  const ranked = screen.getByTestId("ranked-list");
+  expect(within(ranked).getAllByRole("row")).toHaveLength(rows + 1);
+  const flagged = [...ranked.querySelectorAll('tbody tr[data-flagged="true"]')].map((tr) =>
+    text(tr)
+  );
   expect(flagged).toHaveLength(2);
   for (const t of flagged) expect(t).toMatch(/株洲市|湘潭市/);
 
-  fireEvent.click(screen.getByTestId('download-button'));
-  await screen.findByText('已生成“全省汇总.xlsx”。', undefined, { timeout: 20000 });
-  expect(calls.downloads[0].fileName).toBe('全省汇总.xlsx');
-  fireEvent.click(screen.getByRole('button', { name: '导出推荐名单' }));
-  await screen.findByText('已生成“推荐名单.xlsx”。', undefined, { timeout: 20000 });
-  expect(calls.lists[0].fileName).toBe('推荐名单.xlsx');
+  fireEvent.click(screen.getByTestId("download-button"));
+  await screen.findByText("已生成“全省汇总.xlsx”。", undefined, { timeout: 20000 });
+  expect(calls.downloads[0].fileName).toBe("全省汇总.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "导出推荐名单" }));
+  await screen.findByText("已生成“推荐名单.xlsx”。", undefined, { timeout: 20000 });
+  expect(calls.lists[0].fileName).toBe("推荐名单.xlsx");
 });
 
-test('全省合并 in Excel: scores read from the sheet reorder the list', async () => {
-  const samples = sampleData(undefined, false, true).filter((s) => s.prefecture.name === '娄底市');
-  const file = bytesFile('娄底市.xlsx', await writeSampleWorkbook(samples[0], 0));
+test("全省合并 in Excel: scores read from the sheet reorder the list", async () => {
+  const samples = sampleData(undefined, false, true).filter((s) => s.prefecture.name === "娄底市");
+  const file = bytesFile("娄底市.xlsx", await writeSampleWorkbook(samples[0], 0));
   let lastOrder: string[] = [];
-  const { host } = recordingHost('excel', {
+  const { host } = recordingHost("excel", {
     showProvince: async (r) => {
-      lastOrder = r.records.map((x) => `${x.source.file}|${x.source.sheet ?? ''}|${x.source.row ?? ''}`);
+      lastOrder = r.records.map(
+        (x) => `${x.source.file}|${x.source.sheet ?? ""}|${x.source.row ?? ""}`
+      );
     },
     // the expert gives the last row the highest score
     readScores: async () => new Map([[lastOrder[lastOrder.length - 1], 95]]),
   });
-  renderApp(host, 'province');
-  fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file] } });
-  await screen.findByText('已读取 1 个文件', undefined, { timeout: 20000 });
-  fireEvent.click(screen.getByTestId('merge-button'));
+  renderApp(host, "province");
+  fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
+  await screen.findByText("已读取 1 个文件", undefined, { timeout: 20000 });
+  fireEvent.click(screen.getByTestId("merge-button"));
   await screen.findByText(/已写入“全省汇总”和“地区指标”工作表/);
   const last = samples[0].rows[samples[0].rows.length - 1].caseName;
-  const firstRanked = () => within(screen.getByTestId('ranked-list')).getAllByRole('row')[1];
+  const firstRanked = () => within(screen.getByTestId("ranked-list")).getAllByRole("row")[1];
   expect(text(firstRanked())).not.toContain(last);
-  fireEvent.click(screen.getByRole('button', { name: '读取“全省汇总”中的评审得分' }));
-  await screen.findByText('已读取 1 个评审得分，推荐名单已按得分排序。');
+  fireEvent.click(screen.getByRole("button", { name: "读取“全省汇总”中的评审得分" }));
+  await screen.findByText("已读取 1 个评审得分，推荐名单已按得分排序。");
   expect(text(firstRanked())).toContain(last);
-  expect(text(firstRanked())).toContain('95');
+  expect(text(firstRanked())).toContain("95");
 });

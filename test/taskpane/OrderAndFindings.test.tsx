@@ -1,110 +1,145 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { CaseRecord } from '../../src/core/model';
-import { joinDirectionCell } from '../../src/core/vocabulary';
-import { initialState, type AppState } from '../../src/taskpane/state/appState';
-import { recordingHost, renderApp, text } from './helpers';
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { CaseRecord } from "../../src/core/model";
+import { joinDirectionCell } from "../../src/core/vocabulary";
+import { initialState, type AppState } from "../../src/taskpane/state/appState";
+import { recordingHost, renderApp, text } from "./helpers";
 
 function row(n: number, over: Partial<CaseRecord> = {}): CaseRecord {
-  const summary = '完成自主定级和定级核查，按三级要求部署分级防护措施，通过符合性评测。';
+  const summary = "完成自主定级和定级核查，按三级要求部署分级防护措施，通过符合性评测。";
   return {
-    prefecture: '岳阳市',
+    prefecture: "岳阳市",
     order: n,
     caseName: `岳阳石化分类分级实践${n}`,
     enterprise: `岳阳第${n}石化装备有限公司`,
-    uscc: '',
-    category: '工业企业',
-    categoryRaw: '工业企业',
-    direction: '工业互联网安全分类分级案例',
-    directionRaw: '工业互联网安全分类分级案例',
-    level: '三级',
-    levelRaw: '三级',
+    uscc: "",
+    category: "工业企业",
+    categoryRaw: "工业企业",
+    direction: "工业互联网安全分类分级案例",
+    directionRaw: "工业互联网安全分类分级案例",
+    level: "三级",
+    levelRaw: "三级",
     summary,
-    summaryCell: joinDirectionCell('工业互联网安全分类分级案例', summary),
-    contact: '易国强',
-    phone: '0730-8881234',
-    date: '2024-12-10',
+    summaryCell: joinDirectionCell("工业互联网安全分类分级案例", summary),
+    contact: "易国强",
+    phone: "0730-8881234",
+    date: "2024-12-10",
     score: null,
-    source: { file: '岳阳市推荐汇总表.xlsx', sheet: '推荐汇总表', row: 3 + n },
-    columns: { order: 'A', caseName: 'B', enterprise: 'C', category: 'D', summary: 'E', contact: 'F', phone: 'G' },
+    source: { file: "岳阳市推荐汇总表.xlsx", sheet: "推荐汇总表", row: 3 + n },
+    columns: {
+      order: "A",
+      caseName: "B",
+      enterprise: "C",
+      category: "D",
+      summary: "E",
+      contact: "F",
+      phone: "G",
+    },
     ...over,
   };
 }
 
 function stateWith(records: CaseRecord[]): AppState {
-  return { ...initialState(), prefecture: '岳阳市', records };
+  return { ...initialState(), prefecture: "岳阳市", records };
 }
 
 function orderRows(): string[] {
-  return screen.getAllByTestId('order-row').map((tr) => {
-    const cells = within(tr).getAllByRole('cell');
-    return `${text(cells[0])} ${cells[1].firstChild?.textContent ?? ''}`;
+  return screen.getAllByTestId("order-row").map((tr) => {
+    const cells = within(tr).getAllByRole("cell");
+    return `${text(cells[0])} ${cells[1].firstChild?.textContent ?? ""}`;
   });
 }
 
-test('推荐顺序: moving a row down rewrites the sheet with 序号 renumbered, then shows the new order', async () => {
-  const { host, calls } = recordingHost('excel');
-  renderApp(host, 'order', stateWith([row(1), row(2), row(3)]));
-  expect(orderRows()).toEqual(['1 岳阳石化分类分级实践1', '2 岳阳石化分类分级实践2', '3 岳阳石化分类分级实践3']);
-  expect((screen.getByRole('button', { name: '上移第 1 行：岳阳石化分类分级实践1' }) as HTMLButtonElement).disabled).toBe(true);
+test("推荐顺序: moving a row down rewrites the sheet with 序号 renumbered, then shows the new order", async () => {
+  const { host, calls } = recordingHost("excel");
+  renderApp(host, "order", stateWith([row(1), row(2), row(3)]));
+  expect(orderRows()).toEqual([
+    "1 岳阳石化分类分级实践1",
+    "2 岳阳石化分类分级实践2",
+    "3 岳阳石化分类分级实践3",
+  ]);
+  expect(
+    (
+      screen.getByRole("button", {
+        name: "上移第 1 行：岳阳石化分类分级实践1",
+      }) as HTMLButtonElement
+    ).disabled
+  ).toBe(true);
 
-  fireEvent.click(screen.getByRole('button', { name: '下移第 1 行：岳阳石化分类分级实践1' }));
-  await waitFor(() => expect(orderRows()[0]).toBe('1 岳阳石化分类分级实践2'));
-  expect(orderRows()).toEqual(['1 岳阳石化分类分级实践2', '2 岳阳石化分类分级实践1', '3 岳阳石化分类分级实践3']);
+  fireEvent.click(screen.getByRole("button", { name: "下移第 1 行：岳阳石化分类分级实践1" }));
+  await waitFor(() => expect(orderRows()[0]).toBe("1 岳阳石化分类分级实践2"));
+  expect(orderRows()).toEqual([
+    "1 岳阳石化分类分级实践2",
+    "2 岳阳石化分类分级实践1",
+    "3 岳阳石化分类分级实践3",
+  ]);
   expect(calls.prefecture).toHaveLength(1);
   expect(calls.prefecture[0].records.map((r) => `${r.order}:${r.caseName}`)).toEqual([
-    '1:岳阳石化分类分级实践2',
-    '2:岳阳石化分类分级实践1',
-    '3:岳阳石化分类分级实践3',
+    "1:岳阳石化分类分级实践2",
+    "2:岳阳石化分类分级实践1",
+    "3:岳阳石化分类分级实践3",
   ]);
 });
 
-test('推荐顺序: dragging the last row onto the first moves it to the top', async () => {
-  const { host, calls } = recordingHost('standalone');
-  renderApp(host, 'order', stateWith([row(1), row(2), row(3)]));
-  const rows = screen.getAllByTestId('order-row');
+test("推荐顺序: dragging the last row onto the first moves it to the top", async () => {
+  const { host, calls } = recordingHost("standalone");
+  renderApp(host, "order", stateWith([row(1), row(2), row(3)]));
+  const rows = screen.getAllByTestId("order-row");
   fireEvent.dragStart(rows[2]);
   fireEvent.dragOver(rows[0]);
   fireEvent.drop(rows[0]);
-  await waitFor(() => expect(orderRows()[0]).toBe('1 岳阳石化分类分级实践3'));
-  expect(calls.prefecture[0].records.map((r) => r.caseName)).toEqual(['岳阳石化分类分级实践3', '岳阳石化分类分级实践1', '岳阳石化分类分级实践2']);
+  await waitFor(() => expect(orderRows()[0]).toBe("1 岳阳石化分类分级实践3"));
+  expect(calls.prefecture[0].records.map((r) => r.caseName)).toEqual([
+    "岳阳石化分类分级实践3",
+    "岳阳石化分类分级实践1",
+    "岳阳石化分类分级实践2",
+  ]);
 });
 
-test('推荐顺序: when Excel refuses the write, the order stays as it was and the error is shown', async () => {
-  const { host } = recordingHost('excel', { showPrefecture: () => Promise.reject(new Error('无法写入：工作簿处于单元格编辑模式')) });
-  renderApp(host, 'order', stateWith([row(1), row(2)]));
-  fireEvent.click(screen.getByRole('button', { name: '下移第 1 行：岳阳石化分类分级实践1' }));
-  const alert = await screen.findByRole('alert');
-  expect(text(alert)).toContain('调整推荐顺序失败：无法写入：工作簿处于单元格编辑模式');
-  expect(orderRows()).toEqual(['1 岳阳石化分类分级实践1', '2 岳阳石化分类分级实践2']);
+test("推荐顺序: when Excel refuses the write, the order stays as it was and the error is shown", async () => {
+  const { host } = recordingHost("excel", {
+    showPrefecture: () => Promise.reject(new Error("无法写入：工作簿处于单元格编辑模式")),
+  });
+  renderApp(host, "order", stateWith([row(1), row(2)]));
+  fireEvent.click(screen.getByRole("button", { name: "下移第 1 行：岳阳石化分类分级实践1" }));
+  const alert = await screen.findByRole("alert");
+  expect(text(alert)).toContain("调整推荐顺序失败：无法写入：工作簿处于单元格编辑模式");
+  expect(orderRows()).toEqual(["1 岳阳石化分类分级实践1", "2 岳阳石化分类分级实践2"]);
 });
 
-test('问题清单: every finding with its place; choosing one selects its cell in Excel', async () => {
-  const long = '对全部产线可编程控制器和集散控制系统开展安全评估，'.repeat(5);
+test("问题清单: every finding with its place; choosing one selects its cell in Excel", async () => {
+  const long = "对全部产线可编程控制器和集散控制系统开展安全评估，".repeat(5);
   const records = [
     row(1),
     // R7: 基础电信企业 cannot apply under direction 1; R5: 简述 over 100 字
-    row(2, { category: '基础电信企业', categoryRaw: '基础电信企业', summary: long, summaryCell: joinDirectionCell('工业互联网安全分类分级案例', long) }),
+    row(2, {
+      category: "基础电信企业",
+      categoryRaw: "基础电信企业",
+      summary: long,
+      summaryCell: joinDirectionCell("工业互联网安全分类分级案例", long),
+    }),
   ];
-  const { host, calls } = recordingHost('excel');
-  renderApp(host, 'findings', stateWith(records));
-  const list = screen.getByTestId('findings-list');
-  const items = within(list).getAllByRole('listitem');
+  const { host, calls } = recordingHost("excel");
+  renderApp(host, "findings", stateWith(records));
+  const list = screen.getByTestId("findings-list");
+  const items = within(list).getAllByRole("listitem");
   const codes = items.map((li) => /\b(R\d|ID|REQ|IND|FILE) (错误|提醒)/.exec(text(li))?.[1]);
-  expect(codes).toEqual(expect.arrayContaining(['R5', 'R7']));
-  const r5 = items.find((li) => text(li).includes('R5 错误'))!;
-  expect(text(r5)).toContain('文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 5 行，E 列');
-  fireEvent.click(within(r5).getByRole('button', { name: /^定位/ }));
-  await screen.findByText('已选中：文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 5 行，E 列');
+  expect(codes).toEqual(expect.arrayContaining(["R5", "R7"]));
+  const r5 = items.find((li) => text(li).includes("R5 错误"))!;
+  expect(text(r5)).toContain("文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 5 行，E 列");
+  fireEvent.click(within(r5).getByRole("button", { name: /^定位/ }));
+  await screen.findByText("已选中：文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 5 行，E 列");
   expect(calls.selected).toHaveLength(1);
-  expect(calls.selected[0]).toMatchObject({ code: 'R5', row: 5, column: 'E' });
+  expect(calls.selected[0]).toMatchObject({ code: "R5", row: 5, column: "E" });
 });
 
-test('问题清单 in a browser says where to look instead', async () => {
-  const { host } = recordingHost('standalone');
-  const bad = row(1, { enterprise: '' });
-  renderApp(host, 'findings', stateWith([bad]));
-  const item = within(screen.getByTestId('findings-list')).getAllByRole('listitem')[0];
-  expect(text(item)).toContain('REQ 错误');
-  fireEvent.click(within(item).getByRole('button', { name: /^定位/ }));
-  await screen.findByText('请在原文件中查看：文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 4 行，C 列');
+test("问题清单 in a browser says where to look instead", async () => {
+  const { host } = recordingHost("standalone");
+  const bad = row(1, { enterprise: "" });
+  renderApp(host, "findings", stateWith([bad]));
+  const item = within(screen.getByTestId("findings-list")).getAllByRole("listitem")[0];
+  expect(text(item)).toContain("REQ 错误");
+  fireEvent.click(within(item).getByRole("button", { name: /^定位/ }));
+  await screen.findByText(
+    "请在原文件中查看：文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 4 行，C 列"
+  );
 });

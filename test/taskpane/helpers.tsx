@@ -1,13 +1,13 @@
 /** Shared helpers of the taskpane component tests: a Host that records every call, rendering, fixture files. */
-import { render } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Finding } from '../../src/core/findings';
-import type { MergeResult } from '../../src/core/merge';
-import type { IndicatorValues } from '../../src/core/model';
-import { App, type PanelId } from '../../src/taskpane/App';
-import type { Host, PrefectureState } from '../../src/taskpane/host';
-import type { AppState } from '../../src/taskpane/state/appState';
+import { render } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Finding } from "../../src/core/findings";
+import type { MergeResult } from "../../src/core/merge";
+import type { IndicatorValues } from "../../src/core/model";
+import { App, type PanelId } from "../../src/taskpane/App";
+import type { Host, PrefectureState } from "../../src/taskpane/host";
+import type { AppState } from "../../src/taskpane/state/appState";
 
 export interface HostCalls {
   prefecture: PrefectureState[];
@@ -18,8 +18,18 @@ export interface HostCalls {
   lists: Array<{ fileName: string; bytes: Uint8Array }>;
 }
 
-export function recordingHost(kind: Host['kind'], over: Partial<Host> = {}): { host: Host; calls: HostCalls } {
-  const calls: HostCalls = { prefecture: [], indicators: [], province: [], selected: [], downloads: [], lists: [] };
+export function recordingHost(
+  kind: Host["kind"],
+  over: Partial<Host> = {}
+): { host: Host; calls: HostCalls } {
+  const calls: HostCalls = {
+    prefecture: [],
+    indicators: [],
+    province: [],
+    selected: [],
+    downloads: [],
+    lists: [],
+  };
   const host: Host = {
     kind,
     showPrefecture: async (s) => void calls.prefecture.push(s),
@@ -28,7 +38,7 @@ export function recordingHost(kind: Host['kind'], over: Partial<Host> = {}): { h
     readScores: async () => new Map(),
     selectFinding: async (f) => {
       calls.selected.push(f);
-      return kind === 'excel';
+      return kind === "excel";
     },
     openList: async (fileName, bytes) => void calls.lists.push({ fileName, bytes }),
     download: async (fileName, bytes) => void calls.downloads.push({ fileName, bytes }),
@@ -37,11 +47,11 @@ export function recordingHost(kind: Host['kind'], over: Partial<Host> = {}): { h
   return { host, calls };
 }
 
-export function renderApp(host: Host, initialPanel: PanelId = 'import', initial?: AppState) {
+export function renderApp(host: Host, initialPanel: PanelId = "import", initial?: AppState) {
   return render(<App host={host} initialPanel={initialPanel} initial={initial} />);
 }
 
-const FIXTURES = path.join(__dirname, 'fixtures');
+const FIXTURES = path.join(__dirname, "fixtures");
 
 /** A File as the browser gives it for a picked fixture (name is the base name, as in a real file input). */
 export function fixtureFile(relative: string): File {
@@ -55,5 +65,5 @@ export function bytesFile(name: string, bytes: Uint8Array): File {
 
 /** The text a user sees in an element, whitespace collapsed. */
 export function text(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (el.textContent ?? "").replace(/\s+/g, " ").trim();
 }

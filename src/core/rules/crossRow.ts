@@ -3,23 +3,34 @@
  * than one prefecture) and R6 (more recommendations than the quota). Every row involved is flagged, each message names
  * the other rows so the clerk can find them.
  */
-import { enterpriseIdentities, groupBy, sameCaseName } from '../duplicates';
-import { finding, type Finding } from '../findings';
-import type { CaseRecord, IndicatorValues } from '../model';
-import type { CampaignSettings } from '../settings';
-import { directionByName, PREFECTURE_NAMES, type PrefectureName } from '../vocabulary';
+import { enterpriseIdentities, groupBy, sameCaseName } from "../duplicates";
+import { finding, type Finding } from "../findings";
+import type { CaseRecord, IndicatorValues } from "../model";
+import type { CampaignSettings } from "../settings";
+import { directionByName, PREFECTURE_NAMES, type PrefectureName } from "../vocabulary";
 
 function where(r: CaseRecord): string {
-  const p = r.prefecture ?? '未识别市州';
-  const row = r.source.row !== null ? `第 ${r.source.row} 行` : '申报表';
-  return `${p}（${r.source.file}${r.source.sheet && r.source.row !== null ? ' ' + r.source.sheet : ''} ${row}）`;
+  const p = r.prefecture ?? "未识别市州";
+  const row = r.source.row !== null ? `第 ${r.source.row} 行` : "申报表";
+  return `${p}（${r.source.file}${r.source.sheet && r.source.row !== null ? " " + r.source.sheet : ""} ${row}）`;
 }
 
-function flag(r: CaseRecord, code: 'R2' | 'R3', column: string | undefined, message: string): Finding {
-  return finding(code, { ...r.source, column: column ?? null }, message, { enterprise: r.enterprise || null, prefecture: r.prefecture });
+function flag(
+  r: CaseRecord,
+  code: "R2" | "R3",
+  column: string | undefined,
+  message: string
+): Finding {
+  return finding(code, { ...r.source, column: column ?? null }, message, {
+    enterprise: r.enterprise || null,
+    prefecture: r.prefecture,
+  });
 }
 
-export function checkMultiDirection(records: readonly CaseRecord[], ids: readonly string[]): Finding[] {
+export function checkMultiDirection(
+  records: readonly CaseRecord[],
+  ids: readonly string[]
+): Finding[] {
   const out: Finding[] = [];
   for (const idx of groupBy(records, (_, i) => ids[i]).values()) {
     if (idx.length < 2) continue;
@@ -29,9 +40,16 @@ export function checkMultiDirection(records: readonly CaseRecord[], ids: readonl
     for (const i of idx) {
       const r = records[i];
       if (!r.direction) continue;
-      const others = idx.filter((j) => j !== i && records[j].direction && records[j].direction !== r.direction).map((j) => `${records[j].direction}：${where(records[j])}`);
+      const others = idx
+        .filter((j) => j !== i && records[j].direction && records[j].direction !== r.direction)
+        .map((j) => `${records[j].direction}：${where(records[j])}`);
       out.push(
-        flag(r, 'R2', r.columns.direction ?? r.columns.summary, `企业“${r.enterprise}”申报了 ${names.length} 个方向（${names.join('、')}）：每个申报主体只能申报 1 个方向。另见 ${others.join('；')}`),
+        flag(
+          r,
+          "R2",
+          r.columns.direction ?? r.columns.summary,
+          `企业“${r.enterprise}”申报了 ${names.length} 个方向（${names.join("、")}）：每个申报主体只能申报 1 个方向。另见 ${others.join("；")}`
+        )
       );
     }
   }
@@ -56,9 +74,14 @@ export function checkSameCase(records: readonly CaseRecord[], ids: readonly stri
     for (const [i, js] of partners) {
       const r = records[i];
       const crossPrefecture = js.some((j) => records[j].prefecture !== r.prefecture);
-      const how = crossPrefecture ? '被多个市州重复推荐' : '在同一推荐表中重复出现';
+      const how = crossPrefecture ? "被多个市州重复推荐" : "在同一推荐表中重复出现";
       out.push(
-        flag(r, 'R3', r.columns.caseName, `案例“${r.caseName}”（${r.enterprise}）${how}：同一案例不可通过多途径同时申报。另见 ${js.map((j) => where(records[j])).join('；')}`),
+        flag(
+          r,
+          "R3",
+          r.columns.caseName,
+          `案例“${r.caseName}”（${r.enterprise}）${how}：同一案例不可通过多途径同时申报。另见 ${js.map((j) => where(records[j])).join("；")}`
+        )
       );
     }
   }
@@ -69,7 +92,7 @@ export function checkSameCase(records: readonly CaseRecord[], ids: readonly stri
 export function checkQuota(
   records: readonly CaseRecord[],
   indicators: Partial<Record<PrefectureName, IndicatorValues>>,
-  settings: CampaignSettings,
+  settings: CampaignSettings
 ): Finding[] {
   if (!settings.quota.enabled) return [];
   const out: Finding[] = [];
@@ -82,9 +105,14 @@ export function checkQuota(
     if (mine.length > limit) {
       const first = mine[0];
       out.push(
-        finding('R6', { ...first.source, column: null }, `${p}推荐 ${mine.length} 个案例，超过名额 ${limit} 个（实施分类分级管理企业 ${base} 家的 ${settings.quota.percent}%）`, {
-          prefecture: p,
-        }),
+        finding(
+          "R6",
+          { ...first.source, column: null },
+          `${p}推荐 ${mine.length} 个案例，超过名额 ${limit} 个（实施分类分级管理企业 ${base} 家的 ${settings.quota.percent}%）`,
+          {
+            prefecture: p,
+          }
+        )
       );
     }
   }

@@ -2,17 +2,25 @@
  * Rules on one recommended case, whatever its source (附件3 row or Word form): REQ, ID, R1, R4, R5, R7.
  * Findings point at the record's source and the column (or form label) of the field at fault.
  */
-import { finding, type Finding, type FindingCode, type Severity } from '../findings';
-import { CASE_FIELD_LABELS, type CaseField, type CaseRecord } from '../model';
-import type { CampaignSettings } from '../settings';
-import { namesSeveralEnterprises } from '../normalize';
-import { countChars } from '../text';
-import { checkUscc } from '../uscc';
-import { directionByName, LEVELS_BY_DIRECTION } from '../vocabulary';
-import { ELIGIBLE_CATEGORIES } from './eligibility';
+import { finding, type Finding, type FindingCode, type Severity } from "../findings";
+import { CASE_FIELD_LABELS, type CaseField, type CaseRecord } from "../model";
+import type { CampaignSettings } from "../settings";
+import { namesSeveralEnterprises } from "../normalize";
+import { countChars } from "../text";
+import { checkUscc } from "../uscc";
+import { directionByName, LEVELS_BY_DIRECTION } from "../vocabulary";
+import { ELIGIBLE_CATEGORIES } from "./eligibility";
 
 /** Fields every 附件3 row must have. 统一社会信用代码 is required only where the source has a place for it. */
-const REQUIRED: CaseField[] = ['caseName', 'enterprise', 'category', 'direction', 'summary', 'contact', 'phone'];
+const REQUIRED: CaseField[] = [
+  "caseName",
+  "enterprise",
+  "category",
+  "direction",
+  "summary",
+  "contact",
+  "phone",
+];
 
 /** An Excel error value that reached us as text: the cell could not be read. */
 const EXCEL_ERROR = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
@@ -21,11 +29,19 @@ export function checkRecord(record: CaseRecord, settings: CampaignSettings): Fin
   const out: Finding[] = [];
   const add = (code: FindingCode, field: CaseField | null, message: string, severity?: Severity) =>
     out.push(
-      finding(code, { ...record.source, column: field ? (record.columns[field] ?? CASE_FIELD_LABELS[field]) : null }, message, {
-        severity,
-        enterprise: record.enterprise || null,
-        prefecture: record.prefecture,
-      }),
+      finding(
+        code,
+        {
+          ...record.source,
+          column: field ? (record.columns[field] ?? CASE_FIELD_LABELS[field]) : null,
+        },
+        message,
+        {
+          severity,
+          enterprise: record.enterprise || null,
+          prefecture: record.prefecture,
+        }
+      )
     );
 
   checkRequired(record, add);
@@ -37,57 +53,73 @@ export function checkRecord(record: CaseRecord, settings: CampaignSettings): Fin
   return out;
 }
 
-type Add = (code: FindingCode, field: CaseField | null, message: string, severity?: Severity) => void;
+type Add = (
+  code: FindingCode,
+  field: CaseField | null,
+  message: string,
+  severity?: Severity
+) => void;
 
 function rawOf(record: CaseRecord, field: CaseField): string {
   switch (field) {
-    case 'category':
+    case "category":
       return record.categoryRaw;
-    case 'direction':
+    case "direction":
       return record.directionRaw;
-    case 'summary':
+    case "summary":
       return record.summaryCell;
     default: {
       const v = record[field as keyof CaseRecord];
-      return typeof v === 'string' ? v : '';
+      return typeof v === "string" ? v : "";
     }
   }
 }
 
 function checkRequired(record: CaseRecord, add: Add): void {
-  const fields = record.columns.uscc !== undefined ? [...REQUIRED, 'uscc' as const] : REQUIRED;
+  const fields = record.columns.uscc !== undefined ? [...REQUIRED, "uscc" as const] : REQUIRED;
   for (const field of fields) {
     const raw = rawOf(record, field).trim();
     const label = CASE_FIELD_LABELS[field];
     if (EXCEL_ERROR.test(raw)) {
-      add('REQ', field, `“${label}”单元格是错误值 ${raw}，无法读取：请检查公式或重新填写`);
-    } else if (field === 'category' && raw !== '' && record.category === null) {
-      add('REQ', field, `企业类别“${raw}”无法识别：应为工业企业、工业互联网平台企业、工业互联网标识解析企业、智能网联汽车生产企业、车联网服务平台企业、工业控制产品厂商、基础电信企业或网络安全企业之一`);
-    } else if (field === 'direction' && record.direction === null) {
+      add("REQ", field, `“${label}”单元格是错误值 ${raw}，无法读取：请检查公式或重新填写`);
+    } else if (field === "category" && raw !== "" && record.category === null) {
       add(
-        'REQ',
+        "REQ",
         field,
-        raw === ''
-          ? '未填写申报方向：请在“案例申报方向和简述”开头写明方向（如“工业互联网安全分类分级案例：……”）'
-          : `申报方向“${raw}”无法识别：应为五个方向之一（分类分级、车联网、工控评估、漏洞治理、威胁监测）`,
+        `企业类别“${raw}”无法识别：应为工业企业、工业互联网平台企业、工业互联网标识解析企业、智能网联汽车生产企业、车联网服务平台企业、工业控制产品厂商、基础电信企业或网络安全企业之一`
       );
-    } else if (field === 'summary' && record.summary.trim() === '' && raw !== '') {
-      add('REQ', field, '“案例申报方向和简述”只有方向，没有简述');
-    } else if (raw === '' && !(field === 'summary' && record.direction === null && record.directionRaw === '')) {
-      add('REQ', field, `“${label}”为空`);
+    } else if (field === "direction" && record.direction === null) {
+      add(
+        "REQ",
+        field,
+        raw === ""
+          ? "未填写申报方向：请在“案例申报方向和简述”开头写明方向（如“工业互联网安全分类分级案例：……”）"
+          : `申报方向“${raw}”无法识别：应为五个方向之一（分类分级、车联网、工控评估、漏洞治理、威胁监测）`
+      );
+    } else if (field === "summary" && record.summary.trim() === "" && raw !== "") {
+      add("REQ", field, "“案例申报方向和简述”只有方向，没有简述");
+    } else if (
+      raw === "" &&
+      !(field === "summary" && record.direction === null && record.directionRaw === "")
+    ) {
+      add("REQ", field, `“${label}”为空`);
     }
   }
 }
 
 function checkCreditCode(record: CaseRecord, add: Add): void {
-  if (record.uscc.trim() === '' || EXCEL_ERROR.test(record.uscc.trim())) return;
+  if (record.uscc.trim() === "" || EXCEL_ERROR.test(record.uscc.trim())) return;
   const r = checkUscc(record.uscc);
-  if (r.severity) add('ID', 'uscc', r.reason, r.severity);
+  if (r.severity) add("ID", "uscc", r.reason, r.severity);
 }
 
 function checkConsortium(record: CaseRecord, add: Add): void {
   if (namesSeveralEnterprises(record.enterprise)) {
-    add('R1', 'enterprise', `企业名称“${record.enterprise}”含多家单位或联合体：典型案例须由企业单独申报，不可联合体申报`);
+    add(
+      "R1",
+      "enterprise",
+      `企业名称“${record.enterprise}”含多家单位或联合体：典型案例须由企业单独申报，不可联合体申报`
+    );
   }
 }
 
@@ -95,16 +127,24 @@ function checkDate(record: CaseRecord, settings: CampaignSettings, add: Add): vo
   if (!record.date) return;
   const year = Number(record.date.slice(0, 4));
   if (year !== settings.year) {
-    add('R4', 'date', `申报日期 ${record.date} 不在 ${settings.year} 年度：申报内容应为 ${settings.year} 年度推进实施的工作`);
+    add(
+      "R4",
+      "date",
+      `申报日期 ${record.date} 不在 ${settings.year} 年度：申报内容应为 ${settings.year} 年度推进实施的工作`
+    );
   } else if (record.date > settings.deadline) {
-    add('R4', 'date', `申报日期 ${record.date} 晚于报送截止日 ${settings.deadline}，逾期不予受理`);
+    add("R4", "date", `申报日期 ${record.date} 晚于报送截止日 ${settings.deadline}，逾期不予受理`);
   }
 }
 
 function checkSummaryLength(record: CaseRecord, settings: CampaignSettings, add: Add): void {
   const n = countChars(record.summaryCell);
   if (n > settings.summaryLimit) {
-    add('R5', 'summary', `“案例申报方向和简述”共 ${n} 字，超过 ${settings.summaryLimit} 字上限 ${n - settings.summaryLimit} 字（含方向名称，标点计入，空格不计）`);
+    add(
+      "R5",
+      "summary",
+      `“案例申报方向和简述”共 ${n} 字，超过 ${settings.summaryLimit} 字上限 ${n - settings.summaryLimit} 字（含方向名称，标点计入，空格不计）`
+    );
   }
 }
 
@@ -113,7 +153,11 @@ function checkEligibility(record: CaseRecord, add: Add): void {
   if (direction && category) {
     const eligible = ELIGIBLE_CATEGORIES[direction];
     if (!eligible.includes(category)) {
-      add('R7', 'category', `企业类别“${category}”不能申报“${direction}”：该方向面向${eligible.join('、')}`);
+      add(
+        "R7",
+        "category",
+        `企业类别“${category}”不能申报“${direction}”：该方向面向${eligible.join("、")}`
+      );
     }
   }
   if (!direction) return;
@@ -122,14 +166,26 @@ function checkEligibility(record: CaseRecord, add: Add): void {
   // the official 7-column table has no level column: only a source that has one can miss it
   const hasLevelField = record.columns.level !== undefined;
   if (allowed) {
-    if (!level && (hasLevelField || levelText !== '')) {
-      add('R7', 'level', levelText
-        ? `网络安全级别“${levelText}”无法识别：${directionByName(direction).short}方向应填${allowed.join('/')}`
-        : `申报“${direction}”须填写网络安全级别（${allowed.join('/')}）`);
+    if (!level && (hasLevelField || levelText !== "")) {
+      add(
+        "R7",
+        "level",
+        levelText
+          ? `网络安全级别“${levelText}”无法识别：${directionByName(direction).short}方向应填${allowed.join("/")}`
+          : `申报“${direction}”须填写网络安全级别（${allowed.join("/")}）`
+      );
     } else if (level && !allowed.includes(level)) {
-      add('R7', 'level', `网络安全级别“${level}”不适用于“${direction}”（应为${allowed.join('/')}）`);
+      add(
+        "R7",
+        "level",
+        `网络安全级别“${level}”不适用于“${direction}”（应为${allowed.join("/")}）`
+      );
     }
-  } else if (levelText !== '') {
-    add('R7', 'level', `“${direction}”不填写网络安全级别，但填了“${levelText}”：网络安全级别仅分类分级和车联网方向填写`);
+  } else if (levelText !== "") {
+    add(
+      "R7",
+      "level",
+      `“${direction}”不填写网络安全级别，但填了“${levelText}”：网络安全级别仅分类分级和车联网方向填写`
+    );
   }
 }

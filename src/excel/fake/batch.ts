@@ -3,7 +3,7 @@
  * and keeps the copy only when every operation succeeded (and no failure was injected), so a failed sync changes
  * nothing. Loaded property values reach the proxies only when their sync succeeds.
  */
-import { FakeExcelError, findSheetById, type SheetState, type WorkbookState } from './state';
+import { FakeExcelError, findSheetById, type SheetState, type WorkbookState } from "./state";
 
 /** One queued request. `commit` registers work to do only if the whole batch succeeds (loaded values, the log). */
 export type Op = (wb: WorkbookState, commit: (after: () => void) => void) => void;
@@ -29,7 +29,7 @@ export class Store {
     const failure = this.failures.get(this.syncCount);
     if (failure !== undefined) {
       this.failures.delete(this.syncCount);
-      throw new FakeExcelError('GeneralException', failure);
+      throw new FakeExcelError("GeneralException", failure);
     }
     const draft = structuredClone(this.state);
     const after: (() => void)[] = [];
@@ -64,8 +64,9 @@ export interface SheetRef {
 }
 
 export function resolveSheet(wb: WorkbookState, ref: SheetRef): SheetState {
-  const sheet = typeof ref.id === 'number' ? findSheetById(wb, ref.id) : undefined;
-  if (!sheet) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist (worksheet).");
+  const sheet = typeof ref.id === "number" ? findSheetById(wb, ref.id) : undefined;
+  if (!sheet)
+    throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist (worksheet).");
   return sheet;
 }
 
@@ -77,18 +78,25 @@ export class FakeClientObject {
   protected read<T>(prop: string): T {
     if (!this.loaded.has(prop)) {
       throw new FakeExcelError(
-        'PropertyNotLoaded',
-        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
       );
     }
     return this.loaded.get(prop) as T;
   }
 
   /** Queue a snapshot of the named properties; `snapshot` maps a property name to its value at that point of the batch. */
-  protected queueLoad(propertyNames: string | string[], known: readonly string[], snapshot: (wb: WorkbookState, prop: string) => unknown): void {
-    const props = (Array.isArray(propertyNames) ? propertyNames : propertyNames.split(',')).map((p) => p.trim()).filter(Boolean);
+  protected queueLoad(
+    propertyNames: string | string[],
+    known: readonly string[],
+    snapshot: (wb: WorkbookState, prop: string) => unknown
+  ): void {
+    const props = (Array.isArray(propertyNames) ? propertyNames : propertyNames.split(","))
+      .map((p) => p.trim())
+      .filter(Boolean);
     for (const p of props) {
-      if (!known.includes(p)) throw new FakeExcelError('InvalidArgument', `The fake does not support loading '${p}'.`);
+      if (!known.includes(p))
+        throw new FakeExcelError("InvalidArgument", `The fake does not support loading '${p}'.`);
     }
     this.batch.push((wb, commit) => {
       const values = props.map((p) => [p, snapshot(wb, p)] as const);

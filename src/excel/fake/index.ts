@@ -4,9 +4,9 @@
  * syncs with failNextSync), and the inspection helpers read the resulting workbook the way a person would look at it.
  * No Node APIs: it bundles into the browser.
  */
-import { columnLetter } from '../../core/findings';
-import type { CreateWorkbook, ExcelRun, XlCellValue, XlContext, XlWorkbook } from '../xl';
-import { Batch, Store } from './batch';
+import { columnLetter } from "../../core/findings";
+import type { CreateWorkbook, ExcelRun, XlCellValue, XlContext, XlWorkbook } from "../xl";
+import { Batch, Store } from "./batch";
 import {
   cellAt,
   cellForWrite,
@@ -20,10 +20,10 @@ import {
   type CellState,
   type SheetState,
   type WorkbookState,
-} from './state';
-import { FakeWorksheetCollection } from './worksheet';
+} from "./state";
+import { FakeWorksheetCollection } from "./worksheet";
 
-export { FakeExcelError } from './state';
+export { FakeExcelError } from "./state";
 
 class FakeContext implements XlContext {
   readonly workbook: XlWorkbook;
@@ -52,7 +52,14 @@ export interface FakeSheetView {
   merges: string[];
   tables: { name: string; address: string; hasHeaders: boolean; style: string }[];
   validations: { address: string; list: string[]; inCellDropDown: boolean }[];
-  charts: { name: string; type: string; source: string; seriesBy: string; title: string; position: { start: string; end: string | null } | null }[];
+  charts: {
+    name: string;
+    type: string;
+    source: string;
+    seriesBy: string;
+    title: string;
+    position: { start: string; end: string | null } | null;
+  }[];
   hiddenColumns: string[];
   frozenRows: number;
 }
@@ -81,7 +88,7 @@ export interface FakeExcel {
   formulaProblems(): string[];
 }
 
-export function createFakeExcel(initialSheets: readonly string[] = ['Sheet1']): FakeExcel {
+export function createFakeExcel(initialSheets: readonly string[] = ["Sheet1"]): FakeExcel {
   const wb: WorkbookState = { sheets: [], activeSheetId: null, selection: null, nextId: 1 };
   for (const n of initialSheets) wb.sheets.push(newSheet(wb, n));
   wb.activeSheetId = wb.sheets[0]?.id ?? null;
@@ -103,13 +110,16 @@ export function createFakeExcel(initialSheets: readonly string[] = ['Sheet1']): 
       createdWorkbooks.push(base64);
     },
     createdWorkbooks,
-    failNextSync: (message = '模拟的 Excel 同步失败', skip = 0) => store.failSync(message, skip),
+    failNextSync: (message = "模拟的 Excel 同步失败", skip = 0) => store.failSync(message, skip),
     sheetNames: () => store.state.sheets.map((s) => s.name),
     sheet: (name) => {
       const s = sheetState(name);
       return s ? view(store.state, s) : null;
     },
-    activeSheet: () => (store.state.activeSheetId === null ? null : (findSheetById(store.state, store.state.activeSheetId)?.name ?? null)),
+    activeSheet: () =>
+      store.state.activeSheetId === null
+        ? null
+        : (findSheetById(store.state, store.state.activeSheetId)?.name ?? null),
     selection: () => {
       const sel = store.state.selection;
       const s = sel ? findSheetById(store.state, sel.sheetId) : undefined;
@@ -135,35 +145,46 @@ function view(wb: WorkbookState, s: SheetState): FakeSheetView {
     const r = parseAddress(address);
     return cellAt(s, r.row, r.col);
   };
-  const shown = (c: CellState | undefined): XlCellValue => c?.formula ?? c?.value ?? '';
+  const shown = (c: CellState | undefined): XlCellValue => c?.formula ?? c?.value ?? "";
   return {
     name: s.name,
     shown: (a) => shown(at(a)),
-    value: (a) => at(a)?.value ?? '',
+    value: (a) => at(a)?.value ?? "",
     formula: (a) => at(a)?.formula ?? null,
-    numberFormat: (a) => at(a)?.numberFormat ?? 'General',
+    numberFormat: (a) => at(a)?.numberFormat ?? "General",
     fill: (a) => at(a)?.fill ?? null,
     bold: (a) => at(a)?.bold ?? false,
     grid: () => {
       const u = usedRect(s, true);
       if (!u) return [];
-      return Array.from({ length: u.row + u.rows }, (_, r) => Array.from({ length: u.col + u.cols }, (_, c) => shown(cellAt(s, r, c))));
+      return Array.from({ length: u.row + u.rows }, (_, r) =>
+        Array.from({ length: u.col + u.cols }, (_, c) => shown(cellAt(s, r, c)))
+      );
     },
     formulas: () => {
       const out: Record<string, string> = {};
       for (const [key, c] of s.cells) {
-        const [r, col] = key.split(',').map(Number);
+        const [r, col] = key.split(",").map(Number);
         if (c.formula) out[`${columnLetter(col + 1)}${r + 1}`] = c.formula;
       }
       return out;
     },
     merges: s.merges.map(formatRect),
-    tables: s.tables.map((t) => ({ name: t.name, address: formatRect(t.rect), hasHeaders: t.hasHeaders, style: t.style })),
-    validations: s.validations.map((v) => ({ address: formatRect(v.rect), list: v.list.source.split(','), inCellDropDown: v.list.inCellDropDown })),
+    tables: s.tables.map((t) => ({
+      name: t.name,
+      address: formatRect(t.rect),
+      hasHeaders: t.hasHeaders,
+      style: t.style,
+    })),
+    validations: s.validations.map((v) => ({
+      address: formatRect(v.rect),
+      list: v.list.source.split(","),
+      inCellDropDown: v.list.inCellDropDown,
+    })),
     charts: s.charts.map((c) => ({
       name: c.name,
       type: c.type,
-      source: `${quoteSheet(findSheetById(wb, c.sourceSheetId)?.name ?? '#REF')}!${formatRect(c.source)}`,
+      source: `${quoteSheet(findSheetById(wb, c.sourceSheetId)?.name ?? "#REF")}!${formatRect(c.source)}`,
       seriesBy: c.seriesBy,
       title: c.title,
       position: c.position,
@@ -177,23 +198,35 @@ function view(wb: WorkbookState, s: SheetState): FakeSheetView {
 function formulaProblems(wb: WorkbookState): string[] {
   const problems: string[] = [];
   const tables = wb.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s, table: t })));
-  const headersOf = (s: SheetState, t: (typeof tables)[number]['table']): string[] =>
-    Array.from({ length: t.rect.cols }, (_, i) => String(cellAt(s, t.rect.row, t.rect.col + i)?.value ?? ''));
+  const headersOf = (s: SheetState, t: (typeof tables)[number]["table"]): string[] =>
+    Array.from({ length: t.rect.cols }, (_, i) =>
+      String(cellAt(s, t.rect.row, t.rect.col + i)?.value ?? "")
+    );
   for (const s of wb.sheets) {
     for (const [key, c] of s.cells) {
       if (!c.formula) continue;
-      const [row, col] = key.split(',').map(Number);
+      const [row, col] = key.split(",").map(Number);
       const where = `${s.name}!${columnLetter(col + 1)}${row + 1}`;
       for (const m of c.formula.matchAll(/([\p{L}_][\p{L}\p{N}_.]*)?\[(@?)([^\][]+)\]/gu)) {
         const [, tableName, at, column] = m;
         const owner = tableName
           ? tables.find((x) => x.table.name.toLowerCase() === tableName.toLowerCase())
-          : tables.find((x) => x.sheet === s && row > x.table.rect.row && row < x.table.rect.row + x.table.rect.rows && col >= x.table.rect.col && col < x.table.rect.col + x.table.rect.cols);
-        if (!owner) problems.push(`${where}: 没有表 ${tableName ?? '(所在表)'}`);
-        else if (!column.startsWith('#') && !headersOf(owner.sheet, owner.table).includes(column)) problems.push(`${where}: 表 ${owner.table.name} 没有列 ${column}`);
+          : tables.find(
+              (x) =>
+                x.sheet === s &&
+                row > x.table.rect.row &&
+                row < x.table.rect.row + x.table.rect.rows &&
+                col >= x.table.rect.col &&
+                col < x.table.rect.col + x.table.rect.cols
+            );
+        if (!owner) problems.push(`${where}: 没有表 ${tableName ?? "(所在表)"}`);
+        else if (!column.startsWith("#") && !headersOf(owner.sheet, owner.table).includes(column))
+          problems.push(`${where}: 表 ${owner.table.name} 没有列 ${column}`);
         if (at && tableName) problems.push(`${where}: [@${column}] 应不带表名`);
       }
-      for (const m of c.formula.matchAll(/(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_]*))!\$?[A-Z]{1,3}\$?\d+/gu)) {
+      for (const m of c.formula.matchAll(
+        /(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_]*))!\$?[A-Z]{1,3}\$?\d+/gu
+      )) {
         const name = (m[1] ?? m[2]).replace(/''/g, "'");
         if (!findSheetByName(wb, name)) problems.push(`${where}: 没有工作表 ${name}`);
       }

@@ -3,8 +3,15 @@
  * a numeric string becomes a number (so an 18-digit credit code loses its tail, as in Excel); in a text ("@") cell
  * everything stays the text it was. Formula cells are not calculated: their value reads as "".
  */
-import type { XlDataValidation, XlFill, XlFont, XlListValidation, XlRange, XlRangeFormat } from '../xl';
-import { Batch, FakeClientObject, resolveSheet, type SheetRef } from './batch';
+import type {
+  XlDataValidation,
+  XlFill,
+  XlFont,
+  XlListValidation,
+  XlRange,
+  XlRangeFormat,
+} from "../xl";
+import { Batch, FakeClientObject, resolveSheet, type SheetRef } from "./batch";
 import {
   cellAt,
   cellForWrite,
@@ -17,26 +24,39 @@ import {
   type Rect,
   type SheetState,
   type WorkbookState,
-} from './state';
+} from "./state";
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const RANGE_PROPS = ['values', 'formulas', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'columnHidden'] as const;
+const RANGE_PROPS = [
+  "values",
+  "formulas",
+  "numberFormat",
+  "address",
+  "rowIndex",
+  "columnIndex",
+  "rowCount",
+  "columnCount",
+  "columnHidden",
+] as const;
 
 /** How Excel stores one input: see the file comment. null/undefined leave the cell as it is (Office.js does the same). */
 function writeInput(cell: CellState, v: unknown): void {
   if (v === null || v === undefined) return;
-  if (typeof v === 'number' || typeof v === 'boolean') {
+  if (typeof v === "number" || typeof v === "boolean") {
     cell.value = v;
     cell.formula = null;
-  } else if (typeof v === 'string') {
+  } else if (typeof v === "string") {
     cell.formula = null;
-    if (cell.numberFormat === '@') cell.value = v;
-    else if (v.length > 1 && v.startsWith('=')) {
+    if (cell.numberFormat === "@") cell.value = v;
+    else if (v.length > 1 && v.startsWith("=")) {
       cell.formula = v;
-      cell.value = '';
+      cell.value = "";
     } else cell.value = NUMERIC.test(v.trim()) ? Number(Number(v).toPrecision(15)) : v; // Excel keeps 15 digits
   } else {
-    throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing: cell value ${String(v)}`);
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `The argument is invalid or missing: cell value ${String(v)}`
+    );
   }
 }
 
@@ -50,90 +70,118 @@ export class FakeRange extends FakeClientObject implements XlRange {
     batch: Batch,
     private readonly sheetRef: SheetRef,
     locate: (wb: WorkbookState, sheet: SheetState) => Rect | null,
-    nullable: boolean,
+    nullable: boolean
   ) {
     super(batch);
     batch.push((wb, commit) => {
       const sheet = resolveSheet(wb, sheetRef);
       const rect = locate(wb, sheet);
       if (rect) checkRect(rect);
-      else if (!nullable) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist (range).");
+      else if (!nullable)
+        throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist (range).");
       this.rect = rect;
-      commit(() => this.markLoaded('isNullObject', rect === null));
+      commit(() => this.markLoaded("isNullObject", rect === null));
     });
     this.format = this.makeFormat();
     this.dataValidation = this.makeValidation();
   }
 
   private target(wb: WorkbookState): { sheet: SheetState; rect: Rect } {
-    if (!this.rect) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist (null range).");
+    if (!this.rect)
+      throw new FakeExcelError(
+        "ItemNotFound",
+        "The requested resource doesn't exist (null range)."
+      );
     return { sheet: resolveSheet(wb, this.sheetRef), rect: this.rect };
   }
 
   private eachCell(f: (cell: CellState, r: number, c: number, sheet: SheetState) => void): void {
     this.batch.push((wb) => {
       const { sheet, rect } = this.target(wb);
-      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) f(cellForWrite(sheet, rect.row + r, rect.col + c), r, c, sheet);
+      for (let r = 0; r < rect.rows; r++)
+        for (let c = 0; c < rect.cols; c++)
+          f(cellForWrite(sheet, rect.row + r, rect.col + c), r, c, sheet);
     });
   }
 
-  private writeMatrix(kind: string, m: unknown[][], put: (cell: CellState, v: unknown) => void): void {
+  private writeMatrix(
+    kind: string,
+    m: unknown[][],
+    put: (cell: CellState, v: unknown) => void
+  ): void {
     this.batch.push((wb, commit) => {
       const { sheet, rect } = this.target(wb);
-      if (!Array.isArray(m) || m.length !== rect.rows || m.some((row) => !Array.isArray(row) || row.length !== rect.cols)) {
-        throw new FakeExcelError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${kind} ${formatRect(rect)}).`);
+      if (
+        !Array.isArray(m) ||
+        m.length !== rect.rows ||
+        m.some((row) => !Array.isArray(row) || row.length !== rect.cols)
+      ) {
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${kind} ${formatRect(rect)}).`
+        );
       }
-      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.cols; c++) put(cellForWrite(sheet, rect.row + r, rect.col + c), m[r][c]);
-      commit(() => this.batch.store.log.push(`${kind} ${quoteSheet(sheet.name)}!${formatRect(rect)}`));
+      for (let r = 0; r < rect.rows; r++)
+        for (let c = 0; c < rect.cols; c++)
+          put(cellForWrite(sheet, rect.row + r, rect.col + c), m[r][c]);
+      commit(() =>
+        this.batch.store.log.push(`${kind} ${quoteSheet(sheet.name)}!${formatRect(rect)}`)
+      );
     });
   }
 
-  private readMatrix(wb: WorkbookState, get: (cell: CellState | undefined) => unknown): unknown[][] {
+  private readMatrix(
+    wb: WorkbookState,
+    get: (cell: CellState | undefined) => unknown
+  ): unknown[][] {
     const { sheet, rect } = this.target(wb);
-    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => get(cellAt(sheet, rect.row + r, rect.col + c))));
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => get(cellAt(sheet, rect.row + r, rect.col + c)))
+    );
   }
 
   get values(): unknown[][] {
-    return this.read('values');
+    return this.read("values");
   }
   set values(m: unknown[][]) {
-    this.writeMatrix('values', m, writeInput);
+    this.writeMatrix("values", m, writeInput);
   }
   get formulas(): unknown[][] {
-    return this.read('formulas');
+    return this.read("formulas");
   }
   set formulas(m: unknown[][]) {
-    this.writeMatrix('formulas', m, writeInput);
+    this.writeMatrix("formulas", m, writeInput);
   }
   get numberFormat(): unknown[][] {
-    return this.read('numberFormat');
+    return this.read("numberFormat");
   }
   set numberFormat(m: unknown[][]) {
-    this.writeMatrix('numberFormat', m, (cell, v) => {
-      if (typeof v !== 'string') throw new FakeExcelError('InvalidArgument', 'numberFormat must be text');
+    this.writeMatrix("numberFormat", m, (cell, v) => {
+      if (typeof v !== "string")
+        throw new FakeExcelError("InvalidArgument", "numberFormat must be text");
       cell.numberFormat = v;
     });
   }
   get address(): string {
-    return this.read('address');
+    return this.read("address");
   }
   get rowIndex(): number {
-    return this.read('rowIndex');
+    return this.read("rowIndex");
   }
   get columnIndex(): number {
-    return this.read('columnIndex');
+    return this.read("columnIndex");
   }
   get rowCount(): number {
-    return this.read('rowCount');
+    return this.read("rowCount");
   }
   get columnCount(): number {
-    return this.read('columnCount');
+    return this.read("columnCount");
   }
   get isNullObject(): boolean {
-    return this.read('isNullObject');
+    return this.read("isNullObject");
   }
   get columnHidden(): boolean {
-    return this.read('columnHidden');
+    return this.read("columnHidden");
   }
   set columnHidden(hidden: boolean) {
     this.batch.push((wb) => {
@@ -149,10 +197,17 @@ export class FakeRange extends FakeClientObject implements XlRange {
   merge(across = false): void {
     this.batch.push((wb) => {
       const { sheet, rect } = this.target(wb);
-      const parts = across ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, row: rect.row + i, rows: 1 })) : [rect];
+      const parts = across
+        ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, row: rect.row + i, rows: 1 }))
+        : [rect];
       for (const p of parts) {
-        if (sheet.merges.some((m) => overlaps(m, p))) throw new FakeExcelError('InvalidOperation', `Cannot merge over an existing merged area (${formatRect(p)}).`);
-        if (sheet.tables.some((t) => overlaps(t.rect, p))) throw new FakeExcelError('InvalidOperation', 'Cannot merge cells in a table.');
+        if (sheet.merges.some((m) => overlaps(m, p)))
+          throw new FakeExcelError(
+            "InvalidOperation",
+            `Cannot merge over an existing merged area (${formatRect(p)}).`
+          );
+        if (sheet.tables.some((t) => overlaps(t.rect, p)))
+          throw new FakeExcelError("InvalidOperation", "Cannot merge cells in a table.");
         sheet.merges.push(p);
       }
     });
@@ -163,7 +218,9 @@ export class FakeRange extends FakeClientObject implements XlRange {
       const { sheet, rect } = this.target(wb);
       wb.activeSheetId = sheet.id;
       wb.selection = { sheetId: sheet.id, rect };
-      commit(() => this.batch.store.log.push(`select ${quoteSheet(sheet.name)}!${formatRect(rect)}`));
+      commit(() =>
+        this.batch.store.log.push(`select ${quoteSheet(sheet.name)}!${formatRect(rect)}`)
+      );
     });
   }
 
@@ -172,24 +229,26 @@ export class FakeRange extends FakeClientObject implements XlRange {
       if (!this.rect) return undefined;
       const { sheet, rect } = this.target(wb);
       switch (prop) {
-        case 'values':
-          return this.readMatrix(wb, (c) => c?.value ?? '');
-        case 'formulas':
-          return this.readMatrix(wb, (c) => c?.formula ?? c?.value ?? '');
-        case 'numberFormat':
-          return this.readMatrix(wb, (c) => c?.numberFormat ?? 'General');
-        case 'address':
+        case "values":
+          return this.readMatrix(wb, (c) => c?.value ?? "");
+        case "formulas":
+          return this.readMatrix(wb, (c) => c?.formula ?? c?.value ?? "");
+        case "numberFormat":
+          return this.readMatrix(wb, (c) => c?.numberFormat ?? "General");
+        case "address":
           return `${quoteSheet(sheet.name)}!${formatRect(rect)}`;
-        case 'rowIndex':
+        case "rowIndex":
           return rect.row;
-        case 'columnIndex':
+        case "columnIndex":
           return rect.col;
-        case 'rowCount':
+        case "rowCount":
           return rect.rows;
-        case 'columnCount':
+        case "columnCount":
           return rect.cols;
         default:
-          return Array.from({ length: rect.cols }, (_, i) => rect.col + i).every((c) => sheet.hiddenColumns.includes(c));
+          return Array.from({ length: rect.cols }, (_, i) => rect.col + i).every((c) =>
+            sheet.hiddenColumns.includes(c)
+          );
       }
     });
   }
@@ -202,62 +261,68 @@ export class FakeRange extends FakeClientObject implements XlRange {
   private makeFormat(): XlRangeFormat {
     const setAll = (f: (cell: CellState) => void) => this.eachCell((cell) => f(cell));
     const unread = (what: string): never => {
-      throw new FakeExcelError('PropertyNotLoaded', `The fake does not support reading format.${what}.`);
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The fake does not support reading format.${what}.`
+      );
     };
     const fill: XlFill = {
       get color(): string {
-        return unread('fill.color');
+        return unread("fill.color");
       },
       set color(v: string) {
-        setAll((c) => (c.fill = v === '' ? null : v.toUpperCase()));
+        setAll((c) => (c.fill = v === "" ? null : v.toUpperCase()));
       },
     };
     const font: XlFont = {
       get bold(): boolean {
-        return unread('font.bold');
+        return unread("font.bold");
       },
       set bold(v: boolean) {
         setAll((c) => (c.bold = v));
       },
       get size(): number {
-        return unread('font.size');
+        return unread("font.size");
       },
       set size(v: number) {
         setAll((c) => (c.fontSize = v));
       },
       get color(): string {
-        return unread('font.color');
+        return unread("font.color");
       },
       set color(v: string) {
         setAll((c) => (c.fontColor = v.toUpperCase()));
       },
     };
-    const push = (op: (sheet: SheetState, rect: Rect) => void) => this.batch.push((wb) => {
-      const { sheet, rect } = this.target(wb);
-      op(sheet, rect);
-    });
+    const push = (op: (sheet: SheetState, rect: Rect) => void) =>
+      this.batch.push((wb) => {
+        const { sheet, rect } = this.target(wb);
+        op(sheet, rect);
+      });
     return {
       fill,
       font,
       autofitRows: () =>
         this.batch.push((wb, commit) => {
           const { sheet, rect } = this.target(wb);
-          commit(() => this.batch.store.log.push(`autofitRows ${quoteSheet(sheet.name)}!${formatRect(rect)}`));
+          commit(() =>
+            this.batch.store.log.push(`autofitRows ${quoteSheet(sheet.name)}!${formatRect(rect)}`)
+          );
         }),
       get wrapText(): boolean {
-        return unread('wrapText');
+        return unread("wrapText");
       },
       set wrapText(v: boolean) {
         setAll((c) => (c.wrap = v));
       },
       get horizontalAlignment(): string {
-        return unread('horizontalAlignment');
+        return unread("horizontalAlignment");
       },
       set horizontalAlignment(v: string) {
         setAll((c) => (c.hAlign = v));
       },
       get columnWidth(): number {
-        return unread('columnWidth');
+        return unread("columnWidth");
       },
       set columnWidth(w: number) {
         push((sheet, rect) => {
@@ -268,32 +333,44 @@ export class FakeRange extends FakeClientObject implements XlRange {
   }
 
   private makeValidation(): XlDataValidation {
-    const push = (op: (sheet: SheetState, rect: Rect) => void) => this.batch.push((wb) => {
-      const { sheet, rect } = this.target(wb);
-      op(sheet, rect);
-    });
+    const push = (op: (sheet: SheetState, rect: Rect) => void) =>
+      this.batch.push((wb) => {
+        const { sheet, rect } = this.target(wb);
+        op(sheet, rect);
+      });
     return {
       get rule(): { list?: XlListValidation } {
-        throw new FakeExcelError('PropertyNotLoaded', 'The fake does not support reading dataValidation.rule.');
+        throw new FakeExcelError(
+          "PropertyNotLoaded",
+          "The fake does not support reading dataValidation.rule."
+        );
       },
       set rule(rule: { list?: XlListValidation }) {
         const list = rule.list;
-        if (!list || typeof list.source !== 'string' || list.source.trim() === '') {
-          throw new FakeExcelError('InvalidArgument', 'The fake supports list validation rules with a text source only.');
+        if (!list || typeof list.source !== "string" || list.source.trim() === "") {
+          throw new FakeExcelError(
+            "InvalidArgument",
+            "The fake supports list validation rules with a text source only."
+          );
         }
         const entry = { source: list.source, inCellDropDown: list.inCellDropDown };
         push((sheet, rect) => {
           // conservative: demand clear() before a new rule over cells that already have one
           if (sheet.validations.some((v) => overlaps(v.rect, rect))) {
-            throw new FakeExcelError('InvalidOperation', `The range already has data validation (${formatRect(rect)}): clear it first.`);
+            throw new FakeExcelError(
+              "InvalidOperation",
+              `The range already has data validation (${formatRect(rect)}): clear it first.`
+            );
           }
           sheet.validations.push({ rect, list: entry });
         });
       },
       clear() {
-        push((sheet, rect) => (sheet.validations = sheet.validations.filter((v) => !overlaps(v.rect, rect))));
+        push(
+          (sheet, rect) =>
+            (sheet.validations = sheet.validations.filter((v) => !overlaps(v.rect, rect)))
+        );
       },
     };
   }
 }
-

@@ -2,23 +2,23 @@
  * The in-memory workbook behind the Excel fake: plain data (structuredClone-able, so a failed sync can be thrown away
  * whole), cell addresses, and the errors Office.js raises, with the same codes.
  */
-import { columnLetter } from '../../core/findings';
-import type { XlCellValue } from '../xl';
+import { columnLetter } from "../../core/findings";
+import type { XlCellValue } from "../xl";
 
 export type FakeErrorCode =
-  | 'PropertyNotLoaded'
-  | 'ItemNotFound'
-  | 'ItemAlreadyExists'
-  | 'InvalidArgument'
-  | 'InvalidOperation'
-  | 'GeneralException';
+  | "PropertyNotLoaded"
+  | "ItemNotFound"
+  | "ItemAlreadyExists"
+  | "InvalidArgument"
+  | "InvalidOperation"
+  | "GeneralException";
 
 /** Mirrors OfficeExtension.Error: a `code` string tests and callers can test. */
 export class FakeExcelError extends Error {
   readonly code: FakeErrorCode;
   constructor(code: FakeErrorCode, message: string) {
     super(message);
-    this.name = 'RichApi.Error';
+    this.name = "RichApi.Error";
     this.code = code;
   }
 }
@@ -91,11 +91,32 @@ export interface WorkbookState {
 }
 
 export function emptyCell(): CellState {
-  return { value: '', formula: null, numberFormat: 'General', fill: null, bold: false, fontSize: null, fontColor: null, wrap: false, hAlign: null };
+  return {
+    value: "",
+    formula: null,
+    numberFormat: "General",
+    fill: null,
+    bold: false,
+    fontSize: null,
+    fontColor: null,
+    wrap: false,
+    hAlign: null,
+  };
 }
 
 export function newSheet(wb: WorkbookState, name: string): SheetState {
-  return { id: wb.nextId++, name, cells: new Map(), merges: [], tables: [], charts: [], validations: [], hiddenColumns: [], columnWidths: {}, frozenRows: 0 };
+  return {
+    id: wb.nextId++,
+    name,
+    cells: new Map(),
+    merges: [],
+    tables: [],
+    charts: [],
+    validations: [],
+    hiddenColumns: [],
+    columnWidths: {},
+    frozenRows: 0,
+  };
 }
 
 export function cellKey(row: number, col: number): string {
@@ -117,7 +138,7 @@ export function cellForWrite(sheet: SheetState, row: number, col: number): CellS
 }
 
 export function isEmptyCell(c: CellState | undefined): boolean {
-  return !c || (c.formula === null && c.value === '');
+  return !c || (c.formula === null && c.value === "");
 }
 
 function colIndex(letters: string): number {
@@ -131,21 +152,42 @@ const MAX_COLS = 16384;
 
 /** "B3", "$B$3:D9", "Sheet!A1:B2" (sheet part ignored) → Rect; throws InvalidArgument on anything else. */
 export function parseAddress(address: string): Rect {
-  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(bare.trim().toUpperCase());
-  if (!m) throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing: address "${address}"`);
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(
+    bare.trim().toUpperCase()
+  );
+  if (!m)
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `The argument is invalid or missing: address "${address}"`
+    );
   const r1 = Number(m[2]) - 1;
   const c1 = colIndex(m[1]);
   const r2 = m[4] ? Number(m[4]) - 1 : r1;
   const c2 = m[3] ? colIndex(m[3]) : c1;
-  const rect = { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+  const rect = {
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    cols: Math.abs(c2 - c1) + 1,
+  };
   checkRect(rect);
   return rect;
 }
 
 export function checkRect(r: Rect): void {
-  if (r.row < 0 || r.col < 0 || r.rows < 1 || r.cols < 1 || r.row + r.rows > MAX_ROWS || r.col + r.cols > MAX_COLS) {
-    throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing: range ${JSON.stringify(r)}`);
+  if (
+    r.row < 0 ||
+    r.col < 0 ||
+    r.rows < 1 ||
+    r.cols < 1 ||
+    r.row + r.rows > MAX_ROWS ||
+    r.col + r.cols > MAX_COLS
+  ) {
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `The argument is invalid or missing: range ${JSON.stringify(r)}`
+    );
   }
 }
 
@@ -161,16 +203,27 @@ export function quoteSheet(name: string): string {
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.col < b.col + b.cols &&
+    b.col < a.col + a.cols
+  );
 }
 
 /** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. */
 export function checkSheetName(wb: WorkbookState, name: string, exceptId: number | null): void {
   if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name)) {
-    throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing: sheet name "${name}"`);
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `The argument is invalid or missing: sheet name "${name}"`
+    );
   }
   if (wb.sheets.some((s) => s.id !== exceptId && s.name.toLowerCase() === name.toLowerCase())) {
-    throw new FakeExcelError('ItemAlreadyExists', `A resource with the same name or identifier already exists: "${name}"`);
+    throw new FakeExcelError(
+      "ItemAlreadyExists",
+      `A resource with the same name or identifier already exists: "${name}"`
+    );
   }
 }
 
@@ -189,8 +242,13 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
   let r1 = -1;
   let c1 = -1;
   for (const [key, cell] of sheet.cells) {
-    if (valuesOnly ? isEmptyCell(cell) : isEmptyCell(cell) && cell.fill === null && cell.numberFormat === 'General') continue;
-    const [r, c] = key.split(',').map(Number);
+    if (
+      valuesOnly
+        ? isEmptyCell(cell)
+        : isEmptyCell(cell) && cell.fill === null && cell.numberFormat === "General"
+    )
+      continue;
+    const [r, c] = key.split(",").map(Number);
     r0 = Math.min(r0, r);
     c0 = Math.min(c0, c);
     r1 = Math.max(r1, r);

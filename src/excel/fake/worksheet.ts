@@ -9,9 +9,9 @@ import type {
   XlTableCollection,
   XlWorksheet,
   XlWorksheetCollection,
-} from '../xl';
-import { Batch, FakeClientObject, resolveSheet, type SheetRef } from './batch';
-import { FakeRange } from './range';
+} from "../xl";
+import { Batch, FakeClientObject, resolveSheet, type SheetRef } from "./batch";
+import { FakeRange } from "./range";
 import {
   checkSheetName,
   FakeExcelError,
@@ -24,10 +24,11 @@ import {
   type SheetState,
   type TableState,
   type WorkbookState,
-} from './state';
+} from "./state";
 
 function asFakeRange(r: XlRange): FakeRange {
-  if (!(r instanceof FakeRange)) throw new FakeExcelError('InvalidArgument', 'A range from another context was passed.');
+  if (!(r instanceof FakeRange))
+    throw new FakeExcelError("InvalidArgument", "A range from another context was passed.");
   return r;
 }
 
@@ -36,51 +37,66 @@ function allTables(wb: WorkbookState): TableState[] {
 }
 
 class FakeTable extends FakeClientObject implements XlTable {
-  constructor(batch: Batch, private readonly locate: (wb: WorkbookState) => TableState) {
+  constructor(
+    batch: Batch,
+    private readonly locate: (wb: WorkbookState) => TableState
+  ) {
     super(batch);
   }
   get name(): string {
-    return this.read('name');
+    return this.read("name");
   }
   set name(name: string) {
     this.batch.push((wb) => {
       const t = this.locate(wb);
-      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255) throw new FakeExcelError('InvalidArgument', `Invalid table name "${name}".`);
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255)
+        throw new FakeExcelError("InvalidArgument", `Invalid table name "${name}".`);
       if (allTables(wb).some((o) => o.id !== t.id && o.name.toLowerCase() === name.toLowerCase())) {
-        throw new FakeExcelError('ItemAlreadyExists', `A table named "${name}" already exists.`);
+        throw new FakeExcelError("ItemAlreadyExists", `A table named "${name}" already exists.`);
       }
       t.name = name;
     });
   }
   get style(): string {
-    return this.read('style');
+    return this.read("style");
   }
   set style(style: string) {
     this.batch.push((wb) => (this.locate(wb).style = style));
   }
   load(propertyNames: string | string[]): void {
-    this.queueLoad(propertyNames, ['name', 'style'], (wb, p) => (p === 'name' ? this.locate(wb).name : this.locate(wb).style));
+    this.queueLoad(propertyNames, ["name", "style"], (wb, p) =>
+      p === "name" ? this.locate(wb).name : this.locate(wb).style
+    );
   }
 }
 
 class FakeTableCollection implements XlTableCollection {
-  constructor(private readonly batch: Batch, private readonly sheetRef: SheetRef) {}
+  constructor(
+    private readonly batch: Batch,
+    private readonly sheetRef: SheetRef
+  ) {}
 
   add(address: XlRange | string, hasHeaders: boolean): XlTable {
     let id = -1;
     this.batch.push((wb) => {
       const sheet = resolveSheet(wb, this.sheetRef);
-      const rect = typeof address === 'string' ? parseAddress(address) : asFakeRange(address).resolvedTarget(wb).rect;
-      if (sheet.tables.some((t) => overlaps(t.rect, rect))) throw new FakeExcelError('InvalidOperation', "A table can't overlap another table.");
-      if (sheet.merges.some((m) => overlaps(m, rect))) throw new FakeExcelError('InvalidOperation', "A table can't contain merged cells.");
+      const rect =
+        typeof address === "string"
+          ? parseAddress(address)
+          : asFakeRange(address).resolvedTarget(wb).rect;
+      if (sheet.tables.some((t) => overlaps(t.rect, rect)))
+        throw new FakeExcelError("InvalidOperation", "A table can't overlap another table.");
+      if (sheet.merges.some((m) => overlaps(m, rect)))
+        throw new FakeExcelError("InvalidOperation", "A table can't contain merged cells.");
       id = wb.nextId++;
       let n = 1;
       while (allTables(wb).some((t) => t.name.toLowerCase() === `table${n}`)) n++;
-      sheet.tables.push({ id, name: `Table${n}`, rect, hasHeaders, style: 'TableStyleMedium2' });
+      sheet.tables.push({ id, name: `Table${n}`, rect, hasHeaders, style: "TableStyleMedium2" });
     });
     return new FakeTable(this.batch, (wb) => {
       const t = allTables(wb).find((x) => x.id === id);
-      if (!t) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist (table).");
+      if (!t)
+        throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist (table).");
       return t;
     });
   }
@@ -88,45 +104,76 @@ class FakeTableCollection implements XlTableCollection {
 
 class FakeChart implements XlChart {
   readonly title: XlChartTitle;
-  constructor(private readonly batch: Batch, private readonly sheetRef: SheetRef, private readonly id: () => number) {
-    const edit = (f: (c: SheetState['charts'][number]) => void) => batch.push((wb) => f(this.chart(wb)));
+  constructor(
+    private readonly batch: Batch,
+    private readonly sheetRef: SheetRef,
+    private readonly id: () => number
+  ) {
+    const edit = (f: (c: SheetState["charts"][number]) => void) =>
+      batch.push((wb) => f(this.chart(wb)));
     this.title = {
       get text(): string {
-        throw new FakeExcelError('PropertyNotLoaded', 'The fake does not support reading chart.title.text.');
+        throw new FakeExcelError(
+          "PropertyNotLoaded",
+          "The fake does not support reading chart.title.text."
+        );
       },
       set text(t: string) {
         edit((c) => (c.title = t));
       },
     };
   }
-  private chart(wb: WorkbookState): SheetState['charts'][number] {
+  private chart(wb: WorkbookState): SheetState["charts"][number] {
     const c = resolveSheet(wb, this.sheetRef).charts.find((x) => x.id === this.id());
-    if (!c) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist (chart).");
+    if (!c)
+      throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist (chart).");
     return c;
   }
   get name(): string {
-    throw new FakeExcelError('PropertyNotLoaded', 'The fake does not support reading chart.name.');
+    throw new FakeExcelError("PropertyNotLoaded", "The fake does not support reading chart.name.");
   }
   set name(n: string) {
     this.batch.push((wb) => (this.chart(wb).name = n));
   }
   setPosition(startCell: XlRange | string, endCell?: XlRange | string): void {
     this.batch.push((wb) => {
-      const cell = (x: XlRange | string) => (typeof x === 'string' ? formatRect(parseAddress(x)) : formatRect(asFakeRange(x).resolvedTarget(wb).rect));
-      this.chart(wb).position = { start: cell(startCell), end: endCell === undefined ? null : cell(endCell) };
+      const cell = (x: XlRange | string) =>
+        typeof x === "string"
+          ? formatRect(parseAddress(x))
+          : formatRect(asFakeRange(x).resolvedTarget(wb).rect);
+      this.chart(wb).position = {
+        start: cell(startCell),
+        end: endCell === undefined ? null : cell(endCell),
+      };
     });
   }
 }
 
 class FakeChartCollection implements XlChartCollection {
-  constructor(private readonly batch: Batch, private readonly sheetRef: SheetRef) {}
-  add(type: 'ColumnClustered', sourceData: XlRange, seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto'): XlChart {
+  constructor(
+    private readonly batch: Batch,
+    private readonly sheetRef: SheetRef
+  ) {}
+  add(
+    type: "ColumnClustered",
+    sourceData: XlRange,
+    seriesBy: "Auto" | "Columns" | "Rows" = "Auto"
+  ): XlChart {
     let id = -1;
     this.batch.push((wb) => {
       const sheet = resolveSheet(wb, this.sheetRef);
       const src = asFakeRange(sourceData).resolvedTarget(wb);
       id = wb.nextId++;
-      sheet.charts.push({ id, name: `Chart ${sheet.charts.length + 1}`, type, sourceSheetId: src.sheet.id, source: src.rect, seriesBy, title: '', position: null });
+      sheet.charts.push({
+        id,
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        sourceSheetId: src.sheet.id,
+        source: src.rect,
+        seriesBy,
+        title: "",
+        position: null,
+      });
     });
     return new FakeChart(this.batch, this.sheetRef, () => id);
   }
@@ -137,14 +184,22 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
 
-  constructor(batch: Batch, private readonly ref: SheetRef, nullable: boolean) {
+  constructor(
+    batch: Batch,
+    private readonly ref: SheetRef,
+    nullable: boolean
+  ) {
     super(batch);
     this.tables = new FakeTableCollection(batch, ref);
     this.charts = new FakeChartCollection(batch, ref);
     this.freezePanes = { freezeRows: (count = 1) => this.edit((s) => (s.frozenRows = count)) };
     batch.push((_wb, commit) => {
-      if (ref.id === null && !nullable) throw new FakeExcelError('ItemNotFound', "The requested resource doesn't exist (worksheet).");
-      commit(() => this.markLoaded('isNullObject', ref.id === null));
+      if (ref.id === null && !nullable)
+        throw new FakeExcelError(
+          "ItemNotFound",
+          "The requested resource doesn't exist (worksheet)."
+        );
+      commit(() => this.markLoaded("isNullObject", ref.id === null));
     });
   }
 
@@ -153,10 +208,10 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   }
 
   get isNullObject(): boolean {
-    return this.read('isNullObject');
+    return this.read("isNullObject");
   }
   get name(): string {
-    return this.read('name');
+    return this.read("name");
   }
   set name(name: string) {
     this.edit((s, wb) => {
@@ -165,21 +220,40 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
     });
   }
   get position(): number {
-    return this.read('position');
+    return this.read("position");
   }
   set position(p: number) {
     this.edit((s, wb) => {
-      if (!Number.isInteger(p) || p < 0 || p >= wb.sheets.length) throw new FakeExcelError('InvalidArgument', `Invalid position ${p}.`);
+      if (!Number.isInteger(p) || p < 0 || p >= wb.sheets.length)
+        throw new FakeExcelError("InvalidArgument", `Invalid position ${p}.`);
       wb.sheets = wb.sheets.filter((x) => x.id !== s.id);
       wb.sheets.splice(p, 0, s);
     });
   }
 
   getRange(address?: string): XlRange {
-    return new FakeRange(this.batch, this.ref, () => (address === undefined ? { row: 0, col: 0, rows: 1048576, cols: 16384 } : parseAddress(address)), false);
+    return new FakeRange(
+      this.batch,
+      this.ref,
+      () =>
+        address === undefined
+          ? { row: 0, col: 0, rows: 1048576, cols: 16384 }
+          : parseAddress(address),
+      false
+    );
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange {
-    return new FakeRange(this.batch, this.ref, () => ({ row: startRow, col: startColumn, rows: rowCount, cols: columnCount }), false);
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): XlRange {
+    return new FakeRange(
+      this.batch,
+      this.ref,
+      () => ({ row: startRow, col: startColumn, rows: rowCount, cols: columnCount }),
+      false
+    );
   }
   getUsedRangeOrNullObject(valuesOnly = false): XlRange {
     return new FakeRange(this.batch, this.ref, (_wb, sheet) => usedRect(sheet, valuesOnly), true);
@@ -191,7 +265,11 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
 
   delete(): void {
     this.edit((s, wb) => {
-      if (wb.sheets.length === 1) throw new FakeExcelError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      if (wb.sheets.length === 1)
+        throw new FakeExcelError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet."
+        );
       wb.sheets = wb.sheets.filter((x) => x.id !== s.id);
       if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets[0].id;
       if (wb.selection?.sheetId === s.id) wb.selection = null;
@@ -199,10 +277,10 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   }
 
   load(propertyNames: string | string[]): void {
-    this.queueLoad(propertyNames, ['name', 'position', 'isNullObject'], (wb, p) => {
-      if (this.ref.id === null) return p === 'isNullObject' ? true : undefined;
+    this.queueLoad(propertyNames, ["name", "position", "isNullObject"], (wb, p) => {
+      if (this.ref.id === null) return p === "isNullObject" ? true : undefined;
       const s = resolveSheet(wb, this.ref);
-      return p === 'name' ? s.name : p === 'position' ? wb.sheets.indexOf(s) : false;
+      return p === "name" ? s.name : p === "position" ? wb.sheets.indexOf(s) : false;
     });
   }
 }

@@ -6,15 +6,15 @@
  */
 
 /** Ticked marks as they arrive: ballot boxes with a tick or a cross, filled squares, ticks, filled circles. */
-export const TICKED_GLYPHS = '☑☒■√✓✔✅⊠▣◼●◉⬛☛';
+export const TICKED_GLYPHS = "☑☒■√✓✔✅⊠▣◼●◉⬛☛";
 /** Unticked marks. */
-export const UNTICKED_GLYPHS = '□☐◻❑○◯▢';
+export const UNTICKED_GLYPHS = "□☐◻❑○◯▢";
 
 export interface ChoiceResult {
   /** The options found ticked, in the order of the list (canonical option text). */
   ticked: string[];
   /** How the ticks were read: 'glyph' (marks beside the options), 'leftover' (only the chosen text left), 'none'. */
-  mode: 'glyph' | 'leftover' | 'none';
+  mode: "glyph" | "leftover" | "none";
 }
 
 interface Option {
@@ -37,17 +37,19 @@ const isGlyph = (ch: string): boolean => TICKED_GLYPHS.includes(ch) || UNTICKED_
  * with and without 案例); whitespace inside the text is ignored, so "国 有 企 业" matches.
  */
 export function readChoices(text: string, options: ReadonlyArray<string | Option>): ChoiceResult {
-  const opts: Option[] = options.map((o) => (typeof o === 'string' ? { name: o, spellings: [o] } : o));
-  const s = text.replace(/[\s\u3000_＿]+/g, '');
+  const opts: Option[] = options.map((o) =>
+    typeof o === "string" ? { name: o, spellings: [o] } : o
+  );
+  const s = text.replace(/[\s\u3000_＿]+/g, "");
   const hits = findOptions(s, opts);
-  if (hits.length === 0) return { ticked: [], mode: 'none' };
+  if (hits.length === 0) return { ticked: [], mode: "none" };
   const glyphAt: number[] = [];
   for (let i = 0; i < s.length; i++) if (isGlyph(s[i])) glyphAt.push(i);
   if (glyphAt.length === 0) {
     // Only the chosen option left in the cell; a list with every option still present and no mark is unreadable.
     const distinct = new Set(hits.map((h) => h.name));
-    if (distinct.size === opts.length && opts.length > 1) return { ticked: [], mode: 'none' };
-    return { ticked: order(opts, [...distinct]), mode: 'leftover' };
+    if (distinct.size === opts.length && opts.length > 1) return { ticked: [], mode: "none" };
+    return { ticked: order(opts, [...distinct]), mode: "leftover" };
   }
   // Glyphs in each gap between options: a lone glyph belongs by the cell's convention (marks before the options when
   // the cell starts with one); with two or more, the first is the previous option's and the last the next one's
@@ -72,13 +74,15 @@ export function readChoices(text: string, options: ReadonlyArray<string | Option
       marks[next].push(glyphs[glyphs.length - 1]);
     }
   });
-  const ticked = hits.filter((_, i) => marks[i].some((m) => TICKED_GLYPHS.includes(m))).map((h) => h.name);
-  return { ticked: order(opts, ticked), mode: 'glyph' };
+  const ticked = hits
+    .filter((_, i) => marks[i].some((m) => TICKED_GLYPHS.includes(m)))
+    .map((h) => h.name);
+  return { ticked: order(opts, ticked), mode: "glyph" };
 }
 
 function findOptions(s: string, opts: Option[]): Hit[] {
   const spellings = opts
-    .flatMap((o) => o.spellings.map((sp) => ({ name: o.name, sp: sp.replace(/\s+/g, '') })))
+    .flatMap((o) => o.spellings.map((sp) => ({ name: o.name, sp: sp.replace(/\s+/g, "") })))
     .sort((a, b) => b.sp.length - a.sp.length);
   const hits: Hit[] = [];
   let i = 0;
@@ -98,11 +102,11 @@ function order(opts: Option[], names: string[]): string[] {
 
 /** The free text after 其他（请注明：…）, without the prompt, brackets, underscores or marks. */
 export function otherText(text: string): string {
-  const i = text.lastIndexOf('其他');
-  if (i < 0) return '';
+  const i = text.lastIndexOf("其他");
+  if (i < 0) return "";
   let rest = text.slice(i + 2);
-  rest = rest.replace(/^[\s(（]*(请注明|请说明|注明)?[\s)）:：]*/, '');
-  rest = rest.replace(new RegExp(`[${TICKED_GLYPHS}${UNTICKED_GLYPHS}_＿]`, 'g'), '');
-  rest = rest.replace(/[)）]\s*$/, '').replace(/^[)）]/, '');
-  return rest.replace(/\s+/g, ' ').trim();
+  rest = rest.replace(/^[\s(（]*(请注明|请说明|注明)?[\s)）:：]*/, "");
+  rest = rest.replace(new RegExp(`[${TICKED_GLYPHS}${UNTICKED_GLYPHS}_＿]`, "g"), "");
+  rest = rest.replace(/[)）]\s*$/, "").replace(/^[)）]/, "");
+  return rest.replace(/\s+/g, " ").trim();
 }

@@ -11,18 +11,18 @@
  * 4. Both are small, pure JavaScript, already dependencies, and run unchanged in Node and the browser (Uint8Array).
  * 5. Only word/document.xml (located through _rels/.rels) is inflated: 100 forms import well under 2 s.
  */
-import { checkApplication } from '../../core/application';
-import { finding, type Finding } from '../../core/findings';
-import type { Application } from '../../core/model';
-import { defaultSettings, type CampaignSettings } from '../../core/settings';
-import { buildApplication } from './buildApplication';
-import { readBody } from './docxModel';
-import { isEncryptedOle, sniffDocFormat } from './sniff';
-import { listZip, readZipEntry, ZipError, type ZipEntry } from '../zip';
-import { decodeUtf8, parseXml, XmlError, type XElement } from './xml';
-import { DEFAULT_LIMITS, type InputLimits } from '../limits';
+import { checkApplication } from "../../core/application";
+import { finding, type Finding } from "../../core/findings";
+import type { Application } from "../../core/model";
+import { defaultSettings, type CampaignSettings } from "../../core/settings";
+import { buildApplication } from "./buildApplication";
+import { readBody } from "./docxModel";
+import { isEncryptedOle, sniffDocFormat } from "./sniff";
+import { listZip, readZipEntry, ZipError, type ZipEntry } from "../zip";
+import { decodeUtf8, parseXml, XmlError, type XElement } from "./xml";
+import { DEFAULT_LIMITS, type InputLimits } from "../limits";
 
-export { sniffDocFormat } from './sniff';
+export { sniffDocFormat } from "./sniff";
 
 export interface DocxLimits {
   /** Largest .docx file accepted. */
@@ -52,19 +52,24 @@ export function docxLimitsFrom(limits: Partial<InputLimits>): Partial<DocxLimits
   return out;
 }
 
-const SAVE_AS = '用 Word 或 WPS 打开后“另存为” Word 文档（*.docx）再导入';
+const SAVE_AS = "用 Word 或 WPS 打开后“另存为” Word 文档（*.docx）再导入";
 
 export async function readApplicationDocx(
   data: Uint8Array | ArrayBuffer,
   file: string,
-  opts: { settings?: CampaignSettings; limits?: Partial<DocxLimits> } = {},
+  opts: { settings?: CampaignSettings; limits?: Partial<DocxLimits> } = {}
 ): Promise<{ application: Application | null; findings: Finding[] }> {
-  const fail = (message: string) => ({ application: null, findings: [finding('FILE', { file }, message)] });
+  const fail = (message: string) => ({
+    application: null,
+    findings: [finding("FILE", { file }, message)],
+  });
   try {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const limits = { ...DEFAULT_DOCX_LIMITS, ...opts.limits };
     if (bytes.length > limits.maxBytes) {
-      return fail(`文件有 ${Math.round(bytes.length / 1048576)} MB，超过申报表 ${Math.round(limits.maxBytes / 1048576)} MB 的上限：请删去大图片或附件后另存再导入`);
+      return fail(
+        `文件有 ${Math.round(bytes.length / 1048576)} MB，超过申报表 ${Math.round(limits.maxBytes / 1048576)} MB 的上限：请删去大图片或附件后另存再导入`
+      );
     }
     const rejected = rejectFormat(bytes);
     if (rejected) return fail(rejected);
@@ -73,17 +78,27 @@ export async function readApplicationDocx(
     const blocks = readBody(document);
     const application = buildApplication(blocks, file);
     if (!looksLikeForm(application)) {
-      return fail('文件是 Word 文档，但没有找到申报表的封面（案例名称、申报单位）和“申报单位基本情况”表：请确认这是附件1《典型案例申报表》');
+      return fail(
+        "文件是 Word 文档，但没有找到申报表的封面（案例名称、申报单位）和“申报单位基本情况”表：请确认这是附件1《典型案例申报表》"
+      );
     }
-    return { application, findings: checkApplication(application, opts.settings ?? defaultSettings()) };
+    return {
+      application,
+      findings: checkApplication(application, opts.settings ?? defaultSettings()),
+    };
   } catch (e) {
     if (e instanceof ZipError) {
-      if (e.kind === 'encrypted') return fail(`文件已加密（${e.message}），无法读取：请申报单位取消密码后${SAVE_AS}`);
-      if (e.kind === 'bomb') return fail(`文件结构异常，已拒绝读取：${e.message}。请让申报单位重新另存为 .docx`);
+      if (e.kind === "encrypted")
+        return fail(`文件已加密（${e.message}），无法读取：请申报单位取消密码后${SAVE_AS}`);
+      if (e.kind === "bomb")
+        return fail(`文件结构异常，已拒绝读取：${e.message}。请让申报单位重新另存为 .docx`);
       return fail(`文件已损坏或不完整，无法读取：${e.message}。请让申报单位重新发送，或${SAVE_AS}`);
     }
     if (e instanceof XmlError) {
-      if (e.kind === 'doctype') return fail(`文件内容异常，已拒绝读取：${e.message}。请让申报单位用 Word 或 WPS 重新另存为 .docx`);
+      if (e.kind === "doctype")
+        return fail(
+          `文件内容异常，已拒绝读取：${e.message}。请让申报单位用 Word 或 WPS 重新另存为 .docx`
+        );
       return fail(`文件已损坏，无法读取：${e.message}。请让申报单位重新发送，或${SAVE_AS}`);
     }
     return fail(`文件无法读取（${e instanceof Error ? e.message : String(e)}）：请${SAVE_AS}`);
@@ -93,42 +108,42 @@ export async function readApplicationDocx(
 /** A message for everything that is not a .docx package, or null to go on. */
 function rejectFormat(bytes: Uint8Array): string | null {
   switch (sniffDocFormat(bytes)) {
-    case 'docx':
+    case "docx":
       return null;
-    case 'empty':
-      return '文件是空的（0 字节或只有空白），可能复制或下载未完成：请让申报单位重新发送';
-    case 'ole':
+    case "empty":
+      return "文件是空的（0 字节或只有空白），可能复制或下载未完成：请让申报单位重新发送";
+    case "ole":
       return isEncryptedOle(bytes)
         ? `文件设置了打开密码（已加密），无法读取：请申报单位取消密码后${SAVE_AS}`
         : `文件是旧版 Word 97-2003（.doc）或 WPS（.wps）格式，无法读取表格和勾选项：请${SAVE_AS}`;
-    case 'pdf':
+    case "pdf":
       return `文件是 PDF，无法读取表格和勾选项：请向申报单位索取 Word 版申报表（*.docx），盖章扫描件另行报送`;
-    case 'rtf':
+    case "rtf":
       return `文件是 RTF 格式：请${SAVE_AS}`;
-    case 'image':
+    case "image":
       return `文件是图片（扫描件或照片），无法读取内容：请向申报单位索取 Word 版申报表（*.docx）`;
-    case 'zip':
-      return '文件是 ZIP 压缩包，但不是 Word 文档（可能是 Excel 表格或打包的附件）：请解压后导入其中的 .docx 申报表';
+    case "zip":
+      return "文件是 ZIP 压缩包，但不是 Word 文档（可能是 Excel 表格或打包的附件）：请解压后导入其中的 .docx 申报表";
     default:
       return `文件不是 Word 文档（.docx），也不是可识别的其他格式：请${SAVE_AS}`;
   }
 }
 
-const DOCUMENT_PART = 'word/document.xml';
+const DOCUMENT_PART = "word/document.xml";
 
 function readMainDocument(bytes: Uint8Array, limits: DocxLimits): XElement {
   const entries = listZip(bytes, limits);
   const byName = new Map<string, ZipEntry>();
-  for (const e of entries) byName.set(e.name.replace(/^\//, '').toLowerCase(), e);
+  for (const e of entries) byName.set(e.name.replace(/^\//, "").toLowerCase(), e);
   let target = DOCUMENT_PART;
-  const rels = byName.get('_rels/.rels');
+  const rels = byName.get("_rels/.rels");
   if (rels) {
-    const root = parseXml(decodeUtf8(readZipEntry(bytes, rels, limits)), '_rels/.rels');
+    const root = parseXml(decodeUtf8(readZipEntry(bytes, rels, limits)), "_rels/.rels");
     const found = mainDocumentTarget(root);
     if (found) target = found;
   }
   const entry = byName.get(target.toLowerCase()) ?? byName.get(DOCUMENT_PART);
-  if (!entry) throw new ZipError('corrupt', `缺少正文部件 ${target}`);
+  if (!entry) throw new ZipError("corrupt", `缺少正文部件 ${target}`);
   return parseXml(decodeUtf8(readZipEntry(bytes, entry, limits)), entry.name);
 }
 
@@ -137,15 +152,18 @@ function mainDocumentTarget(root: XElement): string | null {
   const list = root.childNodes;
   for (let i = 0; i < list.length; i++) {
     const rel = list[i] as unknown as XElement;
-    if (rel.nodeType !== 1 || rel.localName !== 'Relationship') continue;
-    const type = rel.getAttribute('Type') ?? '';
-    if (!/\/officeDocument$/.test(type) || rel.getAttribute('TargetMode') === 'External') continue;
-    const t = (rel.getAttribute('Target') ?? '').replace(/^\/+/, '');
-    return t === '' || t.includes('..') || /^[a-z]+:/i.test(t) ? null : t;
+    if (rel.nodeType !== 1 || rel.localName !== "Relationship") continue;
+    const type = rel.getAttribute("Type") ?? "";
+    if (!/\/officeDocument$/.test(type) || rel.getAttribute("TargetMode") === "External") continue;
+    const t = (rel.getAttribute("Target") ?? "").replace(/^\/+/, "");
+    return t === "" || t.includes("..") || /^[a-z]+:/i.test(t) ? null : t;
   }
   return null;
 }
 
 function looksLikeForm(app: Application): boolean {
-  return [app.caseName, app.applicant, app.unitName, app.uscc, app.contact].some((v) => v !== '') || app.directionsTicked.length > 0;
+  return (
+    [app.caseName, app.applicant, app.unitName, app.uscc, app.contact].some((v) => v !== "") ||
+    app.directionsTicked.length > 0
+  );
 }

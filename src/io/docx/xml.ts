@@ -3,18 +3,18 @@
  * <!DOCTYPE> (the carrier of external-entity and entity-expansion attacks) is refused before the parser sees it.
  * @xmldom/xmldom never resolves external entities or fetches anything; parse errors are turned into XmlError.
  */
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser } from "@xmldom/xmldom";
 
-export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-export const W14_NS = 'http://schemas.microsoft.com/office/word/2010/wordml';
+export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+export const W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml";
 
 export class XmlError extends Error {
   constructor(
-    readonly kind: 'doctype' | 'malformed',
-    message: string,
+    readonly kind: "doctype" | "malformed",
+    message: string
   ) {
     super(message);
-    this.name = 'XmlError';
+    this.name = "XmlError";
   }
 }
 
@@ -40,37 +40,48 @@ const ELEMENT = 1;
 
 export function decodeUtf8(bytes: Uint8Array): string {
   // fatal: a part that is not UTF-8 is damaged; UTF-16 parts (legal but rare) carry a BOM
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new XmlError('malformed', '内容不是有效的 UTF-8 文本');
+    throw new XmlError("malformed", "内容不是有效的 UTF-8 文本");
   }
 }
 
 export function parseXml(text: string, part: string): XElement {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
-    throw new XmlError('doctype', `${part} 含有 DOCTYPE / ENTITY 声明（Word 从不写入，可能是恶意构造的外部实体攻击），已拒绝读取`);
+    throw new XmlError(
+      "doctype",
+      `${part} 含有 DOCTYPE / ENTITY 声明（Word 从不写入，可能是恶意构造的外部实体攻击），已拒绝读取`
+    );
   }
-  let fatal = '';
+  let fatal = "";
   const parser = new DOMParser({
     onError: (level, message) => {
-      if (level !== 'warning' && !fatal) fatal = message;
+      if (level !== "warning" && !fatal) fatal = message;
     },
   });
   let doc: { documentElement: unknown };
   try {
-    doc = parser.parseFromString(text, 'text/xml') as unknown as { documentElement: unknown };
+    doc = parser.parseFromString(text, "text/xml") as unknown as { documentElement: unknown };
   } catch (e) {
-    throw new XmlError('malformed', `${part} 不是合法的 XML：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    throw new XmlError(
+      "malformed",
+      `${part} 不是合法的 XML：${e instanceof Error ? e.message.split("\n")[0] : String(e)}`
+    );
   }
-  if (fatal || !doc.documentElement) throw new XmlError('malformed', `${part} 不是合法的 XML：${fatal.split('\n')[0]}`);
+  if (fatal || !doc.documentElement)
+    throw new XmlError("malformed", `${part} 不是合法的 XML：${fatal.split("\n")[0]}`);
   return doc.documentElement as XElement;
 }
 
 export function isEl(node: XNode | null | undefined, ns: string, local: string): node is XElement {
-  return !!node && node.nodeType === ELEMENT && node.localName === local && node.namespaceURI === ns;
+  return (
+    !!node && node.nodeType === ELEMENT && node.localName === local && node.namespaceURI === ns
+  );
 }
 
 export function isElement(node: XNode | null | undefined): node is XElement {
@@ -89,7 +100,8 @@ export function children(el: XElement): XElement[] {
 
 export function child(el: XElement, ns: string, local: string): XElement | null {
   const list = el.childNodes;
-  for (let i = 0; i < list.length; i++) if (isEl(list[i], ns, local)) return list[i] as unknown as XElement;
+  for (let i = 0; i < list.length; i++)
+    if (isEl(list[i], ns, local)) return list[i] as unknown as XElement;
   return null;
 }
 
@@ -110,11 +122,11 @@ export function attr(el: XElement, ns: string, name: string): string | null {
 
 /** Text of all text-node children (for w:t, w:instrText). */
 export function ownText(el: XElement): string {
-  let s = '';
+  let s = "";
   const list = el.childNodes;
   for (let i = 0; i < list.length; i++) {
     const n = list[i];
-    if (n.nodeType === 3 || n.nodeType === 4) s += n.nodeValue ?? '';
+    if (n.nodeType === 3 || n.nodeType === 4) s += n.nodeValue ?? "";
   }
   return s;
 }

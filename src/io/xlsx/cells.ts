@@ -3,7 +3,7 @@
  * (text / number / date / error, see ooxml/readSheet), dates as ISO yyyy-mm-dd from Date objects, serial numbers or
  * clerk text, and a merged-range map built once per sheet.
  */
-import { parseDateText } from '../../core/dates';
+import { parseDateText } from "../../core/dates";
 
 /** One cell as the reader sees it, whatever the file stored (rich text, hyperlink, formula result, error…). */
 export interface CellData {
@@ -24,7 +24,7 @@ export interface CellData {
 }
 
 export const EMPTY_CELL: CellData = {
-  text: '',
+  text: "",
   num: null,
   date: null,
   error: null,
@@ -35,21 +35,21 @@ export const EMPTY_CELL: CellData = {
 
 /** A number as text without binary noise: 0.1+0.2 → "0.3", 12 → "12". */
 export function numberText(n: number): string {
-  if (!Number.isFinite(n)) return '';
+  if (!Number.isFinite(n)) return "";
   if (Number.isInteger(n)) return String(n);
   return String(Number(n.toPrecision(15)));
 }
 
 /** true when the cell holds nothing visible. */
 export function isBlankCell(c: CellData | undefined): boolean {
-  return !c || (c.text.trim() === '' && c.num === null && c.date === null && c.error === null);
+  return !c || (c.text.trim() === "" && c.num === null && c.date === null && c.error === null);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
 
 function pad2(n: number): string {
-  return n < 10 ? '0' + n : String(n);
+  return n < 10 ? "0" + n : String(n);
 }
 
 /** A Date (UTC-based, as Excel serials convert) as yyyy-mm-dd. */
@@ -70,7 +70,7 @@ export function serialToDate(serial: number, date1904 = false): Date | null {
 }
 
 /** Dates in text are read by the product's one date parser. */
-export { parseDateText } from '../../core/dates';
+export { parseDateText } from "../../core/dates";
 
 /** The ISO date a cell holds: a Date, a serial number, or text. */
 export function cellIsoDate(c: CellData | undefined, date1904 = false): string | null {
@@ -78,7 +78,8 @@ export function cellIsoDate(c: CellData | undefined, date1904 = false): string |
   if (c.date) return toIsoDate(c.date);
   if (c.num !== null) {
     // 20241210 typed as a number
-    if (c.num >= 19_000_101 && c.num <= 21_991_231 && Number.isInteger(c.num)) return parseDateText(String(c.num));
+    if (c.num >= 19_000_101 && c.num <= 21_991_231 && Number.isInteger(c.num))
+      return parseDateText(String(c.num));
     const d = serialToDate(c.num, date1904);
     return d ? toIsoDate(d) : null;
   }
@@ -143,7 +144,8 @@ export class MergeMap {
   at(row: number, col: number): MergeRange | undefined {
     const hit = this.byCell.get(row * COL_STRIDE + col);
     if (hit) return hit;
-    for (const r of this.large) if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return r;
+    for (const r of this.large)
+      if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return r;
     return undefined;
   }
 }

@@ -3,17 +3,22 @@
  * holds it, the 附件2 indicators (label/value pairs or a table) and attached name lists. Never throws: a file that
  * cannot be read gives ok:false and a FILE finding in Chinese. Runs in Node and in the browser (bytes in, no fs).
  */
-import { finding } from '../../core/findings';
-import { EMPTY_META, type CaseRecord, type IndicatorValues, type PrefectureSubmission } from '../../core/model';
-import { parsePrefecture, type PrefectureName } from '../../core/vocabulary';
-import { mergeIndicatorValues, readIndicators } from './reader/annex2';
-import { readTable, type TableRead } from './reader/annex3';
-import type { SheetGrid } from './reader/grid';
-import { findTableHeader, type TableHeader } from './reader/header';
-import { readLists } from './reader/lists';
-import { formatMessage, sniffFormat as sniffBytes, sniffWithListing } from './reader/sniff';
-import { openWorkbook } from './reader/openWorkbook';
-import { DEFAULT_LIMITS, type InputLimits } from '../limits';
+import { finding } from "../../core/findings";
+import {
+  EMPTY_META,
+  type CaseRecord,
+  type IndicatorValues,
+  type PrefectureSubmission,
+} from "../../core/model";
+import { parsePrefecture, type PrefectureName } from "../../core/vocabulary";
+import { mergeIndicatorValues, readIndicators } from "./reader/annex2";
+import { readTable, type TableRead } from "./reader/annex3";
+import type { SheetGrid } from "./reader/grid";
+import { findTableHeader, type TableHeader } from "./reader/header";
+import { readLists } from "./reader/lists";
+import { formatMessage, sniffFormat as sniffBytes, sniffWithListing } from "./reader/sniff";
+import { openWorkbook } from "./reader/openWorkbook";
+import { DEFAULT_LIMITS, type InputLimits } from "../limits";
 
 export interface ReadLimits {
   maxBytes: number;
@@ -44,7 +49,9 @@ export function readLimitsFrom(limits: InputLimits): ReadLimits {
   };
 }
 
-export function sniffFormat(data: Uint8Array): 'xlsx' | 'zip' | 'ole' | 'pdf' | 'text' | 'empty' | 'unknown' {
+export function sniffFormat(
+  data: Uint8Array
+): "xlsx" | "zip" | "ole" | "pdf" | "text" | "empty" | "unknown" {
   return sniffBytes(data);
 }
 
@@ -55,11 +62,11 @@ function mb(n: number): string {
 export async function readWorkbook(
   data: Uint8Array | ArrayBuffer,
   file: string,
-  opts: { prefecture?: PrefectureName; limits?: Partial<ReadLimits> } = {},
+  opts: { prefecture?: PrefectureName; limits?: Partial<ReadLimits> } = {}
 ): Promise<PrefectureSubmission> {
   const sub: PrefectureSubmission = {
     file,
-    kind: 'unknown',
+    kind: "unknown",
     prefecture: opts.prefecture ?? null,
     meta: { ...EMPTY_META },
     records: [],
@@ -68,7 +75,11 @@ export async function readWorkbook(
     ok: false,
   };
   const fail = (message: string, sheet?: string): PrefectureSubmission => {
-    sub.findings.push(finding('FILE', { file, ...(sheet ? { sheet } : {}) }, message, { prefecture: sub.prefecture }));
+    sub.findings.push(
+      finding("FILE", { file, ...(sheet ? { sheet } : {}) }, message, {
+        prefecture: sub.prefecture,
+      })
+    );
     return sub;
   };
   try {
@@ -76,17 +87,23 @@ export async function readWorkbook(
     const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...opts.limits };
     const deadline = Date.now() + limits.maxMillis;
     if (bytes.byteLength > limits.maxBytes) {
-      return fail(`文件大小 ${mb(bytes.byteLength)} MB，超过单个文件上限 ${mb(limits.maxBytes)} MB，未读取：请删除无关工作表、图片后重新保存`);
+      return fail(
+        `文件大小 ${mb(bytes.byteLength)} MB，超过单个文件上限 ${mb(limits.maxBytes)} MB，未读取：请删除无关工作表、图片后重新保存`
+      );
     }
     const { format, listing } = sniffWithListing(bytes);
     const bad = formatMessage(format, bytes, listing);
-    if (bad !== null || listing === null) return fail(bad ?? '无法识别的文件格式');
+    if (bad !== null || listing === null) return fail(bad ?? "无法识别的文件格式");
     const sheetCount = listing.names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).length;
     if (sheetCount > limits.maxSheets) {
-      return fail(`工作簿有 ${sheetCount} 个工作表，超过上限 ${limits.maxSheets} 个，未读取：请只保留推荐汇总表和地区指标工作表`);
+      return fail(
+        `工作簿有 ${sheetCount} 个工作表，超过上限 ${limits.maxSheets} 个，未读取：请只保留推荐汇总表和地区指标工作表`
+      );
     }
     if (listing.totalSize > limits.maxUncompressedBytes) {
-      return fail(`文件解压后内容约 ${mb(listing.totalSize)} MB，超过解压后总大小上限 ${mb(limits.maxUncompressedBytes)} MB，未读取：疑似“压缩炸弹”，或请删除无关内容后重新保存`);
+      return fail(
+        `文件解压后内容约 ${mb(listing.totalSize)} MB，超过解压后总大小上限 ${mb(limits.maxUncompressedBytes)} MB，未读取：疑似“压缩炸弹”，或请删除无关内容后重新保存`
+      );
     }
     // declared and actual sizes, rows and cells are checked while each part is inflated, once; then our own reader
     const opened = openWorkbook(bytes, { ...limits, deadline });
@@ -107,7 +124,7 @@ interface Ctx {
 }
 
 function baseName(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  return file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
 }
 
 function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): void {
@@ -121,17 +138,25 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
   for (const t of withTable) {
     if (chosen.includes(t)) continue;
     sub.findings.push(
-      finding('FILE', { file, sheet: t.grid.name }, `隐藏工作表“${t.grid.name}”也含有推荐汇总表，已按可见工作表读取，未读取该隐藏表：如需以它为准请取消隐藏并删除其他表`, {
-        severity: 'warning',
-      }),
+      finding(
+        "FILE",
+        { file, sheet: t.grid.name },
+        `隐藏工作表“${t.grid.name}”也含有推荐汇总表，已按可见工作表读取，未读取该隐藏表：如需以它为准请取消隐藏并删除其他表`,
+        {
+          severity: "warning",
+        }
+      )
     );
   }
-  const tables: TableRead[] = chosen.map((t) => readTable(t.grid, t.header, { file, date1904: ctx.date1904 }));
+  const tables: TableRead[] = chosen.map((t) =>
+    readTable(t.grid, t.header, { file, date1904: ctx.date1904 })
+  );
   const records: CaseRecord[] = [];
   for (const t of tables) {
     records.push(...t.records);
     sub.findings.push(...t.findings);
-    for (const k of ['recommender', 'date', 'contact', 'phone'] as const) if (!sub.meta[k]) sub.meta[k] = t.meta[k];
+    for (const k of ["recommender", "date", "contact", "phone"] as const)
+      if (!sub.meta[k]) sub.meta[k] = t.meta[k];
   }
 
   // 2. the prefecture: given, 推荐单位, a 所属市州 column agreeing on every row, the file name, the sheet name
@@ -153,7 +178,8 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
       if (lists.isListSheet) {
         if (Object.keys(lists.lists).length === 0) continue;
         indicators ??= emptyIndicators(file, grid.name, prefecture);
-        for (const [k, v] of Object.entries(lists.lists)) indicators.lists[k as keyof IndicatorValues['lists']] ??= v;
+        for (const [k, v] of Object.entries(lists.lists))
+          indicators.lists[k as keyof IndicatorValues["lists"]] ??= v;
         continue;
       }
       const read = readIndicators(grid, { file, prefecture });
@@ -164,7 +190,7 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
     }
   }
   if (indicators) {
-    prefecture ??= indicators.prefecture ?? parsePrefecture(indicators.header.unitName ?? '');
+    prefecture ??= indicators.prefecture ?? parsePrefecture(indicators.header.unitName ?? "");
   }
   if (!prefecture) {
     const sheetNames = (chosen.length > 0 ? chosen.map((t) => t.grid) : grids).map((g) => g.name);
@@ -176,26 +202,45 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
   if (indicators) indicators.prefecture ??= prefecture;
   sub.records = records;
   sub.indicators = indicators;
-  sub.kind = chosen.length > 0 && indicators ? 'workbook' : chosen.length > 0 ? 'annex3' : indicators ? 'annex2' : 'unknown';
-  sub.ok = sub.kind !== 'unknown';
+  sub.kind =
+    chosen.length > 0 && indicators
+      ? "workbook"
+      : chosen.length > 0
+        ? "annex3"
+        : indicators
+          ? "annex2"
+          : "unknown";
+  sub.ok = sub.kind !== "unknown";
   if (!sub.ok) {
-    const names = grids.map((g) => `“${g.name}”`).join('、');
+    const names = grids.map((g) => `“${g.name}”`).join("、");
     sub.findings.push(
       finding(
-        'FILE',
+        "FILE",
         { file },
-        `未找到推荐汇总表（附件3）或地区指标（附件2）：工作簿中的工作表（${names || '无'}）都没有“序号、案例名称、企业名称、企业类别、案例申报方向和简述、联系人、联系方式”表头，也没有成效突出地区指标。请检查是否选错了文件`,
-      ),
+        `未找到推荐汇总表（附件3）或地区指标（附件2）：工作簿中的工作表（${names || "无"}）都没有“序号、案例名称、企业名称、企业类别、案例申报方向和简述、联系人、联系方式”表头，也没有成效突出地区指标。请检查是否选错了文件`
+      )
     );
   } else if (chosen.length > 0 && records.length === 0) {
     sub.findings.push(
-      finding('FILE', { file, sheet: chosen[0].grid.name }, '推荐汇总表中没有填写任何案例行', { severity: 'warning' }),
+      finding("FILE", { file, sheet: chosen[0].grid.name }, "推荐汇总表中没有填写任何案例行", {
+        severity: "warning",
+      })
     );
   }
   for (const f of sub.findings) f.prefecture ??= prefecture;
 }
 
-function emptyIndicators(file: string, sheet: string, prefecture: PrefectureName | null): IndicatorValues {
-  return { prefecture, values: {}, header: {}, lists: {}, source: { file, sheet, row: null }, cells: {} };
+function emptyIndicators(
+  file: string,
+  sheet: string,
+  prefecture: PrefectureName | null
+): IndicatorValues {
+  return {
+    prefecture,
+    values: {},
+    header: {},
+    lists: {},
+    source: { file, sheet, row: null },
+    cells: {},
+  };
 }
-

@@ -2,9 +2,9 @@
  * Pick or drop many files. The native input (data-testid="file-input") stays in the page for tests and assistive
  * technology; the visible control is a button and a drop zone.
  */
-import { Button, mergeClasses } from '@fluentui/react-components';
-import { useId, useRef, useState, type DragEvent } from 'react';
-import { usePanelStyles } from '../styles';
+import { Button, mergeClasses } from "@fluentui/react-components";
+import { useId, useRef, useState, type DragEvent } from "react";
+import { usePanelStyles } from "../styles";
 
 export interface FilePickerProps {
   label: string;
@@ -15,7 +15,14 @@ export interface FilePickerProps {
   testId?: string;
 }
 
-export function FilePicker({ label, accept, hint, disabled, onFiles, testId = 'file-input' }: FilePickerProps) {
+export function FilePicker({
+  label,
+  accept,
+  hint,
+  disabled,
+  onFiles,
+  testId = "file-input",
+}: FilePickerProps) {
   const styles = usePanelStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -49,10 +56,15 @@ export function FilePicker({ label, accept, hint, disabled, onFiles, testId = 'f
         className={styles.hidden}
         onChange={(e) => {
           take(e.currentTarget.files);
-          e.currentTarget.value = '';
+          e.currentTarget.value = "";
         }}
       />
-      <Button appearance="primary" disabled={disabled} aria-describedby={hintId} onClick={() => input.current?.click()}>
+      <Button
+        appearance="primary"
+        disabled={disabled}
+        aria-describedby={hintId}
+        onClick={() => input.current?.click()}
+      >
         {label}
       </Button>
       <div id={hintId} className={styles.muted}>

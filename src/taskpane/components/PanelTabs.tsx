@@ -2,26 +2,41 @@
  * The panel switcher: a WAI-ARIA tab list (roving tabindex, ←/→/Home/End move and select, Tab leaves). A small
  * hand-made one keeps the first load of the taskpane within budget.
  */
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useRef, type KeyboardEvent } from 'react';
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useRef, type KeyboardEvent } from "react";
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexWrap: 'wrap', columnGap: '0', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  tab: {
-    border: 'none',
-    background: 'none',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
-    whiteSpace: 'nowrap',
-    fontFamily: 'inherit',
-    // five tabs of four characters fit on one line of a ~350 px taskpane
-    fontSize: '13px',
-    color: tokens.colorNeutralForeground2,
-    cursor: 'pointer',
-    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
-    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  list: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: "0",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  selected: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
+  tab: {
+    border: "none",
+    background: "none",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    whiteSpace: "nowrap",
+    fontFamily: "inherit",
+    // five tabs of four characters fit on one line of a ~350 px taskpane
+    fontSize: "13px",
+    color: tokens.colorNeutralForeground2,
+    cursor: "pointer",
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    ":hover": {
+      color: tokens.colorNeutralForeground1,
+      backgroundColor: tokens.colorSubtleBackgroundHover,
+    },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
+    },
+  },
+  selected: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+  },
 });
 
 export interface PanelTabsProps<T extends string> {
@@ -31,12 +46,19 @@ export interface PanelTabsProps<T extends string> {
   onSelect: (id: T) => void;
 }
 
-export function PanelTabs<T extends string>({ label, tabs, selected, onSelect }: PanelTabsProps<T>) {
+export function PanelTabs<T extends string>({
+  label,
+  tabs,
+  selected,
+  onSelect,
+}: PanelTabsProps<T>) {
   const styles = useStyles();
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const onKeyDown = (e: KeyboardEvent, i: number) => {
     const n = tabs.length;
-    const next = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
+    const next = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[
+      e.key
+    ];
     if (next === undefined) return;
     e.preventDefault();
     onSelect(tabs[next].id);

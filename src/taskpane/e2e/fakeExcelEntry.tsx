@@ -3,11 +3,11 @@
  * Excel host, so the browser end-to-end test can drive the Excel flows and inspect the workbook it produced
  * (window.__huhangFakeExcel). Production builds have no such page and no way to replace Office.
  */
-import { createExcelHost } from '../../excel/excelHost';
-import { createFakeExcel, type FakeExcel } from '../../excel/fake';
-import { App } from '../App';
-import { browserDownload } from '../hosts/download';
-import { mount } from '../mount';
+import { createExcelHost } from "../../excel/excelHost";
+import { createFakeExcel, type FakeExcel } from "../../excel/fake";
+import { App } from "../App";
+import { browserDownload } from "../hosts/download";
+import { mount } from "../mount";
 
 declare global {
   interface Window {
@@ -17,5 +17,8 @@ declare global {
 
 const fake = createFakeExcel();
 window.__huhangFakeExcel = fake;
-const host = createExcelHost(fake.run, { download: browserDownload, createWorkbook: fake.createWorkbook });
+const host = createExcelHost(fake.run, {
+  download: browserDownload,
+  createWorkbook: fake.createWorkbook,
+});
 mount(document)(<App host={host} />);

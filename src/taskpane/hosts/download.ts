@@ -1,13 +1,17 @@
 /** Offer bytes as a file download in the browser (a blob: URL of this page; nothing is sent anywhere). */
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export function browserDownload(fileName: string, bytes: Uint8Array, doc: Document = document): Promise<void> {
+export function browserDownload(
+  fileName: string,
+  bytes: Uint8Array,
+  doc: Document = document
+): Promise<void> {
   const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: XLSX_TYPE });
   const url = URL.createObjectURL(blob);
-  const a = doc.createElement('a');
+  const a = doc.createElement("a");
   a.href = url;
   a.download = fileName;
-  a.style.display = 'none';
+  a.style.display = "none";
   doc.body.appendChild(a);
   try {
     a.click();

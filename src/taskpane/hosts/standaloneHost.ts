@@ -2,12 +2,14 @@
  * The host of a plain browser (no Office, or Office.onReady without a host): there is no workbook to write into,
  * so the panels themselves show the rows and every result is offered as an .xlsx download.
  */
-import type { Host } from '../host';
-import { browserDownload } from './download';
+import type { Host } from "../host";
+import { browserDownload } from "./download";
 
-export function createStandaloneHost(download: (fileName: string, bytes: Uint8Array) => Promise<void> = browserDownload): Host {
+export function createStandaloneHost(
+  download: (fileName: string, bytes: Uint8Array) => Promise<void> = browserDownload
+): Host {
   return {
-    kind: 'standalone',
+    kind: "standalone",
     showPrefecture: () => Promise.resolve(),
     showIndicators: () => Promise.resolve(),
     showProvince: () => Promise.resolve(),

@@ -2,12 +2,12 @@
  * The workbooks the taskpane produces (loaded on first use by lazy.ts): the clerk's 推荐汇总表 workbook, the
  * province's 全省汇总 and the ordered 推荐名单 (附件3 alone).
  */
-import type { MergeResult } from '../../core/merge';
-import { orderForExport } from '../../core/ordering';
-import { bureauName, PROVINCE_BUREAU } from '../../core/vocabulary';
-import { writeRecommendationList } from '../../io/xlsx/exportList';
-import { writeProvinceWorkbook } from '../../io/xlsx/writeProvince';
-import type { PrefectureState } from '../host';
+import type { MergeResult } from "../../core/merge";
+import { orderForExport } from "../../core/ordering";
+import { bureauName, PROVINCE_BUREAU } from "../../core/vocabulary";
+import { writeRecommendationList } from "../../io/xlsx/exportList";
+import { writeProvinceWorkbook } from "../../io/xlsx/writeProvince";
+import type { PrefectureState } from "../host";
 
 export interface Written {
   fileName: string;
@@ -19,7 +19,11 @@ function today(now: Date): string {
 }
 
 /** The clerk's build: the one-prefecture merge written with the prefecture bureau as recommender. */
-export async function writePrefectureWorkbook(view: PrefectureState, merged: MergeResult, now = new Date()): Promise<Written> {
+export async function writePrefectureWorkbook(
+  view: PrefectureState,
+  merged: MergeResult,
+  now = new Date()
+): Promise<Written> {
   const recommender = view.meta.recommender || bureauName(view.prefecture);
   const bytes = await writeProvinceWorkbook(merged, {
     recommender,
@@ -28,17 +32,25 @@ export async function writePrefectureWorkbook(view: PrefectureState, merged: Mer
     phone: view.meta.phone,
     generatedAt: now.toISOString(),
   });
-  return { fileName: `${view.prefecture ?? ''}推荐汇总表.xlsx`, bytes };
+  return { fileName: `${view.prefecture ?? ""}推荐汇总表.xlsx`, bytes };
 }
 
 export async function writeProvince(result: MergeResult, now = new Date()): Promise<Written> {
-  const bytes = await writeProvinceWorkbook(result, { recommender: PROVINCE_BUREAU, date: today(now), generatedAt: now.toISOString() });
-  return { fileName: '全省汇总.xlsx', bytes };
+  const bytes = await writeProvinceWorkbook(result, {
+    recommender: PROVINCE_BUREAU,
+    date: today(now),
+    generatedAt: now.toISOString(),
+  });
+  return { fileName: "全省汇总.xlsx", bytes };
 }
 
 /** The ordered 推荐名单: by expert score, ties by direction, prefecture and the prefecture's order. */
 export async function writeList(result: MergeResult, now = new Date()): Promise<Written> {
   const ordered = orderForExport(result.records).map((r, i) => ({ ...r, order: i + 1 }));
-  const bytes = await writeRecommendationList(ordered, { recommender: PROVINCE_BUREAU, date: today(now), generatedAt: now.toISOString() });
-  return { fileName: '推荐名单.xlsx', bytes };
+  const bytes = await writeRecommendationList(ordered, {
+    recommender: PROVINCE_BUREAU,
+    date: today(now),
+    generatedAt: now.toISOString(),
+  });
+  return { fileName: "推荐名单.xlsx", bytes };
 }

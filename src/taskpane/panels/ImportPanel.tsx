@@ -3,20 +3,24 @@
  * writes the whole list (Excel: 推荐汇总表 + 明细 sheets in one batch) and only then keeps it. Importing a file again
  * replaces its rows in place.
  */
-import { Button, Label, Text } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { Finding } from '../../core/findings';
-import { PREFECTURE_NAMES, parsePrefecture } from '../../core/vocabulary';
-import { useApp } from '../AppContext';
-import { FilePicker } from '../components/FilePicker';
-import { FindingLine } from '../components/FindingLine';
-import { ReadProgress, type ReadProgressState } from '../components/ReadProgress';
-import { fileBytes, loadReaders, loadWriters } from '../io/lazy';
-import { reducer, type ImportedFile } from '../state/appState';
-import { prefectureMerge, prefectureView, previewFindings } from '../state/views';
-import { usePanelStyles } from '../styles';
+import { Button, Label, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Finding } from "../../core/findings";
+import { PREFECTURE_NAMES, parsePrefecture } from "../../core/vocabulary";
+import { useApp } from "../AppContext";
+import { FilePicker } from "../components/FilePicker";
+import { FindingLine } from "../components/FindingLine";
+import { ReadProgress, type ReadProgressState } from "../components/ReadProgress";
+import { fileBytes, loadReaders, loadWriters } from "../io/lazy";
+import { reducer, type ImportedFile } from "../state/appState";
+import { prefectureMerge, prefectureView, previewFindings } from "../state/views";
+import { usePanelStyles } from "../styles";
 
-const KIND_LABEL: Record<ImportedFile['kind'], string> = { docx: 'Word 申报表', xlsx: 'Excel 工作簿', rejected: '无法读取' };
+const KIND_LABEL: Record<ImportedFile["kind"], string> = {
+  docx: "Word 申报表",
+  xlsx: "Excel 工作簿",
+  rejected: "无法读取",
+};
 
 export function ImportPanel() {
   const styles = usePanelStyles();
@@ -24,34 +28,47 @@ export function ImportPanel() {
   const [progress, setProgress] = useState<ReadProgressState | null>(null);
 
   const readFiles = (files: File[]) =>
-    perform('读取文件', async () => {
+    perform("读取文件", async () => {
       const readers = await loadReaders();
       const out: ImportedFile[] = [];
       for (let i = 0; i < files.length; i++) {
         setProgress({ done: i, total: files.length, current: files[i].name });
-        out.push(await readers.readImportFile(files[i].name, await fileBytes(files[i]), state.settings, state.prefecture));
+        out.push(
+          await readers.readImportFile(
+            files[i].name,
+            await fileBytes(files[i]),
+            state.settings,
+            state.prefecture
+          )
+        );
       }
-      setProgress({ done: files.length, total: files.length, current: '' });
-      dispatch({ type: 'previewed', files: out });
+      setProgress({ done: files.length, total: files.length, current: "" });
+      dispatch({ type: "previewed", files: out });
     });
 
   const confirm = () =>
-    perform('写入推荐汇总表', async () => {
-      const next = reducer(state, { type: 'confirmed' });
+    perform("写入推荐汇总表", async () => {
+      const next = reducer(state, { type: "confirmed" });
       const view = prefectureView(next);
       await host.showPrefecture(view);
-      dispatch({ type: 'confirmed' });
+      dispatch({ type: "confirmed" });
       setProgress(null);
-      const where = host.kind === 'excel' ? '已写入“推荐汇总表”和“明细”工作表' : '已加入推荐列表';
-      setStatus({ kind: 'success', text: `${where}：共 ${view.records.length} 行，发现问题 ${view.findings.length} 个。` });
+      const where = host.kind === "excel" ? "已写入“推荐汇总表”和“明细”工作表" : "已加入推荐列表";
+      setStatus({
+        kind: "success",
+        text: `${where}：共 ${view.records.length} 行，发现问题 ${view.findings.length} 个。`,
+      });
     });
 
   const download = () =>
-    perform('生成推荐汇总表', async () => {
+    perform("生成推荐汇总表", async () => {
       const writers = await loadWriters();
-      const { fileName, bytes } = await writers.writePrefectureWorkbook(prefectureView(state), prefectureMerge(state));
+      const { fileName, bytes } = await writers.writePrefectureWorkbook(
+        prefectureView(state),
+        prefectureMerge(state)
+      );
       await host.download(fileName, bytes);
-      setStatus({ kind: 'success', text: `已生成“${fileName}”。` });
+      setStatus({ kind: "success", text: `已生成“${fileName}”。` });
     });
 
   const view = prefectureView(state);
@@ -62,8 +79,10 @@ export function ImportPanel() {
         <select
           id="import-prefecture"
           className={styles.select}
-          value={state.prefecture ?? ''}
-          onChange={(e) => dispatch({ type: 'setPrefecture', prefecture: parsePrefecture(e.currentTarget.value) })}
+          value={state.prefecture ?? ""}
+          onChange={(e) =>
+            dispatch({ type: "setPrefecture", prefecture: parsePrefecture(e.currentTarget.value) })
+          }
         >
           <option value="">（按申报表的推荐单位识别）</option>
           {PREFECTURE_NAMES.map((p) => (
@@ -93,23 +112,27 @@ export function ImportPanel() {
             <Button appearance="primary" disabled={busy !== null} onClick={confirm}>
               确认导入
             </Button>
-            <Button disabled={busy !== null} onClick={() => dispatch({ type: 'discardPending' })}>
+            <Button disabled={busy !== null} onClick={() => dispatch({ type: "discardPending" })}>
               放弃
             </Button>
           </div>
         </>
       ) : null}
       <Text>
-        推荐汇总表现有 {view.records.length} 行{view.prefecture ? `（${view.prefecture}）` : ''}，问题 {view.findings.length} 个。
+        推荐汇总表现有 {view.records.length} 行{view.prefecture ? `（${view.prefecture}）` : ""}
+        ，问题 {view.findings.length} 个。
       </Text>
       <div className={styles.row}>
-        <Button data-testid="download-button" disabled={busy !== null || view.records.length === 0} onClick={download}>
+        <Button
+          data-testid="download-button"
+          disabled={busy !== null || view.records.length === 0}
+          onClick={download}
+        >
           下载推荐汇总表（.xlsx）
         </Button>
       </div>
     </section>
   );
-
 }
 
 function PreviewCard({ file, findings }: { file: ImportedFile; findings: Finding[] }) {
@@ -118,12 +141,13 @@ function PreviewCard({ file, findings }: { file: ImportedFile; findings: Finding
     <li className={styles.card}>
       <Text weight="semibold">
         {file.file}（{KIND_LABEL[file.kind]}
-        {file.records.length > 0 ? `，${file.records.length} 行` : ''}）
+        {file.records.length > 0 ? `，${file.records.length} 行` : ""}）
       </Text>
       {file.records.map((r) => (
         <Text key={`${r.source.sheet}|${r.source.row}`} size={200}>
-          {r.caseName || '（无案例名称）'} — {r.enterprise || '（无企业名称）'} — {r.direction ?? (r.directionRaw || '方向未识别')}
-          {r.level ? `（${r.level}）` : ''}
+          {r.caseName || "（无案例名称）"} — {r.enterprise || "（无企业名称）"} —{" "}
+          {r.direction ?? (r.directionRaw || "方向未识别")}
+          {r.level ? `（${r.level}）` : ""}
         </Text>
       ))}
       {findings.length === 0 ? (

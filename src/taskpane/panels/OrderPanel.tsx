@@ -2,27 +2,31 @@
  * 推荐顺序: the rows of the 推荐汇总表 in recommendation order. Move a row up or down (buttons, keyboard) or drag it;
  * 序号 renumbers, and the host rewrites the sheets before the new order is kept.
  */
-import { Button, Text } from '@fluentui/react-components';
-import { useState } from 'react';
-import { useApp } from '../AppContext';
-import { recordKey } from '../host';
-import { reducer } from '../state/appState';
-import { prefectureView } from '../state/views';
-import { usePanelStyles } from '../styles';
+import { Button, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import { useApp } from "../AppContext";
+import { recordKey } from "../host";
+import { reducer } from "../state/appState";
+import { prefectureView } from "../state/views";
+import { usePanelStyles } from "../styles";
 
 export function OrderPanel() {
   const styles = usePanelStyles();
   const { state, dispatch, host, perform, busy } = useApp();
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const view = prefectureView(state);
-  const flagged = new Set(view.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}|${f.sheet ?? ''}|${f.row ?? ''}`));
+  const flagged = new Set(
+    view.findings
+      .filter((f) => f.severity === "error")
+      .map((f) => `${f.file}|${f.sheet ?? ""}|${f.row ?? ""}`)
+  );
 
   const move = (from: number, to: number) =>
-    perform('调整推荐顺序', async () => {
-      const next = reducer(state, { type: 'moved', from, to });
+    perform("调整推荐顺序", async () => {
+      const next = reducer(state, { type: "moved", from, to });
       if (next === state) return;
       await host.showPrefecture(prefectureView(next));
-      dispatch({ type: 'moved', from, to });
+      dispatch({ type: "moved", from, to });
     });
 
   if (view.records.length === 0) {
@@ -69,7 +73,13 @@ export function OrderPanel() {
                 </td>
                 <td>
                   <div className={styles.buttons}>
-                    <Button size="small" className={styles.compactButton} disabled={busy !== null || i === 0} aria-label={`上移第 ${r.order} 行：${r.caseName}`} onClick={() => move(i, i - 1)}>
+                    <Button
+                      size="small"
+                      className={styles.compactButton}
+                      disabled={busy !== null || i === 0}
+                      aria-label={`上移第 ${r.order} 行：${r.caseName}`}
+                      onClick={() => move(i, i - 1)}
+                    >
                       上移
                     </Button>
                     <Button

@@ -1,9 +1,9 @@
 /** The 14 prefectures and what each has sent: 已报 / 未报 / 有问题, with rows and files. */
-import { mergeClasses } from '@fluentui/react-components';
-import type { ChecklistRow } from '../state/views';
-import { usePanelStyles } from '../styles';
+import { mergeClasses } from "@fluentui/react-components";
+import type { ChecklistRow } from "../state/views";
+import { usePanelStyles } from "../styles";
 
-const COLOR = { 已报: 'badgeSuccess', 未报: 'badgeNeutral', 有问题: 'badgeDanger' } as const;
+const COLOR = { 已报: "badgeSuccess", 未报: "badgeNeutral", 有问题: "badgeDanger" } as const;
 
 export function ProvinceChecklist({ rows }: { rows: ChecklistRow[] }) {
   const styles = usePanelStyles();
@@ -28,11 +28,13 @@ export function ProvinceChecklist({ rows }: { rows: ChecklistRow[] }) {
             <tr key={r.prefecture} data-prefecture={r.prefecture} data-status={r.status}>
               <th scope="row">{r.prefecture}</th>
               <td className={styles.nowrap}>
-                <span className={mergeClasses(styles.badge, styles[COLOR[r.status]])}>{r.status}</span>
+                <span className={mergeClasses(styles.badge, styles[COLOR[r.status]])}>
+                  {r.status}
+                </span>
                 {r.errors > 0 ? <span className={styles.error}> 错误 {r.errors}</span> : null}
               </td>
               <td className={styles.num}>{r.rows}</td>
-              <td>{r.files.join('、')}</td>
+              <td>{r.files.join("、")}</td>
             </tr>
           ))}
         </tbody>

@@ -2,25 +2,27 @@
  * After the merge: counts, the R2/R3 breaks across prefectures, 三级/二级/一级 per prefecture with 全省合计, and the
  * ranked list by expert score (the order 导出推荐名单 writes).
  */
-import { Text } from '@fluentui/react-components';
-import { indicatorTable } from '../../core/indicators';
-import type { MergeResult } from '../../core/merge';
-import { orderForExport } from '../../core/ordering';
-import { recordKey } from '../host';
-import { usePanelStyles } from '../styles';
+import { Text } from "@fluentui/react-components";
+import { indicatorTable } from "../../core/indicators";
+import type { MergeResult } from "../../core/merge";
+import { orderForExport } from "../../core/ordering";
+import { recordKey } from "../host";
+import { usePanelStyles } from "../styles";
 
 export function ProvinceResult({ result }: { result: MergeResult }) {
   const styles = usePanelStyles();
-  const crossBreaks = result.findings.filter((f) => f.code === 'R2' || f.code === 'R3');
-  const flagged = new Set(crossBreaks.map((f) => `${f.file}|${f.sheet ?? ''}|${f.row ?? ''}`));
-  const tiers = indicatorTable(result.indicators).filter((r) => r.reported || r.prefecture === '全省合计');
+  const crossBreaks = result.findings.filter((f) => f.code === "R2" || f.code === "R3");
+  const flagged = new Set(crossBreaks.map((f) => `${f.file}|${f.sheet ?? ""}|${f.row ?? ""}`));
+  const tiers = indicatorTable(result.indicators).filter(
+    (r) => r.reported || r.prefecture === "全省合计"
+  );
   const ranked = orderForExport(result.records);
   const scored = ranked.filter((r) => r.score !== null).length;
   return (
     <>
       <Text>
-        全省汇总 {result.records.length} 个案例，来自 {14 - result.missingPrefectures.length} 个市州；问题 {result.findings.length} 个，其中跨市州重复（R2/R3）{' '}
-        {crossBreaks.length} 个。
+        全省汇总 {result.records.length} 个案例，来自 {14 - result.missingPrefectures.length}{" "}
+        个市州；问题 {result.findings.length} 个，其中跨市州重复（R2/R3） {crossBreaks.length} 个。
       </Text>
       <div className={styles.tableWrap}>
         <table className={styles.table} aria-label="地区指标：三级、二级、一级企业数">
@@ -38,9 +40,9 @@ export function ProvinceResult({ result }: { result: MergeResult }) {
                 <th scope="row" className={styles.nowrap}>
                   {r.prefecture}
                 </th>
-                <td className={styles.num}>{r.values.tier3 ?? '—'}</td>
-                <td className={styles.num}>{r.values.tier2 ?? '—'}</td>
-                <td className={styles.num}>{r.values.tier1 ?? '—'}</td>
+                <td className={styles.num}>{r.values.tier3 ?? "—"}</td>
+                <td className={styles.num}>{r.values.tier2 ?? "—"}</td>
+                <td className={styles.num}>{r.values.tier1 ?? "—"}</td>
               </tr>
             ))}
           </tbody>
@@ -61,11 +63,15 @@ export function ProvinceResult({ result }: { result: MergeResult }) {
           </thead>
           <tbody>
             {ranked.map((r, i) => (
-              <tr key={recordKey(r)} data-flagged={flagged.has(recordKey(r))} className={flagged.has(recordKey(r)) ? styles.flagged : undefined}>
+              <tr
+                key={recordKey(r)}
+                data-flagged={flagged.has(recordKey(r))}
+                className={flagged.has(recordKey(r)) ? styles.flagged : undefined}
+              >
                 <td className={styles.num}>{i + 1}</td>
-                <td className={styles.nowrap}>{r.prefecture ?? '未识别'}</td>
+                <td className={styles.nowrap}>{r.prefecture ?? "未识别"}</td>
                 <td>{r.caseName}</td>
-                <td className={styles.num}>{r.score ?? '—'}</td>
+                <td className={styles.num}>{r.score ?? "—"}</td>
               </tr>
             ))}
           </tbody>

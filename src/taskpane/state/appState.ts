@@ -3,17 +3,23 @@
  * findings of reading each file, the 附件2 indicators) and the province's merge (prefecture submissions, expert
  * scores). Every view the UI or a Host needs is derived from it (./views.ts); nothing here touches Office or the DOM.
  */
-import type { Finding } from '../../core/findings';
-import type { CaseRecord, IndicatorKey, IndicatorValues, PrefectureSubmission, SubmissionMeta } from '../../core/model';
-import { EMPTY_META } from '../../core/model';
-import { defaultSettings, type CampaignSettings } from '../../core/settings';
-import type { PrefectureName } from '../../core/vocabulary';
-import { recordKey } from '../host';
+import type { Finding } from "../../core/findings";
+import type {
+  CaseRecord,
+  IndicatorKey,
+  IndicatorValues,
+  PrefectureSubmission,
+  SubmissionMeta,
+} from "../../core/model";
+import { EMPTY_META } from "../../core/model";
+import { defaultSettings, type CampaignSettings } from "../../core/settings";
+import type { PrefectureName } from "../../core/vocabulary";
+import { recordKey } from "../host";
 
 /** What one imported file gave, before the clerk confirms it: its rows, its reading findings, its indicators. */
 export interface ImportedFile {
   file: string;
-  kind: 'docx' | 'xlsx' | 'rejected';
+  kind: "docx" | "xlsx" | "rejected";
   prefecture: PrefectureName | null;
   meta: SubmissionMeta;
   records: CaseRecord[];
@@ -41,16 +47,16 @@ export interface AppState {
 }
 
 export type Action =
-  | { type: 'setPrefecture'; prefecture: PrefectureName | null }
-  | { type: 'previewed'; files: ImportedFile[] }
-  | { type: 'discardPending' }
-  | { type: 'confirmed' }
-  | { type: 'moved'; from: number; to: number }
-  | { type: 'removed'; key: string }
-  | { type: 'indicatorSet'; key: IndicatorKey; value: number | null }
-  | { type: 'submissionsRead'; submissions: PrefectureSubmission[] }
-  | { type: 'submissionsCleared' }
-  | { type: 'scoresRead'; scores: Map<string, number> };
+  | { type: "setPrefecture"; prefecture: PrefectureName | null }
+  | { type: "previewed"; files: ImportedFile[] }
+  | { type: "discardPending" }
+  | { type: "confirmed" }
+  | { type: "moved"; from: number; to: number }
+  | { type: "removed"; key: string }
+  | { type: "indicatorSet"; key: IndicatorKey; value: number | null }
+  | { type: "submissionsRead"; submissions: PrefectureSubmission[] }
+  | { type: "submissionsCleared" }
+  | { type: "scoresRead"; scores: Map<string, number> };
 
 export function initialState(settings: CampaignSettings = defaultSettings()): AppState {
   return {
@@ -67,13 +73,23 @@ export function initialState(settings: CampaignSettings = defaultSettings()): Ap
 }
 
 /** Files read again replace their earlier preview; the rest keep their order. */
-function replaceByFile<T extends { file: string }>(list: readonly T[], incoming: readonly T[]): T[] {
+function replaceByFile<T extends { file: string }>(
+  list: readonly T[],
+  incoming: readonly T[]
+): T[] {
   const names = new Set(incoming.map((f) => f.file));
   return [...list.filter((f) => !names.has(f.file)), ...incoming];
 }
 
 function emptyIndicators(prefecture: PrefectureName | null): IndicatorValues {
-  return { prefecture, values: {}, header: {}, lists: {}, source: { file: '', sheet: null, row: null }, cells: {} };
+  return {
+    prefecture,
+    values: {},
+    header: {},
+    lists: {},
+    source: { file: "", sheet: null, row: null },
+    cells: {},
+  };
 }
 
 /**
@@ -100,7 +116,7 @@ function confirm(state: AppState): AppState {
     records.push(...fresh.values());
     fileFindings[f.file] = f.findings;
     prefecture = prefecture ?? f.prefecture;
-    if (f.kind === 'xlsx' && (f.meta.recommender || f.meta.contact)) meta = f.meta;
+    if (f.kind === "xlsx" && (f.meta.recommender || f.meta.contact)) meta = f.meta;
     if (f.indicators) indicators = f.indicators;
   }
   return { ...state, records, fileFindings, prefecture, meta, indicators, pending: [] };
@@ -108,15 +124,15 @@ function confirm(state: AppState): AppState {
 
 export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
-    case 'setPrefecture':
+    case "setPrefecture":
       return { ...state, prefecture: action.prefecture };
-    case 'previewed':
+    case "previewed":
       return { ...state, pending: replaceByFile(state.pending, action.files) };
-    case 'discardPending':
+    case "discardPending":
       return { ...state, pending: [] };
-    case 'confirmed':
+    case "confirmed":
       return confirm(state);
-    case 'moved': {
+    case "moved": {
       const { from, to } = action;
       const n = state.records.length;
       if (from === to || from < 0 || to < 0 || from >= n || to >= n) return state;
@@ -125,17 +141,20 @@ export function reducer(state: AppState, action: Action): AppState {
       records.splice(to, 0, row);
       return { ...state, records };
     }
-    case 'removed':
+    case "removed":
       return { ...state, records: state.records.filter((r) => recordKey(r) !== action.key) };
-    case 'indicatorSet': {
+    case "indicatorSet": {
       const base = state.indicators ?? emptyIndicators(state.prefecture);
-      return { ...state, indicators: { ...base, values: { ...base.values, [action.key]: action.value } } };
+      return {
+        ...state,
+        indicators: { ...base, values: { ...base.values, [action.key]: action.value } },
+      };
     }
-    case 'submissionsRead':
+    case "submissionsRead":
       return { ...state, submissions: replaceByFile(state.submissions, action.submissions) };
-    case 'submissionsCleared':
+    case "submissionsCleared":
       return { ...state, submissions: [], scores: {} };
-    case 'scoresRead':
+    case "scoresRead":
       return { ...state, scores: { ...state.scores, ...Object.fromEntries(action.scores) } };
   }
 }

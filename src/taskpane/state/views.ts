@@ -2,13 +2,18 @@
  * Views derived from the app state: what the Host is asked to show and what the panels list. Pure functions of the
  * state, so that the Excel sheets, the downloads and the panels always agree.
  */
-import type { Finding } from '../../core/findings';
-import { mergeSubmissions, type MergeResult } from '../../core/merge';
-import type { CaseRecord, PrefectureSubmission } from '../../core/model';
-import { checkRecords } from '../../core/rules';
-import { bureauName, joinDirectionCell, PREFECTURE_NAMES, type PrefectureName } from '../../core/vocabulary';
-import { recordKey, type PrefectureState } from '../host';
-import type { AppState, ImportedFile } from './appState';
+import type { Finding } from "../../core/findings";
+import { mergeSubmissions, type MergeResult } from "../../core/merge";
+import type { CaseRecord, PrefectureSubmission } from "../../core/model";
+import { checkRecords } from "../../core/rules";
+import {
+  bureauName,
+  joinDirectionCell,
+  PREFECTURE_NAMES,
+  type PrefectureName,
+} from "../../core/vocabulary";
+import { recordKey, type PrefectureState } from "../host";
+import type { AppState, ImportedFile } from "./appState";
 
 /** The recommender line of a prefecture's 推荐汇总表. */
 export function bureauOf(prefecture: PrefectureName | null): string {
@@ -28,7 +33,10 @@ export function orderedRecords(state: AppState): CaseRecord[] {
 /** The clerk's 推荐汇总表 as the host writes it: reading findings of each file, then every rule over the whole list. */
 export function prefectureView(state: AppState): PrefectureState {
   const records = orderedRecords(state);
-  const findings: Finding[] = [...Object.values(state.fileFindings).flat(), ...checkRecords(records, state.settings)];
+  const findings: Finding[] = [
+    ...Object.values(state.fileFindings).flat(),
+    ...checkRecords(records, state.settings),
+  ];
   const meta = { ...state.meta, recommender: state.meta.recommender || bureauOf(state.prefecture) };
   return { prefecture: state.prefecture, meta, records, findings };
 }
@@ -42,8 +50,8 @@ export function previewFindings(file: ImportedFile, state: AppState): Finding[] 
 export function prefectureSubmission(state: AppState): PrefectureSubmission {
   const view = prefectureView(state);
   return {
-    file: `${view.prefecture ?? '本市州'}推荐汇总表`,
-    kind: 'workbook',
+    file: `${view.prefecture ?? "本市州"}推荐汇总表`,
+    kind: "workbook",
     prefecture: view.prefecture,
     meta: view.meta,
     records: view.records,
@@ -68,7 +76,7 @@ export function provinceView(state: AppState): MergeResult | null {
   return { ...result, records };
 }
 
-export type ChecklistStatus = '已报' | '未报' | '有问题';
+export type ChecklistStatus = "已报" | "未报" | "有问题";
 
 export interface ChecklistRow {
   prefecture: PrefectureName;
@@ -79,20 +87,31 @@ export interface ChecklistRow {
 }
 
 /** The 14 prefectures with what each has sent: 已报, 未报, or 有问题 (an error finding on its rows or files). */
-export function checklist(result: MergeResult | null, submissions: readonly PrefectureSubmission[]): ChecklistRow[] {
+export function checklist(
+  result: MergeResult | null,
+  submissions: readonly PrefectureSubmission[]
+): ChecklistRow[] {
   return PREFECTURE_NAMES.map((p) => {
     const files = submissions.filter((s) => s.prefecture === p).map((s) => s.file);
     if (!result || result.missingPrefectures.includes(p)) {
       const unreadable = submissions.some((s) => s.prefecture === p && !s.ok);
-      return { prefecture: p, status: unreadable ? '有问题' : '未报', rows: 0, errors: unreadable ? 1 : 0, files };
+      return {
+        prefecture: p,
+        status: unreadable ? "有问题" : "未报",
+        rows: 0,
+        errors: unreadable ? 1 : 0,
+        files,
+      };
     }
     const rows = result.records.filter((r) => r.prefecture === p).length;
-    const errors = result.findings.filter((f) => f.prefecture === p && f.severity === 'error').length;
-    return { prefecture: p, status: errors > 0 ? '有问题' : '已报', rows, errors, files };
+    const errors = result.findings.filter(
+      (f) => f.prefecture === p && f.severity === "error"
+    ).length;
+    return { prefecture: p, status: errors > 0 ? "有问题" : "已报", rows, errors, files };
   });
 }
 
 /** Findings of files that belong to no prefecture (unreadable inputs), for the province's problem list. */
 export function unplacedInputs(result: MergeResult | null): string[] {
-  return result ? result.inputs.filter((i) => i.status === 'rejected').map((i) => i.file) : [];
+  return result ? result.inputs.filter((i) => i.status === "rejected").map((i) => i.file) : [];
 }

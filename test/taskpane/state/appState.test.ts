@@ -1,87 +1,152 @@
-import { EMPTY_META, type CaseRecord, type PrefectureSubmission } from '../../../src/core/model';
-import { recordKey } from '../../../src/taskpane/host';
-import { initialState, reducer, type AppState, type ImportedFile } from '../../../src/taskpane/state/appState';
-import { checklist, prefectureView, provinceView } from '../../../src/taskpane/state/views';
+import { EMPTY_META, type CaseRecord, type PrefectureSubmission } from "../../../src/core/model";
+import { recordKey } from "../../../src/taskpane/host";
+import {
+  initialState,
+  reducer,
+  type AppState,
+  type ImportedFile,
+} from "../../../src/taskpane/state/appState";
+import { checklist, prefectureView, provinceView } from "../../../src/taskpane/state/views";
 
-function rec(file: string, row: number | null, caseName: string, over: Partial<CaseRecord> = {}): CaseRecord {
+function rec(
+  file: string,
+  row: number | null,
+  caseName: string,
+  over: Partial<CaseRecord> = {}
+): CaseRecord {
   return {
-    prefecture: '邵阳市',
+    prefecture: "邵阳市",
     order: 1,
     caseName,
     enterprise: `${caseName}有限公司`,
-    uscc: '',
-    category: '工业企业',
-    categoryRaw: '工业企业',
-    direction: '工业控制系统安全评估案例',
-    directionRaw: '工业控制系统安全评估案例',
+    uscc: "",
+    category: "工业企业",
+    categoryRaw: "工业企业",
+    direction: "工业控制系统安全评估案例",
+    directionRaw: "工业控制系统安全评估案例",
     level: null,
-    levelRaw: '',
-    summary: '对照防护指南开展评估，发现并整改高危风险。',
-    summaryCell: '工业控制系统安全评估案例：对照防护指南开展评估，发现并整改高危风险。',
-    contact: '曾敏',
-    phone: '0739-5551234',
-    date: '2024-12-09',
+    levelRaw: "",
+    summary: "对照防护指南开展评估，发现并整改高危风险。",
+    summaryCell: "工业控制系统安全评估案例：对照防护指南开展评估，发现并整改高危风险。",
+    contact: "曾敏",
+    phone: "0739-5551234",
+    date: "2024-12-09",
     score: null,
-    source: { file, sheet: row === null ? '申报表' : '推荐汇总表', row },
+    source: { file, sheet: row === null ? "申报表" : "推荐汇总表", row },
     columns: {},
     ...over,
   };
 }
 
-function imported(file: string, records: CaseRecord[], kind: ImportedFile['kind'] = 'xlsx'): ImportedFile {
-  return { file, kind, prefecture: '邵阳市', meta: { ...EMPTY_META }, records, findings: [], indicators: null };
+function imported(
+  file: string,
+  records: CaseRecord[],
+  kind: ImportedFile["kind"] = "xlsx"
+): ImportedFile {
+  return {
+    file,
+    kind,
+    prefecture: "邵阳市",
+    meta: { ...EMPTY_META },
+    records,
+    findings: [],
+    indicators: null,
+  };
 }
 
 function confirm(state: AppState, ...files: ImportedFile[]): AppState {
-  return reducer(reducer(state, { type: 'previewed', files }), { type: 'confirmed' });
+  return reducer(reducer(state, { type: "previewed", files }), { type: "confirmed" });
 }
 
 const names = (s: AppState) => prefectureView(s).records.map((r) => `${r.order}.${r.caseName}`);
 
-test('a re-imported workbook replaces its rows in place, drops the rows it no longer has, appends new ones', () => {
-  let s = confirm(initialState(), imported('a.docx', [rec('a.docx', null, '甲')], 'docx'));
-  s = confirm(s, imported('邵阳.xlsx', [rec('邵阳.xlsx', 4, '乙'), rec('邵阳.xlsx', 5, '丙'), rec('邵阳.xlsx', 6, '丁')]));
-  s = reducer(s, { type: 'moved', from: 0, to: 3 });
-  expect(names(s)).toEqual(['1.乙', '2.丙', '3.丁', '4.甲']);
+test("a re-imported workbook replaces its rows in place, drops the rows it no longer has, appends new ones", () => {
+  let s = confirm(initialState(), imported("a.docx", [rec("a.docx", null, "甲")], "docx"));
+  s = confirm(
+    s,
+    imported("邵阳.xlsx", [
+      rec("邵阳.xlsx", 4, "乙"),
+      rec("邵阳.xlsx", 5, "丙"),
+      rec("邵阳.xlsx", 6, "丁"),
+    ])
+  );
+  s = reducer(s, { type: "moved", from: 0, to: 3 });
+  expect(names(s)).toEqual(["1.乙", "2.丙", "3.丁", "4.甲"]);
   // the corrected workbook: row 5 changed, row 6 gone, row 7 new
-  s = confirm(s, imported('邵阳.xlsx', [rec('邵阳.xlsx', 4, '乙'), rec('邵阳.xlsx', 5, '丙（修改）'), rec('邵阳.xlsx', 7, '戊')]));
-  expect(names(s)).toEqual(['1.乙', '2.丙（修改）', '3.甲', '4.戊']);
-  expect(prefectureView(s).meta.recommender).toBe('邵阳市工业和信息化局');
+  s = confirm(
+    s,
+    imported("邵阳.xlsx", [
+      rec("邵阳.xlsx", 4, "乙"),
+      rec("邵阳.xlsx", 5, "丙（修改）"),
+      rec("邵阳.xlsx", 7, "戊"),
+    ])
+  );
+  expect(names(s)).toEqual(["1.乙", "2.丙（修改）", "3.甲", "4.戊"]);
+  expect(prefectureView(s).meta.recommender).toBe("邵阳市工业和信息化局");
 });
 
-test('moves outside the list change nothing; the same state object comes back', () => {
-  const s = confirm(initialState(), imported('邵阳.xlsx', [rec('邵阳.xlsx', 4, '乙'), rec('邵阳.xlsx', 5, '丙')]));
-  expect(reducer(s, { type: 'moved', from: 1, to: 2 })).toBe(s);
-  expect(reducer(s, { type: 'moved', from: -1, to: 0 })).toBe(s);
-  expect(reducer(s, { type: 'moved', from: 1, to: 1 })).toBe(s);
+test("moves outside the list change nothing; the same state object comes back", () => {
+  const s = confirm(
+    initialState(),
+    imported("邵阳.xlsx", [rec("邵阳.xlsx", 4, "乙"), rec("邵阳.xlsx", 5, "丙")])
+  );
+  expect(reducer(s, { type: "moved", from: 1, to: 2 })).toBe(s);
+  expect(reducer(s, { type: "moved", from: -1, to: 0 })).toBe(s);
+  expect(reducer(s, { type: "moved", from: 1, to: 1 })).toBe(s);
 });
 
-test('rules run over the whole list: the same case twice from two files is R3 on both rows', () => {
-  const s = confirm(initialState(), imported('a.docx', [rec('a.docx', null, '焊装产线工控系统安全评估')], 'docx'), imported('b.xlsx', [rec('b.xlsx', 4, '焊装产线工控系统安全评估')]));
-  const r3 = prefectureView(s).findings.filter((f) => f.code === 'R3');
-  expect(r3.map((f) => f.file).sort()).toEqual(['a.docx', 'b.xlsx']);
+test("rules run over the whole list: the same case twice from two files is R3 on both rows", () => {
+  const s = confirm(
+    initialState(),
+    imported("a.docx", [rec("a.docx", null, "焊装产线工控系统安全评估")], "docx"),
+    imported("b.xlsx", [rec("b.xlsx", 4, "焊装产线工控系统安全评估")])
+  );
+  const r3 = prefectureView(s).findings.filter((f) => f.code === "R3");
+  expect(r3.map((f) => f.file).sort()).toEqual(["a.docx", "b.xlsx"]);
 });
 
-function sub(prefecture: PrefectureSubmission['prefecture'], file: string, records: CaseRecord[], ok = true): PrefectureSubmission {
-  return { file, kind: 'annex3', prefecture, meta: { ...EMPTY_META }, records: records.map((r) => ({ ...r, prefecture })), indicators: null, findings: [], ok };
+function sub(
+  prefecture: PrefectureSubmission["prefecture"],
+  file: string,
+  records: CaseRecord[],
+  ok = true
+): PrefectureSubmission {
+  return {
+    file,
+    kind: "annex3",
+    prefecture,
+    meta: { ...EMPTY_META },
+    records: records.map((r) => ({ ...r, prefecture })),
+    indicators: null,
+    findings: [],
+    ok,
+  };
 }
 
-test('province: the checklist names 已报 / 未报 / 有问题; scores by recordKey reach the merged rows', () => {
+test("province: the checklist names 已报 / 未报 / 有问题; scores by recordKey reach the merged rows", () => {
   let s = reducer(initialState(), {
-    type: 'submissionsRead',
-    submissions: [sub('邵阳市', '邵阳.xlsx', [rec('邵阳.xlsx', 4, '乙')]), sub('娄底市', '娄底.xlsx', [rec('娄底.xlsx', 4, '己', { category: '基础电信企业' })])],
+    type: "submissionsRead",
+    submissions: [
+      sub("邵阳市", "邵阳.xlsx", [rec("邵阳.xlsx", 4, "乙")]),
+      sub("娄底市", "娄底.xlsx", [rec("娄底.xlsx", 4, "己", { category: "基础电信企业" })]),
+    ],
   });
   const rows = checklist(provinceView(s), s.submissions);
   expect(rows).toHaveLength(14);
   const by = Object.fromEntries(rows.map((r) => [r.prefecture, r.status]));
-  expect(by['邵阳市']).toBe('已报');
-  expect(by['娄底市']).toBe('有问题'); // 基础电信企业 under direction 3: R7
-  expect(by['长沙市']).toBe('未报');
-  const key = recordKey(rec('娄底.xlsx', 4, '己'));
-  s = reducer(s, { type: 'scoresRead', scores: new Map([[key, 91.5]]) });
-  expect(provinceView(s)!.records.find((r) => r.caseName === '己')!.score).toBe(91.5);
+  expect(by["邵阳市"]).toBe("已报");
+  expect(by["娄底市"]).toBe("有问题"); // 基础电信企业 under direction 3: R7
+  expect(by["长沙市"]).toBe("未报");
+  const key = recordKey(rec("娄底.xlsx", 4, "己"));
+  s = reducer(s, { type: "scoresRead", scores: new Map([[key, 91.5]]) });
+  expect(provinceView(s)!.records.find((r) => r.caseName === "己")!.score).toBe(91.5);
   // reading the same file again replaces its submission
-  s = reducer(s, { type: 'submissionsRead', submissions: [sub('邵阳市', '邵阳.xlsx', [rec('邵阳.xlsx', 4, '乙'), rec('邵阳.xlsx', 5, '庚')])] });
+  s = reducer(s, {
+    type: "submissionsRead",
+    submissions: [
+      sub("邵阳市", "邵阳.xlsx", [rec("邵阳.xlsx", 4, "乙"), rec("邵阳.xlsx", 5, "庚")]),
+    ],
+  });
   expect(s.submissions).toHaveLength(2);
   expect(provinceView(s)!.records).toHaveLength(3);
 });

@@ -3,52 +3,65 @@
  * runs <r><rPr/><t/></r>; phonetic guides (<rPh>, furigana) are not part of the visible text. Text keeps its
  * whitespace as written; entities and Excel's _xHHHH_ escapes are decoded.
  */
-import { decodeExcelEscapes, elementText, nextTag, PartError, refuseDoctype, type Tag } from './xmlScan';
+import {
+  decodeExcelEscapes,
+  elementText,
+  nextTag,
+  PartError,
+  refuseDoctype,
+  type Tag,
+} from "./xmlScan";
 
 /**
  * The visible text of a string item (<si> or a cell's <is>) whose start tag ends at `from` (its '>').
  * Returns the text and the index of the item's end tag.
  */
-export function readStringItem(xml: string, from: number, limit: number, itemName: string): { text: string; end: number } {
-  const tag: Tag = { name: '', closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
-  let text = '';
+export function readStringItem(
+  xml: string,
+  from: number,
+  limit: number,
+  itemName: string
+): { text: string; end: number } {
+  const tag: Tag = { name: "", closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
+  let text = "";
   let pos = from + 1;
   let inPhonetic = 0;
   while (nextTag(xml, pos, limit, tag)) {
     pos = tag.end + 1;
-    if (tag.name === '') continue;
+    if (tag.name === "") continue;
     if (tag.closing) {
-      if (tag.name === itemName && inPhonetic === 0) return { text: decodeExcelEscapes(text), end: tag.start };
-      if (tag.name === 'rPh') inPhonetic--;
+      if (tag.name === itemName && inPhonetic === 0)
+        return { text: decodeExcelEscapes(text), end: tag.start };
+      if (tag.name === "rPh") inPhonetic--;
       continue;
     }
     if (tag.selfClosing) continue;
-    if (tag.name === 'rPh') inPhonetic++;
-    else if (tag.name === 't') {
-      const t = elementText(xml, tag.end, 't', limit);
+    if (tag.name === "rPh") inPhonetic++;
+    else if (tag.name === "t") {
+      const t = elementText(xml, tag.end, "t", limit);
       if (inPhonetic === 0) text += t.text;
       pos = t.end;
     }
   }
-  throw new PartError('corrupt', `<${itemName}> 没有结束`);
+  throw new PartError("corrupt", `<${itemName}> 没有结束`);
 }
 
 /** All strings of the shared string table, in order. */
-export function readSharedStrings(xml: string, part = 'xl/sharedStrings.xml'): string[] {
+export function readSharedStrings(xml: string, part = "xl/sharedStrings.xml"): string[] {
   refuseDoctype(xml, part);
   const out: string[] = [];
-  const tag: Tag = { name: '', closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
+  const tag: Tag = { name: "", closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
   let pos = 0;
   const limit = xml.length;
   try {
     while (nextTag(xml, pos, limit, tag)) {
       pos = tag.end + 1;
-      if (tag.name !== 'si' || tag.closing) continue;
+      if (tag.name !== "si" || tag.closing) continue;
       if (tag.selfClosing) {
-        out.push('');
+        out.push("");
         continue;
       }
-      const item = readStringItem(xml, tag.end, limit, 'si');
+      const item = readStringItem(xml, tag.end, limit, "si");
       out.push(item.text);
       pos = item.end;
     }

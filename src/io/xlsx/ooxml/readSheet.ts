@@ -6,10 +6,10 @@
  * number; a number in a date-formatted cell becomes a date, as Excel shows it. A formula keeps its cached value;
  * a formula without one is flagged missingResult.
  */
-import { numberText, parseRangeRef, toIsoDate, type CellData, type MergeRange } from '../cells';
-import { readStringItem } from './readSharedStrings';
-import { GENERAL_FORMAT, type CellFormatKind } from './readStyles';
-import { attrsInto, elementText, nextTag, PartError, refuseDoctype, type Tag } from './xmlScan';
+import { numberText, parseRangeRef, toIsoDate, type CellData, type MergeRange } from "../cells";
+import { readStringItem } from "./readSharedStrings";
+import { GENERAL_FORMAT, type CellFormatKind } from "./readStyles";
+import { attrsInto, elementText, nextTag, PartError, refuseDoctype, type Tag } from "./xmlScan";
 
 export interface SheetContext {
   sharedStrings: readonly string[];
@@ -63,44 +63,67 @@ export interface RawCell {
 }
 
 /** A CellData with every field set, always in the same order (one object shape for the whole grid). */
-function make(text: string, num: number | null, date: Date | null, error: string | null, percent: boolean, formula: boolean, missingResult: boolean): CellData {
+function make(
+  text: string,
+  num: number | null,
+  date: Date | null,
+  error: string | null,
+  percent: boolean,
+  formula: boolean,
+  missingResult: boolean
+): CellData {
   return { text, num, date, error, percent, formula, missingResult };
 }
 
 /** The CellData of one cell from its raw parts; null when it holds nothing. */
-export function toCellData(raw: RawCell, format: CellFormatKind, ctx: SheetContext): CellData | null {
+export function toCellData(
+  raw: RawCell,
+  format: CellFormatKind,
+  ctx: SheetContext
+): CellData | null {
   const { t, value, formula } = raw;
   const percent = format.percent;
-  if (t === 'inlineStr' || value === null || (value === '' && t !== 'str' && t !== 's')) {
-    const text = raw.inline ?? (t === 'inlineStr' ? value : null);
+  if (t === "inlineStr" || value === null || (value === "" && t !== "str" && t !== "s")) {
+    const text = raw.inline ?? (t === "inlineStr" ? value : null);
     if (text !== null) return make(text, null, null, null, percent, formula, false);
-    return formula ? make('', null, null, null, percent, true, true) : null;
+    return formula ? make("", null, null, null, percent, true, true) : null;
   }
   switch (t) {
-    case 's': {
+    case "s": {
       const index = Number(value);
       if (!Number.isInteger(index) || index < 0 || index >= ctx.sharedStrings.length) {
-        throw new PartError('corrupt', ` 引用了不存在的共享字符串（第 ${value} 项）`);
+        throw new PartError("corrupt", ` 引用了不存在的共享字符串（第 ${value} 项）`);
       }
       return make(ctx.sharedStrings[index], null, null, null, percent, formula, false);
     }
-    case 'str':
+    case "str":
       return make(value, null, null, null, percent, formula, false);
-    case 'b':
-      return make(value === '1' || value === 'true' ? 'TRUE' : 'FALSE', null, null, null, percent, formula, false);
-    case 'e':
+    case "b":
+      return make(
+        value === "1" || value === "true" ? "TRUE" : "FALSE",
+        null,
+        null,
+        null,
+        percent,
+        formula,
+        false
+      );
+    case "e":
       return make(value, null, null, value, percent, formula, false);
-    case 'd': {
-      const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes('T') ? value : value + 'Z');
+    case "d": {
+      const d = new Date(
+        /[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes("T") ? value : value + "Z"
+      );
       if (Number.isNaN(d.getTime())) return make(value, null, null, null, percent, formula, false);
       return make(toIsoDate(d), null, d, null, percent, formula, false);
     }
     default: {
       const n = Number(value);
-      if (value.trim() === '' || !Number.isFinite(n)) return make(value, null, null, null, percent, formula, false);
+      if (value.trim() === "" || !Number.isFinite(n))
+        return make(value, null, null, null, percent, formula, false);
       if (format.date) {
         const d = excelSerialToDate(n, ctx.date1904);
-        if (Number.isNaN(d.getTime())) return make('', null, null, null, percent, formula, false);
+        if (Number.isNaN(d.getTime())) return make("", null, null, null, percent, formula, false);
         return make(toIsoDate(d), null, d, null, percent, formula, false);
       }
       return make(numberText(n), n, null, null, percent, formula, false);
@@ -118,7 +141,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
   let rowCount = 0;
   let colCount = 0;
   let filledRows = 0;
-  const tag: Tag = { name: '', closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
+  const tag: Tag = { name: "", closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
   const rowAttrs: Record<string, string | null> = { r: null };
   const cellAttrs: Record<string, string | null> = { r: null, t: null, s: null };
   const mergeAttrs: Record<string, string | null> = { ref: null };
@@ -135,7 +158,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
     while (nextTag(xml, pos, limit, tag)) {
       pos = tag.end + 1;
       const name = tag.name;
-      if (name === 'c' && inSheetData && !tag.closing) {
+      if (name === "c" && inSheetData && !tag.closing) {
         cellAttrs.r = cellAttrs.t = cellAttrs.s = null;
         attrsInto(xml, tag.attrs, tag.end, cellAttrs);
         let cellRow = rowNo;
@@ -150,19 +173,19 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
         while (nextTag(xml, pos, limit, tag)) {
           pos = tag.end + 1;
           if (tag.closing) {
-            if (tag.name === 'c') break;
+            if (tag.name === "c") break;
             continue;
           }
-          if (tag.name === 'v') {
+          if (tag.name === "v") {
             if (tag.selfClosing) continue;
-            const v = elementText(xml, tag.end, 'v', limit);
+            const v = elementText(xml, tag.end, "v", limit);
             raw.value = v.text;
             pos = v.end;
-          } else if (tag.name === 'f') {
+          } else if (tag.name === "f") {
             raw.formula = true;
-            if (!tag.selfClosing) pos = elementText(xml, tag.end, 'f', limit).end;
-          } else if (tag.name === 'is' && !tag.selfClosing) {
-            const item = readStringItem(xml, tag.end, limit, 'is');
+            if (!tag.selfClosing) pos = elementText(xml, tag.end, "f", limit).end;
+          } else if (tag.name === "is" && !tag.selfClosing) {
+            const item = readStringItem(xml, tag.end, limit, "is");
             raw.inline = item.text;
             pos = item.end;
           }
@@ -173,7 +196,10 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
           data = toCellData(raw, ctx.formats[s] ?? GENERAL_FORMAT, ctx);
         } catch (e) {
           if (!(e instanceof PartError)) throw e;
-          throw new PartError(e.kind, `${part} 的单元格 ${cellAttrs.r ?? `第 ${cellRow} 行第 ${col} 列`}${e.message}`);
+          throw new PartError(
+            e.kind,
+            `${part} 的单元格 ${cellAttrs.r ?? `第 ${cellRow} 行第 ${col} 列`}${e.message}`
+          );
         }
         if (data === null || cellRow <= 0 || col <= 0) continue;
         if (cellRow !== lineRow || line === null) {
@@ -184,7 +210,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
         line[col] = data;
         if (cellRow > rowCount) rowCount = cellRow;
         if (col > colCount) colCount = col;
-      } else if (name === 'row' && inSheetData) {
+      } else if (name === "row" && inSheetData) {
         if (tag.closing) continue;
         rowAttrs.r = null;
         attrsInto(xml, tag.attrs, tag.end, rowAttrs);
@@ -192,10 +218,11 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
         rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
         col = 0;
         line = null;
-        if (++rowsSeen % TIME_CHECK_ROWS === 0 && Date.now() > deadline) throw new PartError('timeout', part);
-      } else if (name === 'sheetData') {
+        if (++rowsSeen % TIME_CHECK_ROWS === 0 && Date.now() > deadline)
+          throw new PartError("timeout", part);
+      } else if (name === "sheetData") {
         inSheetData = !tag.closing && !tag.selfClosing;
-      } else if (name === 'mergeCell' && !tag.closing) {
+      } else if (name === "mergeCell" && !tag.closing) {
         mergeAttrs.ref = null;
         attrsInto(xml, tag.attrs, tag.end, mergeAttrs);
         const range = mergeAttrs.ref === null ? null : parseRangeRef(mergeAttrs.ref);
@@ -203,8 +230,8 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
       }
     }
   } catch (e) {
-    if (e instanceof PartError && e.kind === 'corrupt' && !e.message.startsWith(part)) {
-      throw new PartError('corrupt', `${part} 已损坏：${e.message}`);
+    if (e instanceof PartError && e.kind === "corrupt" && !e.message.startsWith(part)) {
+      throw new PartError("corrupt", `${part} 已损坏：${e.message}`);
     }
     throw e;
   }

@@ -2,7 +2,7 @@
  * xl/styles.xml, only as far as reading values needs it: for each cell format (<cellXfs><xf>, the index cells give
  * in s="…"), whether its number format shows a date (a number there is a date serial) or a percent sign.
  */
-import { attrsInto, nextTag, refuseDoctype, type Tag } from './xmlScan';
+import { attrsInto, nextTag, refuseDoctype, type Tag } from "./xmlScan";
 
 export interface CellFormatKind {
   date: boolean;
@@ -17,7 +17,10 @@ const PERCENT_FORMAT: CellFormatKind = Object.freeze({ date: false, percent: tru
  * Built-in number formats (ECMA-376 18.8.30) that show dates or times, including the East Asian ones Excel and WPS
  * write in a Chinese locale (27–36, 50–58).
  */
-const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
+]);
 const BUILTIN_PERCENT = new Set([9, 10]);
 
 /**
@@ -25,20 +28,20 @@ const BUILTIN_PERCENT = new Set([9, 10]);
  * [colour]/[$-locale] brackets and backslash-escaped characters. Elapsed-time brackets [h] [mm] [ss] count.
  */
 export function isDateFormat(code: string): boolean {
-  const section = code.split(';')[0];
+  const section = code.split(";")[0];
   if (/\[(h+|m+|s+)\]/i.test(section)) return true;
   const bare = section
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '')
-    .replace(/\[[^\]]*\]/g, '');
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "")
+    .replace(/\[[^\]]*\]/g, "");
   if (/^\s*General\s*$/i.test(bare)) return false;
-  return /[ymdhsb]/i.test(bare.replace(/General/gi, '').replace(/E[+-]/g, ''));
+  return /[ymdhsb]/i.test(bare.replace(/General/gi, "").replace(/E[+-]/g, ""));
 }
 
 /** Whether a format code shows a percent sign (outside quoted literals and escapes it still does). */
 export function isPercentFormat(code: string): boolean {
-  return code.includes('%');
+  return code.includes("%");
 }
 
 function kindOf(id: number, custom: Map<number, string>): CellFormatKind {
@@ -53,24 +56,25 @@ function kindOf(id: number, custom: Map<number, string>): CellFormatKind {
 }
 
 /** The kind of each cell format, by its index in <cellXfs>. */
-export function readStyles(xml: string, part = 'xl/styles.xml'): CellFormatKind[] {
+export function readStyles(xml: string, part = "xl/styles.xml"): CellFormatKind[] {
   refuseDoctype(xml, part);
   const custom = new Map<number, string>();
   const ids: number[] = [];
-  const tag: Tag = { name: '', closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
+  const tag: Tag = { name: "", closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
   const a: Record<string, string | null> = { numFmtId: null, formatCode: null };
   let inCellXfs = false;
   let xfDepth = 0;
   let pos = 0;
   while (nextTag(xml, pos, xml.length, tag)) {
     pos = tag.end + 1;
-    if (tag.name === 'numFmt' && !tag.closing) {
+    if (tag.name === "numFmt" && !tag.closing) {
       a.numFmtId = a.formatCode = null;
       attrsInto(xml, tag.attrs, tag.end, a);
-      if (a.numFmtId !== null && a.formatCode !== null) custom.set(Number(a.numFmtId), a.formatCode);
-    } else if (tag.name === 'cellXfs') {
+      if (a.numFmtId !== null && a.formatCode !== null)
+        custom.set(Number(a.numFmtId), a.formatCode);
+    } else if (tag.name === "cellXfs") {
       inCellXfs = !tag.closing && !tag.selfClosing;
-    } else if (tag.name === 'xf' && inCellXfs) {
+    } else if (tag.name === "xf" && inCellXfs) {
       if (tag.closing) {
         xfDepth--;
         continue;

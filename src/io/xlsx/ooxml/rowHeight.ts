@@ -25,7 +25,7 @@ function isWide(code: number): boolean {
 export function wrappedLines(text: string, width: number, fontSize: number): number {
   const usable = Math.max(1, width - 1) * (11 / fontSize);
   let lines = 0;
-  for (const paragraph of text.split('\n')) {
+  for (const paragraph of text.split("\n")) {
     let units = 0;
     for (let i = 0; i < paragraph.length; i++) {
       const code = paragraph.charCodeAt(i);

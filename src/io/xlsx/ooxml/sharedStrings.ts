@@ -2,8 +2,8 @@
  * The shared string table. Every text cell refers to it by index, so a text repeated across rows and sheets (市州,
  * 企业类别, 申报方向, a case that appears in both 推荐汇总表 and 明细) is stored and compressed once.
  */
-import { ByteSink } from './bytes';
-import { XML_HEAD, NS_MAIN, textElement } from './xml';
+import { ByteSink } from "./bytes";
+import { XML_HEAD, NS_MAIN, textElement } from "./xml";
 
 export class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -29,9 +29,11 @@ export class SharedStrings {
   /** sharedStrings.xml as UTF-8 blocks. */
   toChunks(): Uint8Array[] {
     const sink = new ByteSink();
-    sink.write(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.list.length}">`);
+    sink.write(
+      `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.list.length}">`
+    );
     for (const text of this.list) sink.write(`<si>${textElement(text)}</si>`);
-    sink.write('</sst>');
+    sink.write("</sst>");
     return sink.chunks();
   }
 }

@@ -3,13 +3,13 @@
  * sheet of 70 000 rows holds its XML bytes and no cell objects. Everything else (columns, merges, frozen panes, autofilter,
  * validations by range, print setup) is kept as small lists and written by toXml().
  */
-import { DEFAULT_COLUMN_WIDTH, lineHeight, wrappedLines } from './rowHeight';
-import { columnLetter } from '../../../core/findings';
-import { ByteSink } from './bytes';
-import type { SharedStrings } from './sharedStrings';
-import type { CellStyle, StyleRegistry } from './styles';
-import { validationXml, type DataValidation } from './validation';
-import { XML_HEAD, NS_MAIN, NS_REL, attrs, esc } from './xml';
+import { DEFAULT_COLUMN_WIDTH, lineHeight, wrappedLines } from "./rowHeight";
+import { columnLetter } from "../../../core/findings";
+import { ByteSink } from "./bytes";
+import type { SharedStrings } from "./sharedStrings";
+import type { CellStyle, StyleRegistry } from "./styles";
+import { validationXml, type DataValidation } from "./validation";
+import { XML_HEAD, NS_MAIN, NS_REL, attrs, esc } from "./xml";
 
 /** A formula (text without '=') with the result viewers show until they recalculate. */
 export interface Formula {
@@ -28,25 +28,32 @@ export interface ColumnSpec {
 
 export interface PageSetup {
   paperSize?: number;
-  orientation?: 'portrait' | 'landscape';
+  orientation?: "portrait" | "landscape";
   /** Pages wide / tall when fitting to page; 0 = as many as needed. Setting either turns fit-to-page on. */
   fitToWidth?: number;
   fitToHeight?: number;
   horizontalCentered?: boolean;
-  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  margins?: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
 }
 
-export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+export type SheetState = "visible" | "hidden" | "veryHidden";
 
 const INVALID_NAME = /[\\/?*[\]:]/;
-const letters: string[] = [''];
+const letters: string[] = [""];
 function col(c: number): string {
   while (letters.length <= c) letters.push(columnLetter(letters.length));
   return letters[c];
 }
 
 export class SheetWriter {
-  state: SheetState = 'visible';
+  state: SheetState = "visible";
   private readonly body = new ByteSink();
   private readonly columns = new Map<number, ColumnSpec>();
   private readonly merges: string[] = [];
@@ -63,9 +70,10 @@ export class SheetWriter {
   constructor(
     readonly name: string,
     private readonly styles: StyleRegistry,
-    private readonly strings: SharedStrings,
+    private readonly strings: SharedStrings
   ) {
-    if (name.length === 0 || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name)) throw new Error(`工作表名称无效：${name}`);
+    if (name.length === 0 || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name))
+      throw new Error(`工作表名称无效：${name}`);
   }
 
   /** The style index for a look, to pass to row(). */
@@ -82,26 +90,32 @@ export class SheetWriter {
    * Write row `r` (1-based) from column A: values[j] goes to column j+1 with style[j] (or one style for all values).
    * A style array longer than the values styles empty cells too. Rows are written top to bottom, each once.
    */
-  row(r: number, values: readonly CellValue[], style: number | readonly number[] = 0, opts: { height?: number } = {}): void {
+  row(
+    r: number,
+    values: readonly CellValue[],
+    style: number | readonly number[] = 0,
+    opts: { height?: number } = {}
+  ): void {
     if (!Number.isInteger(r) || r < 1 || r > 1048576) throw new Error(`行号无效：${r}`);
     if (r <= this.maxRow) throw new Error(`第 ${r} 行须在第 ${this.maxRow} 行之后写出`);
-    const perCell = typeof style !== 'number';
+    const perCell = typeof style !== "number";
     const width = perCell ? Math.max(values.length, style.length) : values.length;
     const height = opts.height ?? this.fitHeight(values, style);
-    let x = height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
+    let x =
+      height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
     let first = 0;
     let last = 0;
     for (let j = 0; j < width; j++) {
       const s = perCell ? (style[j] ?? 0) : style;
       // a cell right after the previous one needs no reference (every reader then takes the next column)
-      const ref = last === j && last > 0 ? '' : ` r="${col(j + 1)}${r}"`;
+      const ref = last === j && last > 0 ? "" : ` r="${col(j + 1)}${r}"`;
       const cell = this.cell(ref, j < values.length ? values[j] : undefined, s);
-      if (cell === '') continue;
+      if (cell === "") continue;
       x += cell;
       if (first === 0) first = j + 1;
       last = j + 1;
     }
-    this.body.write(x + '</row>');
+    this.body.write(x + "</row>");
     if (first > 0) {
       if (this.minCol === 0 || first < this.minCol) this.minCol = first;
       if (last > this.maxCol) this.maxCol = last;
@@ -111,13 +125,21 @@ export class SheetWriter {
   }
 
   /** The height a row of wrapped text needs (undefined when one line fits every cell). */
-  private fitHeight(values: readonly CellValue[], style: number | readonly number[]): number | undefined {
+  private fitHeight(
+    values: readonly CellValue[],
+    style: number | readonly number[]
+  ): number | undefined {
     let best = 0;
     for (let j = 0; j < values.length; j++) {
       const v = values[j];
-      const text = typeof v === 'string' ? v : v && typeof v === 'object' && typeof v.result === 'string' ? v.result : null;
+      const text =
+        typeof v === "string"
+          ? v
+          : v && typeof v === "object" && typeof v.result === "string"
+            ? v.result
+            : null;
       if (!text) continue;
-      const size = this.styles.wrapFontSize(typeof style === 'number' ? style : (style[j] ?? 0));
+      const size = this.styles.wrapFontSize(typeof style === "number" ? style : (style[j] ?? 0));
       if (size === null) continue;
       const width = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
       const lines = wrappedLines(text, width, size);
@@ -128,21 +150,26 @@ export class SheetWriter {
 
   /** One <c> element; `ref` is ' r="B2"' or empty. '' when there is nothing to write. */
   private cell(ref: string, v: CellValue, s: number): string {
-    const sa = s === 0 ? '' : ` s="${s}"`;
-    if (v === null || v === undefined) return s === 0 ? '' : `<c${ref}${sa}/>`;
+    const sa = s === 0 ? "" : ` s="${s}"`;
+    if (v === null || v === undefined) return s === 0 ? "" : `<c${ref}${sa}/>`;
     switch (typeof v) {
-      case 'string':
+      case "string":
         return `<c${ref}${sa} t="s"><v>${this.strings.add(v)}</v></c>`;
-      case 'number':
-        return Number.isFinite(v) ? `<c${ref}${sa}><v>${v}</v></c>` : s === 0 ? '' : `<c${ref}${sa}/>`;
-      case 'boolean':
+      case "number":
+        return Number.isFinite(v)
+          ? `<c${ref}${sa}><v>${v}</v></c>`
+          : s === 0
+            ? ""
+            : `<c${ref}${sa}/>`;
+      case "boolean":
         return `<c${ref}${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
       default: {
-        const f = `<f>${esc(v.formula.replace(/^=/, ''))}</f>`;
+        const f = `<f>${esc(v.formula.replace(/^=/, ""))}</f>`;
         const res = v.result;
-        if (res === null || res === undefined || (typeof res === 'number' && !Number.isFinite(res))) return `<c${ref}${sa}>${f}</c>`;
-        if (typeof res === 'number') return `<c${ref}${sa}>${f}<v>${res}</v></c>`;
-        if (typeof res === 'boolean') return `<c${ref}${sa} t="b">${f}<v>${res ? 1 : 0}</v></c>`;
+        if (res === null || res === undefined || (typeof res === "number" && !Number.isFinite(res)))
+          return `<c${ref}${sa}>${f}</c>`;
+        if (typeof res === "number") return `<c${ref}${sa}>${f}<v>${res}</v></c>`;
+        if (typeof res === "boolean") return `<c${ref}${sa} t="b">${f}<v>${res ? 1 : 0}</v></c>`;
         return `<c${ref}${sa} t="str">${f}<v>${esc(res)}</v></c>`;
       }
     }
@@ -185,7 +212,11 @@ export class SheetWriter {
   /** The worksheet part as UTF-8 blocks. */
   toChunks(selected: boolean): Uint8Array[] {
     const encoder = new TextEncoder();
-    return [encoder.encode(this.head(selected)), ...this.body.chunks(), encoder.encode(this.tail())];
+    return [
+      encoder.encode(this.head(selected)),
+      ...this.body.chunks(),
+      encoder.encode(this.tail()),
+    ];
   }
 
   private head(selected: boolean): string {
@@ -193,53 +224,90 @@ export class SheetWriter {
     const fit = p && (p.fitToWidth !== undefined || p.fitToHeight !== undefined);
     const out: string[] = [XML_HEAD, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
     if (fit) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-    out.push(`<dimension ref="${this.maxRow === 0 || this.maxCol === 0 ? 'A1' : `${col(this.minCol)}${this.minRow}:${col(this.maxCol)}${this.maxRow}`}"/>`);
-    out.push(`<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${this.paneXml()}</sheetView></sheetViews>`);
+    out.push(
+      `<dimension ref="${this.maxRow === 0 || this.maxCol === 0 ? "A1" : `${col(this.minCol)}${this.minRow}:${col(this.maxCol)}${this.maxRow}`}"/>`
+    );
+    out.push(
+      `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0">${this.paneXml()}</sheetView></sheetViews>`
+    );
     out.push('<sheetFormatPr defaultRowHeight="14.25"/>');
     out.push(this.colsXml());
-    out.push('<sheetData>');
-    return out.join('');
+    out.push("<sheetData>");
+    return out.join("");
   }
 
   private tail(): string {
     const p = this.page;
-    const out: string[] = ['</sheetData>'];
+    const out: string[] = ["</sheetData>"];
     if (this.filter) out.push(`<autoFilter ref="${esc(this.filter)}"/>`);
-    if (this.merges.length > 0) out.push(`<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${esc(m)}"/>`).join('')}</mergeCells>`);
-    if (this.validations.length > 0) out.push(`<dataValidations count="${this.validations.length}">${this.validations.join('')}</dataValidations>`);
+    if (this.merges.length > 0)
+      out.push(
+        `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${esc(m)}"/>`).join("")}</mergeCells>`
+      );
+    if (this.validations.length > 0)
+      out.push(
+        `<dataValidations count="${this.validations.length}">${this.validations.join("")}</dataValidations>`
+      );
     if (p?.horizontalCentered) out.push('<printOptions horizontalCentered="1"/>');
-    const m = p?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
-    out.push(`<pageMargins${attrs([['left', m.left], ['right', m.right], ['top', m.top], ['bottom', m.bottom], ['header', m.header], ['footer', m.footer]])}/>`);
-    if (p) out.push(`<pageSetup${attrs([['paperSize', p.paperSize], ['orientation', p.orientation], ['fitToWidth', p.fitToWidth], ['fitToHeight', p.fitToHeight]])}/>`);
-    out.push('</worksheet>');
-    return out.join('');
+    const m = p?.margins ?? {
+      left: 0.7,
+      right: 0.7,
+      top: 0.75,
+      bottom: 0.75,
+      header: 0.3,
+      footer: 0.3,
+    };
+    out.push(
+      `<pageMargins${attrs([
+        ["left", m.left],
+        ["right", m.right],
+        ["top", m.top],
+        ["bottom", m.bottom],
+        ["header", m.header],
+        ["footer", m.footer],
+      ])}/>`
+    );
+    if (p)
+      out.push(
+        `<pageSetup${attrs([
+          ["paperSize", p.paperSize],
+          ["orientation", p.orientation],
+          ["fitToWidth", p.fitToWidth],
+          ["fitToHeight", p.fitToHeight],
+        ])}/>`
+      );
+    out.push("</worksheet>");
+    return out.join("");
   }
 
   private paneXml(): string {
-    if (!this.frozen) return '';
+    if (!this.frozen) return "";
     const { xSplit, ySplit } = this.frozen;
     const topLeft = `${col(xSplit + 1)}${ySplit + 1}`;
-    const pane = xSplit > 0 && ySplit > 0 ? 'bottomRight' : ySplit > 0 ? 'bottomLeft' : 'topRight';
-    const split = attrs([['xSplit', xSplit > 0 ? xSplit : null], ['ySplit', ySplit > 0 ? ySplit : null]]);
+    const pane = xSplit > 0 && ySplit > 0 ? "bottomRight" : ySplit > 0 ? "bottomLeft" : "topRight";
+    const split = attrs([
+      ["xSplit", xSplit > 0 ? xSplit : null],
+      ["ySplit", ySplit > 0 ? ySplit : null],
+    ]);
     return `<pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
   }
 
   private colsXml(): string {
-    if (this.columns.size === 0) return '';
+    if (this.columns.size === 0) return "";
     const parts: string[] = [];
     for (const c of [...this.columns.keys()].sort((a, b) => a - b)) {
       const spec = this.columns.get(c)!;
       parts.push(
         `<col${attrs([
-          ['min', c],
-          ['max', c],
-          ['width', spec.width ?? 9],
-          ['style', spec.style ? this.styles.id(spec.style) : null],
-          ['hidden', spec.hidden ? true : null],
-          ['customWidth', spec.width !== undefined ? true : null],
-        ])}/>`,
+          ["min", c],
+          ["max", c],
+          ["width", spec.width ?? 9],
+          ["style", spec.style ? this.styles.id(spec.style) : null],
+          ["hidden", spec.hidden ? true : null],
+          ["customWidth", spec.width !== undefined ? true : null],
+        ])}/>`
       );
     }
-    return `<cols>${parts.join('')}</cols>`;
+    return `<cols>${parts.join("")}</cols>`;
   }
 }

@@ -5,16 +5,17 @@
 // Cheap gate: any C0 control other than tab/newline/CR, any surrogate, or the two non-characters.
 const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 // Exact set to drop: those controls, the non-characters and unpaired surrogates (a valid pair stays).
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const SPECIAL = /[&<>"]/;
 const SPECIAL_G = /[&<>"]/g;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 // Excel reads "_x0041_" in a string as "A"; a literal one is written "_x005F_x0041_".
 const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 
 /** Text without the characters XML 1.0 forbids. */
 export function xmlSafe(text: string): string {
-  return SUSPECT.test(text) ? text.replace(NOT_XML, '') : text;
+  return SUSPECT.test(text) ? text.replace(NOT_XML, "") : text;
 }
 
 /** Escape for element text and attribute values (double-quoted); forbidden characters are dropped. */
@@ -26,21 +27,23 @@ export function esc(text: string): string {
 /** A cell / shared string: escaped, Excel's _xHHHH_ protected, whitespace kept. Returns the whole <t> element. */
 export function textElement(text: string): string {
   let s = esc(text);
-  if (s.includes('_x')) s = s.replace(EXCEL_ESCAPE, '_x005F_$1');
-  const keep = s !== s.trim() || s.includes('\n') || s.includes('\t');
+  if (s.includes("_x")) s = s.replace(EXCEL_ESCAPE, "_x005F_$1");
+  const keep = s !== s.trim() || s.includes("\n") || s.includes("\t");
   return keep ? `<t xml:space="preserve">${s}</t>` : `<t>${s}</t>`;
 }
 
 /** ` name="value"` for each defined entry, in the given order; booleans as 1/0. */
-export function attrs(pairs: ReadonlyArray<readonly [string, string | number | boolean | null | undefined]>): string {
-  let out = '';
+export function attrs(
+  pairs: ReadonlyArray<readonly [string, string | number | boolean | null | undefined]>
+): string {
+  let out = "";
   for (const [k, v] of pairs) {
     if (v === null || v === undefined) continue;
-    out += ` ${k}="${typeof v === 'boolean' ? (v ? '1' : '0') : typeof v === 'number' ? String(v) : esc(v)}"`;
+    out += ` ${k}="${typeof v === "boolean" ? (v ? "1" : "0") : typeof v === "number" ? String(v) : esc(v)}"`;
   }
   return out;
 }
 
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

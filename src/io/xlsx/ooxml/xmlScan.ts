@@ -8,29 +8,34 @@
 /** A part we refuse or cannot make sense of; the message is Chinese and names the part. */
 export class PartError extends Error {
   constructor(
-    readonly kind: 'doctype' | 'corrupt' | 'timeout',
-    message: string,
+    readonly kind: "doctype" | "corrupt" | "timeout",
+    message: string
   ) {
     super(message);
-    this.name = 'PartError';
+    this.name = "PartError";
   }
 }
 
 /** Throws PartError('doctype') when the part carries a DTD. */
 export function refuseDoctype(text: string, part: string): void {
-  if (text.includes('<!') && (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))) {
-    throw new PartError('doctype', `${part} 含有 DOCTYPE / ENTITY 声明（Excel、WPS 从不写入，可能是恶意构造的外部实体攻击），已拒绝读取`);
+  if (text.includes("<!") && (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))) {
+    throw new PartError(
+      "doctype",
+      `${part} 含有 DOCTYPE / ENTITY 声明（Excel、WPS 从不写入，可能是恶意构造的外部实体攻击），已拒绝读取`
+    );
   }
 }
 
 /** Bytes of a part as text: UTF-8 (BOM dropped), or UTF-16 when a BOM says so. */
 export function partText(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
 }
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** The character(s) of one reference body ("#25252", "#x41", "amp"); null when it is not one we decode. */
 function referenced(s: string, from: number, to: number): string | null {
@@ -47,29 +52,29 @@ function referenced(s: string, from: number, to: number): string | null {
     else if (hex && c >= 65 && c <= 70) d = c - 55;
     else return null;
     code = code * (hex ? 16 : 10) + d;
-    if (code > 0x10ffff) return '';
+    if (code > 0x10ffff) return "";
   }
-  if (code === 0) return '';
+  if (code === 0) return "";
   return code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code);
 }
 
 /** Decode the predefined entities and character references (an unknown name is left as written). */
 export function decodeEntities(s: string): string {
-  let amp = s.indexOf('&');
+  let amp = s.indexOf("&");
   if (amp < 0) return s;
-  let out = '';
+  let out = "";
   let last = 0;
   while (amp >= 0) {
-    const semi = s.indexOf(';', amp + 2);
+    const semi = s.indexOf(";", amp + 2);
     if (semi < 0) break;
     const ch = semi - amp <= 10 ? referenced(s, amp + 1, semi) : null;
     if (ch === null) {
-      amp = s.indexOf('&', amp + 1);
+      amp = s.indexOf("&", amp + 1);
       continue;
     }
     out += s.slice(last, amp) + ch;
     last = semi + 1;
-    amp = s.indexOf('&', last);
+    amp = s.indexOf("&", last);
   }
   return last === 0 ? s : out + s.slice(last);
 }
@@ -78,14 +83,21 @@ const EXCEL_ESCAPE_RE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** Excel's own escape for characters XML cannot hold: "_x000D_" → CR; "_x005F_x0041_" → "_x0041_". */
 export function decodeExcelEscapes(s: string): string {
-  return s.indexOf('_x') < 0 ? s : s.replace(EXCEL_ESCAPE_RE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return s.indexOf("_x") < 0
+    ? s
+    : s.replace(EXCEL_ESCAPE_RE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**
  * All attributes of the start tag `xml[from, to)` in one pass: each whose local name is a key of `out` is stored
  * (decoded); the others are skipped. The caller resets `out` beforehand.
  */
-export function attrsInto(xml: string, from: number, to: number, out: Record<string, string | null>): void {
+export function attrsInto(
+  xml: string,
+  from: number,
+  to: number,
+  out: Record<string, string | null>
+): void {
   let i = from;
   while (i < to) {
     while (i < to && isSpace(xml.charCodeAt(i))) i++;
@@ -96,7 +108,7 @@ export function attrsInto(xml: string, from: number, to: number, out: Record<str
       if (c === 61 /* = */ || isSpace(c)) break;
       if (c === 58 /* : */) local = k + 1;
     }
-    const eq = xml.indexOf('=', k);
+    const eq = xml.indexOf("=", k);
     if (eq < 0 || eq >= to) return;
     let q = eq + 1;
     while (q < to && isSpace(xml.charCodeAt(q))) q++;
@@ -105,7 +117,8 @@ export function attrsInto(xml: string, from: number, to: number, out: Record<str
     const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (close < 0 || close >= to) return;
     const name = xml.slice(local, k);
-    if (Object.prototype.hasOwnProperty.call(out, name)) out[name] = decodeEntities(xml.slice(q + 1, close));
+    if (Object.prototype.hasOwnProperty.call(out, name))
+      out[name] = decodeEntities(xml.slice(q + 1, close));
     i = close + 1;
   }
 }
@@ -132,14 +145,20 @@ export interface Tag {
 
 /** Fills `tag` with the next tag at or after `pos`, before `limit`; false when there is none. Reuses `tag`. */
 export function nextTag(xml: string, pos: number, limit: number, tag: Tag): boolean {
-  const lt = xml.indexOf('<', pos);
+  const lt = xml.indexOf("<", pos);
   if (lt < 0 || lt >= limit) return false;
   tag.start = lt;
   const c1 = xml.charCodeAt(lt + 1);
   if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
-    const close = xml.startsWith('<!--', lt) ? '-->' : xml.startsWith('<![CDATA[', lt) ? ']]>' : c1 === 63 ? '?>' : '>';
+    const close = xml.startsWith("<!--", lt)
+      ? "-->"
+      : xml.startsWith("<![CDATA[", lt)
+        ? "]]>"
+        : c1 === 63
+          ? "?>"
+          : ">";
     const e = xml.indexOf(close, lt + 2);
-    tag.name = '';
+    tag.name = "";
     tag.closing = false;
     tag.selfClosing = true;
     tag.attrs = lt;
@@ -183,21 +202,26 @@ function tagEnd(xml: string, k: number): number {
  * The character data of an element whose start tag ends at `from` (index of its '>'), up to its end tag, decoded;
  * nested markup is skipped, CDATA sections are taken as written. Returns the text and the index of the end tag.
  */
-export function elementText(xml: string, from: number, name: string, limit: number): { text: string; end: number } {
+export function elementText(
+  xml: string,
+  from: number,
+  name: string,
+  limit: number
+): { text: string; end: number } {
   let pos = from + 1;
-  let lt = xml.indexOf('<', pos);
-  if (lt < 0 || lt >= limit) throw new PartError('corrupt', `元素 <${name}> 没有结束`);
+  let lt = xml.indexOf("<", pos);
+  if (lt < 0 || lt >= limit) throw new PartError("corrupt", `元素 <${name}> 没有结束`);
   // fast path: plain text straight up to the end tag
   if (xml.charCodeAt(lt + 1) === 47) return { text: decodeEntities(xml.slice(pos, lt)), end: lt };
-  let text = '';
-  const tag: Tag = { name: '', closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
+  let text = "";
+  const tag: Tag = { name: "", closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
   let depth = 0;
   for (;;) {
-    if (lt < 0 || lt >= limit) throw new PartError('corrupt', `元素 <${name}> 没有结束`);
+    if (lt < 0 || lt >= limit) throw new PartError("corrupt", `元素 <${name}> 没有结束`);
     text += decodeEntities(xml.slice(pos, lt));
-    if (xml.startsWith('<![CDATA[', lt)) {
-      const e = xml.indexOf(']]>', lt + 9);
-      if (e < 0) throw new PartError('corrupt', `元素 <${name}> 中的 CDATA 没有结束`);
+    if (xml.startsWith("<![CDATA[", lt)) {
+      const e = xml.indexOf("]]>", lt + 9);
+      if (e < 0) throw new PartError("corrupt", `元素 <${name}> 中的 CDATA 没有结束`);
       text += xml.slice(lt + 9, e);
       pos = e + 3;
     } else {
@@ -205,9 +229,9 @@ export function elementText(xml: string, from: number, name: string, limit: numb
       if (tag.closing) {
         if (depth === 0) return { text, end: lt };
         depth--;
-      } else if (tag.name !== '' && !tag.selfClosing) depth++;
+      } else if (tag.name !== "" && !tag.selfClosing) depth++;
       pos = tag.end + 1;
     }
-    lt = xml.indexOf('<', pos);
+    lt = xml.indexOf("<", pos);
   }
 }

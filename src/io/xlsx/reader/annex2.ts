@@ -4,14 +4,14 @@
  * with one row per prefecture the row of this prefecture is taken). Header answers (申报单位名称, 是/否 questions,
  * 申报方向, contacts) are read from label/value pairs too.
  */
-import { columnLetter, finding, type Finding } from '../../../core/findings';
-import { INDICATOR_DEF_BY_KEY, matchIndicatorLabel } from '../../../core/indicatorDefs';
-import type { IndicatorHeaderKey, IndicatorKey, IndicatorValues } from '../../../core/model';
-import { toHalfWidth } from '../../../core/text';
-import { parsePrefecture, type PrefectureName } from '../../../core/vocabulary';
-import type { SheetGrid } from './grid';
-import { normalizeHeader } from './header';
-import { looksNumeric, readIndicatorCell } from './indicatorValue';
+import { columnLetter, finding, type Finding } from "../../../core/findings";
+import { INDICATOR_DEF_BY_KEY, matchIndicatorLabel } from "../../../core/indicatorDefs";
+import type { IndicatorHeaderKey, IndicatorKey, IndicatorValues } from "../../../core/model";
+import { toHalfWidth } from "../../../core/text";
+import { parsePrefecture, type PrefectureName } from "../../../core/vocabulary";
+import type { SheetGrid } from "./grid";
+import { normalizeHeader } from "./header";
+import { looksNumeric, readIndicatorCell } from "./indicatorValue";
 
 export interface IndicatorContext {
   file: string;
@@ -30,16 +30,16 @@ const SCAN_ROWS = 400;
 const MAX_LABEL = 80;
 
 const HEADER_LABELS: ReadonlyArray<[IndicatorHeaderKey, RegExp]> = [
-  ['classifiedManagement', /^是否.*分类分级管理/],
-  ['keyEnterpriseList', /^是否.*重点企业清单/],
-  ['regionDirection', /^(申报)?方向$/],
-  ['unitName', /^(申报)?单位(名称)?$|^申报单位名称$/],
-  ['leader', /^负责人(姓名)?$/],
-  ['leaderTitle', /^(负责人)?职务$/],
-  ['contactDept', /^部门(及|和|、)?职务$|^部门$/],
-  ['contactName', /^(联系人)?姓名$|^联系人$/],
-  ['contactPhone', /^(联系)?(电话|手机)$|^联系方式$/],
-  ['contactEmail', /^(电子)?邮箱(地址)?$|^(电子)?邮件$|^E-?MAIL$/],
+  ["classifiedManagement", /^是否.*分类分级管理/],
+  ["keyEnterpriseList", /^是否.*重点企业清单/],
+  ["regionDirection", /^(申报)?方向$/],
+  ["unitName", /^(申报)?单位(名称)?$|^申报单位名称$/],
+  ["leader", /^负责人(姓名)?$/],
+  ["leaderTitle", /^(负责人)?职务$/],
+  ["contactDept", /^部门(及|和|、)?职务$|^部门$/],
+  ["contactName", /^(联系人)?姓名$|^联系人$/],
+  ["contactPhone", /^(联系)?(电话|手机)$|^联系方式$/],
+  ["contactEmail", /^(电子)?邮箱(地址)?$|^(电子)?邮件$|^E-?MAIL$/],
 ];
 
 export function matchHeaderAnswer(text: string): IndicatorHeaderKey | null {
@@ -50,7 +50,7 @@ export function matchHeaderAnswer(text: string): IndicatorHeaderKey | null {
 }
 
 function indicatorLabel(text: string): IndicatorKey | null {
-  if (text === '' || text.length > MAX_LABEL) return null;
+  if (text === "" || text.length > MAX_LABEL) return null;
   return matchIndicatorLabel(toHalfWidth(text));
 }
 
@@ -58,8 +58,19 @@ const UNIT_RE = /^[(（]?(家|个|项|场|名|期|次|期\/次|%|％|人|户|万
 
 const TICKED_RE = /[☑☒■√✓✔]\s*((总体|安全管理|服务赋能)成效突出地区)/;
 
-function emptyValues(file: string, sheet: string, prefecture: PrefectureName | null): IndicatorValues {
-  return { prefecture, values: {}, header: {}, lists: {}, source: { file, sheet, row: null }, cells: {} };
+function emptyValues(
+  file: string,
+  sheet: string,
+  prefecture: PrefectureName | null
+): IndicatorValues {
+  return {
+    prefecture,
+    values: {},
+    header: {},
+    lists: {},
+    source: { file, sheet, row: null },
+    cells: {},
+  };
 }
 
 export function readIndicators(grid: SheetGrid, ctx: IndicatorContext): IndicatorRead {
@@ -90,7 +101,7 @@ function readPairLayout(grid: SheetGrid, ctx: IndicatorContext): IndicatorRead {
       if (answer) {
         if (valueCol !== null && out.header[answer] === undefined) {
           const v = grid.text(row, valueCol);
-          const ticked = answer === 'regionDirection' ? TICKED_RE.exec(v) : null;
+          const ticked = answer === "regionDirection" ? TICKED_RE.exec(v) : null;
           out.header[answer] = ticked ? ticked[1] : v;
         }
         continue;
@@ -98,7 +109,8 @@ function readPairLayout(grid: SheetGrid, ctx: IndicatorContext): IndicatorRead {
       const key = indicatorLabel(text);
       if (key && /名单/.test(text)) {
         // "三级企业名单" | "湖南甲公司、湖南乙公司": a list written in one cell
-        if (valueCol !== null && !out.lists[key]) out.lists[key] = splitNames(grid.cell(row, valueCol).text);
+        if (valueCol !== null && !out.lists[key])
+          out.lists[key] = splitNames(grid.cell(row, valueCol).text);
         continue;
       }
       if (!key || seen.has(key)) continue;
@@ -112,8 +124,9 @@ function readPairLayout(grid: SheetGrid, ctx: IndicatorContext): IndicatorRead {
       const cell = grid.cell(row, valueCol);
       out.cells[key] = { sheet: grid.name, row, column: columnLetter(valueCol) };
       const r = readIndicatorCell(key, cell);
-      if (r.kind === 'number') out.values[key] = r.value;
-      else if (r.kind === 'text') findings.push(unreadable(ctx.file, grid.name, row, valueCol, key, r.text));
+      if (r.kind === "number") out.values[key] = r.value;
+      else if (r.kind === "text")
+        findings.push(unreadable(ctx.file, grid.name, row, valueCol, key, r.text));
     }
   }
   return { values: out, labels: seen.size, findings };
@@ -138,15 +151,22 @@ function nextValueColumn(grid: SheetGrid, row: number, cols: number[], i: number
 export function splitNames(text: string): string[] {
   return text
     .split(/[、,，;；\n]+/)
-    .map((t) => t.replace(/^\s*\d+\s*[.、．)）]\s*/, '').trim())
-    .filter((t) => t !== '');
+    .map((t) => t.replace(/^\s*\d+\s*[.、．)）]\s*/, "").trim())
+    .filter((t) => t !== "");
 }
 
-function unreadable(file: string, sheet: string, row: number, col: number, key: IndicatorKey, text: string): Finding {
+function unreadable(
+  file: string,
+  sheet: string,
+  row: number,
+  col: number,
+  key: IndicatorKey,
+  text: string
+): Finding {
   return finding(
-    'REQ',
+    "REQ",
     { file, sheet, row, column: columnLetter(col) },
-    `地区指标“${INDICATOR_DEF_BY_KEY[key].label}”的值“${text}”不是数字，无法汇总：请填写阿拉伯数字`,
+    `地区指标“${INDICATOR_DEF_BY_KEY[key].label}”的值“${text}”不是数字，无法汇总：请填写阿拉伯数字`
   );
 }
 
@@ -179,7 +199,11 @@ function findIndicatorTable(grid: SheetGrid): IndicatorTable | null {
 
 const TOTAL_RE = /^(合\s*计|总\s*计|小\s*计|全省)/;
 
-function readTableLayout(grid: SheetGrid, table: IndicatorTable, ctx: IndicatorContext): IndicatorRead {
+function readTableLayout(
+  grid: SheetGrid,
+  table: IndicatorTable,
+  ctx: IndicatorContext
+): IndicatorRead {
   const findings: Finding[] = [];
   const dataRows: { row: number; prefecture: PrefectureName | null }[] = [];
   const valueCols = [...table.columns.keys()];
@@ -200,31 +224,34 @@ function readTableLayout(grid: SheetGrid, table: IndicatorTable, ctx: IndicatorC
 
   let chosen: (typeof dataRows)[number] | undefined;
   if (dataRows.length === 1) chosen = dataRows[0];
-  else if (dataRows.length > 1 && ctx.prefecture) chosen = dataRows.find((d) => d.prefecture === ctx.prefecture);
+  else if (dataRows.length > 1 && ctx.prefecture)
+    chosen = dataRows.find((d) => d.prefecture === ctx.prefecture);
   const out = emptyValues(ctx.file, grid.name, ctx.prefecture ?? chosen?.prefecture ?? null);
   for (const key of table.columns.values()) out.values[key] = null;
 
   if (!chosen) {
     if (dataRows.length > 1) {
-      const who = ctx.prefecture ? `未找到“${ctx.prefecture}”所在行` : '无法确定本文件属于哪个市州';
+      const who = ctx.prefecture ? `未找到“${ctx.prefecture}”所在行` : "无法确定本文件属于哪个市州";
       findings.push(
         finding(
-          'FILE',
+          "FILE",
           { file: ctx.file, sheet: grid.name, row: table.row },
           `工作表“${grid.name}”列有 ${dataRows.length} 行地区指标，${who}，未读取指标：请只保留本市州一行，或在行首写明市州名称`,
-          { severity: 'warning' },
-        ),
+          { severity: "warning" }
+        )
       );
     }
-    for (const [col, key] of table.columns) out.cells[key] = { sheet: grid.name, row: table.row, column: columnLetter(col) };
+    for (const [col, key] of table.columns)
+      out.cells[key] = { sheet: grid.name, row: table.row, column: columnLetter(col) };
     return { values: out, labels: table.columns.size, findings };
   }
 
   for (const [col, key] of table.columns) {
     out.cells[key] = { sheet: grid.name, row: chosen.row, column: columnLetter(col) };
     const r = readIndicatorCell(key, grid.cell(chosen.row, col));
-    if (r.kind === 'number') out.values[key] = r.value;
-    else if (r.kind === 'text') findings.push(unreadable(ctx.file, grid.name, chosen.row, col, key, r.text));
+    if (r.kind === "number") out.values[key] = r.value;
+    else if (r.kind === "text")
+      findings.push(unreadable(ctx.file, grid.name, chosen.row, col, key, r.text));
   }
   return { values: out, labels: table.columns.size, findings };
 }
@@ -239,8 +266,9 @@ export function mergeIndicatorValues(into: IndicatorValues, from: IndicatorValue
     }
   }
   for (const [k, v] of Object.entries(from.header) as [IndicatorHeaderKey, string][]) {
-    if (into.header[k] === undefined || into.header[k] === '') into.header[k] = v;
+    if (into.header[k] === undefined || into.header[k] === "") into.header[k] = v;
   }
-  for (const [k, v] of Object.entries(from.lists) as [IndicatorKey, string[]][]) if (!into.lists[k]) into.lists[k] = v;
+  for (const [k, v] of Object.entries(from.lists) as [IndicatorKey, string[]][])
+    if (!into.lists[k]) into.lists[k] = v;
   if (!into.prefecture && from.prefecture) into.prefecture = from.prefecture;
 }

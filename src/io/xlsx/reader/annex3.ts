@@ -3,10 +3,15 @@
  * repeated-header rows skipped, reading stopped at the notes and footer (注：…, 联系人：…, 手机/座机：…, 合计),
  * 推荐单位 / 日期 / 联系人 / 手机 collected into the meta.
  */
-import { finding, columnLetter, type Finding } from '../../../core/findings';
-import { CASE_FIELD_LABELS, type CaseField, type CaseRecord, type SubmissionMeta } from '../../../core/model';
-import { cleanText, parseLooseNumber, toHalfWidth } from '../../../core/text';
-import { normalizeUscc } from '../../../core/uscc';
+import { finding, columnLetter, type Finding } from "../../../core/findings";
+import {
+  CASE_FIELD_LABELS,
+  type CaseField,
+  type CaseRecord,
+  type SubmissionMeta,
+} from "../../../core/model";
+import { cleanText, parseLooseNumber, toHalfWidth } from "../../../core/text";
+import { normalizeUscc } from "../../../core/uscc";
 import {
   DIRECTIONS,
   parseCategory,
@@ -15,11 +20,11 @@ import {
   parsePrefecture,
   splitDirectionCell,
   type PrefectureName,
-} from '../../../core/vocabulary';
-import { cellIsoDate, EMPTY_CELL, type CellData } from '../cells';
-import type { SheetGrid } from './grid';
-import { matchHeader, type HeaderNote, type TableField, type TableHeader } from './header';
-import { isFooterRow, scanMetaRow } from './meta';
+} from "../../../core/vocabulary";
+import { cellIsoDate, EMPTY_CELL, type CellData } from "../cells";
+import type { SheetGrid } from "./grid";
+import { matchHeader, type HeaderNote, type TableField, type TableHeader } from "./header";
+import { isFooterRow, scanMetaRow } from "./meta";
 
 export interface TableRead {
   records: CaseRecord[];
@@ -35,7 +40,15 @@ export interface TableContext {
 }
 
 /** Fields whose content makes a row a data row (序号 alone, or the template's 如：… hint, does not). */
-const CONTENT_FIELDS: readonly TableField[] = ['caseName', 'enterprise', 'uscc', 'summary', 'direction', 'contact', 'phone'];
+const CONTENT_FIELDS: readonly TableField[] = [
+  "caseName",
+  "enterprise",
+  "uscc",
+  "summary",
+  "direction",
+  "contact",
+  "phone",
+];
 
 const PLACEHOLDER_RE = /^[.。…·\-—_]*$/;
 
@@ -49,14 +62,14 @@ function orderOf(c: CellData): number | null {
 function headerFinding(note: HeaderNote, sheet: string, file: string): Finding {
   const where = { file, sheet, row: note.row, column: columnLetter(note.col) };
   const message =
-    note.kind === 'duplicate'
+    note.kind === "duplicate"
       ? `表头“${note.text}”与 ${columnLetter(note.used)} 列重复，已按 ${columnLetter(note.used)} 列读取，本列未读取：请删除或改名重复的列`
       : `表头“${note.text}”按“${note.label}”读取（疑似笔误），请核对`;
-  return finding('FILE', where, message, { severity: 'warning' });
+  return finding("FILE", where, message, { severity: "warning" });
 }
 
 export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContext): TableRead {
-  const meta: SubmissionMeta = { recommender: '', date: '', contact: '', phone: '' };
+  const meta: SubmissionMeta = { recommender: "", date: "", contact: "", phone: "" };
   const findings: Finding[] = [];
   const records: CaseRecord[] = [];
   const cols = header.columns;
@@ -65,7 +78,7 @@ export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContex
 
   const columns: Partial<Record<CaseField, string>> = {};
   for (const [field, col] of Object.entries(cols) as [TableField, number][]) {
-    if (field !== 'prefecture') columns[field] = columnLetter(col);
+    if (field !== "prefecture") columns[field] = columnLetter(col);
   }
   const at = (row: number, field: TableField): CellData => {
     const col = cols[field];
@@ -73,7 +86,7 @@ export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContex
   };
   const txt = (row: number, field: TableField): string => {
     const col = cols[field];
-    return col === undefined ? '' : grid.text(row, col);
+    return col === undefined ? "" : grid.text(row, col);
   };
 
   let footerAt = 0;
@@ -87,11 +100,14 @@ export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContex
       const c = at(row, f);
       return c.missingResult || c.error !== null || !PLACEHOLDER_RE.test(txt(row, f));
     });
-    const categoryText = txt(row, 'category');
-    const realCategory = categoryText !== '' && !/^如[:：]/.test(categoryText);
+    const categoryText = txt(row, "category");
+    const realCategory = categoryText !== "" && !/^如[:：]/.test(categoryText);
     if (!hasContent && !realCategory) continue;
     // a header repeated on a printed page
-    if (matchHeader(txt(row, 'caseName')) === 'caseName' || matchHeader(txt(row, 'enterprise')) === 'enterprise') {
+    if (
+      matchHeader(txt(row, "caseName")) === "caseName" ||
+      matchHeader(txt(row, "enterprise")) === "enterprise"
+    ) {
       continue;
     }
     records.push(readRow(grid, row, cols, columns, ctx, records.length + 1, findings));
@@ -103,21 +119,25 @@ export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContex
     if (late !== null) {
       findings.push(
         finding(
-          'FILE',
+          "FILE",
           { file: ctx.file, sheet: grid.name, row: late },
           `第 ${late} 行看起来是案例数据，但位于第 ${footerAt} 行的说明/落款行之后，未被读取：请把案例行移到说明行之前`,
-          { severity: 'warning' },
-        ),
+          { severity: "warning" }
+        )
       );
     }
   }
   return { records, meta, findings, hasPrefectureColumn: cols.prefecture !== undefined };
 }
 
-function firstDataLikeRowAfter(grid: SheetGrid, footerAt: number, cols: Partial<Record<TableField, number>>): number | null {
-  const need: TableField[] = ['caseName', 'enterprise', 'summary'];
+function firstDataLikeRowAfter(
+  grid: SheetGrid,
+  footerAt: number,
+  cols: Partial<Record<TableField, number>>
+): number | null {
+  const need: TableField[] = ["caseName", "enterprise", "summary"];
   for (let row = footerAt + 1; row <= grid.rowCount; row++) {
-    const filled = need.filter((f) => cols[f] !== undefined && grid.text(row, cols[f]!) !== '');
+    const filled = need.filter((f) => cols[f] !== undefined && grid.text(row, cols[f]!) !== "");
     if (filled.length < 2) continue;
     // notes merged across the table repeat one text in every column: not data
     const texts = new Set(filled.map((f) => grid.text(row, cols[f]!)));
@@ -133,44 +153,46 @@ function readRow(
   columns: Partial<Record<CaseField, string>>,
   ctx: TableContext,
   position: number,
-  findings: Finding[],
+  findings: Finding[]
 ): CaseRecord {
-  const cell = (f: TableField): CellData => (cols[f] === undefined ? EMPTY_CELL : grid.cell(row, cols[f]!));
-  const text = (f: TableField): string => (cols[f] === undefined ? '' : grid.text(row, cols[f]!));
+  const cell = (f: TableField): CellData =>
+    cols[f] === undefined ? EMPTY_CELL : grid.cell(row, cols[f]!);
+  const text = (f: TableField): string => (cols[f] === undefined ? "" : grid.text(row, cols[f]!));
 
   for (const f of Object.keys(cols) as TableField[]) {
     if (!cell(f).missingResult) continue;
-    const label = f === 'prefecture' ? '所属市州' : CASE_FIELD_LABELS[f];
+    const label = f === "prefecture" ? "所属市州" : CASE_FIELD_LABELS[f];
     findings.push(
       finding(
-        'FILE',
+        "FILE",
         { file: ctx.file, sheet: grid.name, row, column: columnLetter(cols[f]!) },
         `“${label}”单元格是公式，但文件中没有保存计算结果，无法读取其值：请在 Excel/WPS 中打开该文件、重新计算并保存后再导入`,
-        { severity: 'warning' },
-      ),
+        { severity: "warning" }
+      )
     );
   }
 
-  const summaryCell = text('summary');
+  const summaryCell = text("summary");
   const split = splitDirectionCell(summaryCell);
-  const directionColumn = text('direction');
+  const directionColumn = text("direction");
   let direction = split.direction;
   let directionRaw = split.head;
-  if (directionColumn !== '') {
+  if (directionColumn !== "") {
     directionRaw = directionColumn;
     direction = parseDirection(directionColumn);
   }
-  const categoryRaw = text('category');
-  const levelCell = cell('level');
-  const levelRaw = text('level');
-  const scoreCell = cell('score');
-  const usccCell = cell('uscc');
-  const prefecture: PrefectureName | null = cols.prefecture !== undefined ? parsePrefecture(text('prefecture')) : null;
+  const categoryRaw = text("category");
+  const levelCell = cell("level");
+  const levelRaw = text("level");
+  const scoreCell = cell("score");
+  const usccCell = cell("uscc");
+  const prefecture: PrefectureName | null =
+    cols.prefecture !== undefined ? parsePrefecture(text("prefecture")) : null;
   return {
     prefecture,
-    order: orderOf(cell('order')) ?? position,
-    caseName: text('caseName'),
-    enterprise: text('enterprise'),
+    order: orderOf(cell("order")) ?? position,
+    caseName: text("caseName"),
+    enterprise: text("enterprise"),
     uscc: usccCell.num !== null ? normalizeUscc(usccCell.num) : normalizeUscc(usccCell.text),
     category: parseCategory(categoryRaw),
     categoryRaw,
@@ -180,9 +202,9 @@ function readRow(
     levelRaw,
     summary: split.summary,
     summaryCell,
-    contact: text('contact'),
-    phone: toHalfWidth(text('phone')).replace(/\s+/g, ' '),
-    date: cellIsoDate(cell('date'), ctx.date1904),
+    contact: text("contact"),
+    phone: toHalfWidth(text("phone")).replace(/\s+/g, " "),
+    date: cellIsoDate(cell("date"), ctx.date1904),
     score: scoreCell.num ?? parseLooseNumber(scoreCell.text),
     source: { file: ctx.file, sheet: grid.name, row },
     columns: { ...columns },

@@ -2,9 +2,9 @@
  * A worksheet as a plain grid of CellData (from ooxml/readSheet), with every merged cell answering with its master's
  * value. The table and indicator finders work on this grid only.
  */
-import { cleanText } from '../../../core/text';
-import { EMPTY_CELL, MergeMap, type CellData, type MergeRange } from '../cells';
-import type { ParsedSheet } from '../ooxml/readSheet';
+import { cleanText } from "../../../core/text";
+import { EMPTY_CELL, MergeMap, type CellData, type MergeRange } from "../cells";
+import type { ParsedSheet } from "../ooxml/readSheet";
 
 export interface SheetGrid {
   name: string;
@@ -50,7 +50,8 @@ export function buildGrid(name: string, hidden: boolean, sheet: ParsedSheet): Sh
     }
     for (let row = r.top; row <= bottom; row++) {
       const line = (rows[row] ??= []);
-      for (let col = r.left; col <= right; col++) if (row !== r.top || col !== r.left) line[col] = master;
+      for (let col = r.left; col <= right; col++)
+        if (row !== r.top || col !== r.left) line[col] = master;
       if (row > rowCount) rowCount = row;
     }
     if (right > colCount) colCount = right;
@@ -67,11 +68,11 @@ export function buildGrid(name: string, hidden: boolean, sheet: ParsedSheet): Sh
     cell: (row, col) => rows[row]?.[col] ?? EMPTY_CELL,
     text: (row, col) => {
       const c = rows[row]?.[col];
-      if (!c) return '';
+      if (!c) return "";
       const line = (texts[row] ??= []);
       let t = line[col];
       if (t === undefined) {
-        t = c.text === '' ? '' : cleanText(c.text);
+        t = c.text === "" ? "" : cleanText(c.text);
         line[col] = t;
       }
       return t;
@@ -82,7 +83,14 @@ export function buildGrid(name: string, hidden: boolean, sheet: ParsedSheet): Sh
       if (!line) return [];
       const out: number[] = [];
       line.forEach((c, col) => {
-        if (c && (c.text.trim() !== '' || c.num !== null || c.date !== null || c.error !== null || c.missingResult)) {
+        if (
+          c &&
+          (c.text.trim() !== "" ||
+            c.num !== null ||
+            c.date !== null ||
+            c.error !== null ||
+            c.missingResult)
+        ) {
           out.push(col);
         }
       });

@@ -2,13 +2,13 @@
  * Name lists attached to 附件2 ("请附名单"): a sheet such as 三级企业名单 listing enterprises under a 企业名称 header,
  * or one table with 级别 + 企业名称 columns covering 三级 / 二级 / 一级 at once.
  */
-import type { IndicatorKey } from '../../../core/model';
-import { matchIndicatorLabel } from '../../../core/indicatorDefs';
-import { toHalfWidth } from '../../../core/text';
-import { parseLevel, type Level } from '../../../core/vocabulary';
-import type { SheetGrid } from './grid';
-import { matchHeader } from './header';
-import { isFooterRow } from './meta';
+import type { IndicatorKey } from "../../../core/model";
+import { matchIndicatorLabel } from "../../../core/indicatorDefs";
+import { toHalfWidth } from "../../../core/text";
+import { parseLevel, type Level } from "../../../core/vocabulary";
+import type { SheetGrid } from "./grid";
+import { matchHeader } from "./header";
+import { isFooterRow } from "./meta";
 
 export interface ListsRead {
   lists: Partial<Record<IndicatorKey, string[]>>;
@@ -16,13 +16,17 @@ export interface ListsRead {
   isListSheet: boolean;
 }
 
-const LEVEL_KEYS: Partial<Record<Level, IndicatorKey>> = { 三级: 'tier3', 二级: 'tier2', 一级: 'tier1' };
+const LEVEL_KEYS: Partial<Record<Level, IndicatorKey>> = {
+  三级: "tier3",
+  二级: "tier2",
+  一级: "tier1",
+};
 
 /** The key a list title names: "三级企业名单" → tier3; null when the title is not a list of an indicator. */
 function listKeyOf(title: string): IndicatorKey | null {
-  const s = toHalfWidth(title).replace(/\s/g, '');
+  const s = toHalfWidth(title).replace(/\s/g, "");
   if (!/名单|清单/.test(s)) return null;
-  return matchIndicatorLabel(s.replace(/(附件?\d*[:：]?)|名单|清单/g, ''));
+  return matchIndicatorLabel(s.replace(/(附件?\d*[:：]?)|名单|清单/g, ""));
 }
 
 export function readLists(grid: SheetGrid): ListsRead {
@@ -37,9 +41,9 @@ export function readLists(grid: SheetGrid): ListsRead {
     const cols = grid.filledColumns(row);
     for (const col of cols) {
       const f = matchHeader(grid.text(row, col));
-      if (f === 'enterprise' && nameCol === 0) nameCol = col;
-      else if (f === 'level' && levelCol === 0) levelCol = col;
-      else if (f === 'caseName' || f === 'summary') return empty; // a 附件3-like table, not a list
+      if (f === "enterprise" && nameCol === 0) nameCol = col;
+      else if (f === "level" && levelCol === 0) levelCol = col;
+      else if (f === "caseName" || f === "summary") return empty; // a 附件3-like table, not a list
     }
     if (nameCol !== 0) headerRow = row;
     else {
@@ -53,7 +57,7 @@ export function readLists(grid: SheetGrid): ListsRead {
   for (let row = headerRow + 1; row <= grid.rowCount; row++) {
     if (isFooterRow(grid, row)) break;
     const name = grid.text(row, nameCol);
-    if (name === '') continue;
+    if (name === "") continue;
     let target: IndicatorKey | null = key;
     if (levelCol !== 0) {
       const c = grid.cell(row, levelCol);

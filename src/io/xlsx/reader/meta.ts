@@ -2,31 +2,32 @@
  * The lines around the 附件3 table: 推荐单位（盖章）：… and 日期：… above it, 联系人：… and 手机 / 座机：… below it,
  * written in one cell ("联系人：张三    手机：139…") or as a label cell with its value in the next cell.
  */
-import { toHalfWidth } from '../../../core/text';
-import type { SubmissionMeta } from '../../../core/model';
-import { parseDateText } from '../cells';
-import type { SheetGrid } from './grid';
+import { toHalfWidth } from "../../../core/text";
+import type { SubmissionMeta } from "../../../core/model";
+import { parseDateText } from "../cells";
+import type { SheetGrid } from "./grid";
 
 type MetaKey = keyof SubmissionMeta;
 
 const LABEL_RE =
   /(推荐单位\s*(?:[(（]\s*盖章\s*[)）])?|填报单位|填报日期|推荐日期|日期|联系人|手机\s*[/／]\s*座机|座机\s*[/／]\s*手机|手机|座机|联系电话|电话)\s*[:：]/g;
 
-const LABEL_ONLY_RE = /^(推荐单位(?:[(（]盖章[)）])?|填报单位|日期|填报日期|联系人|手机[/／]座机|手机|座机|联系电话|电话)[:：]?$/;
+const LABEL_ONLY_RE =
+  /^(推荐单位(?:[(（]盖章[)）])?|填报单位|日期|填报日期|联系人|手机[/／]座机|手机|座机|联系电话|电话)[:：]?$/;
 
 function keyOf(label: string): MetaKey {
-  const s = label.replace(/\s/g, '');
-  if (/单位/.test(s)) return 'recommender';
-  if (/日期/.test(s)) return 'date';
-  if (/联系人/.test(s)) return 'contact';
-  return 'phone';
+  const s = label.replace(/\s/g, "");
+  if (/单位/.test(s)) return "recommender";
+  if (/日期/.test(s)) return "date";
+  if (/联系人/.test(s)) return "contact";
+  return "phone";
 }
 
 function store(meta: SubmissionMeta, key: MetaKey, raw: string): void {
-  const value = raw.replace(/^[\s:：]+|[\s,，;；。]+$/g, '').trim();
-  if (value === '' || meta[key] !== '') return;
-  if (key === 'date') meta.date = parseDateText(value) ?? value;
-  else if (key === 'phone') meta.phone = toHalfWidth(value).replace(/\s+/g, ' ');
+  const value = raw.replace(/^[\s:：]+|[\s,，;；。]+$/g, "").trim();
+  if (value === "" || meta[key] !== "") return;
+  if (key === "date") meta.date = parseDateText(value) ?? value;
+  else if (key === "phone") meta.phone = toHalfWidth(value).replace(/\s+/g, " ");
   else meta[key] = value;
 }
 
@@ -41,14 +42,14 @@ export function scanMetaRow(grid: SheetGrid, row: number, meta: SubmissionMeta):
     if (m && m.left !== col && prevCol >= m.left) continue;
     prevCol = col;
     const text = grid.text(row, col);
-    const onlyLabel = LABEL_ONLY_RE.exec(toHalfWidth(text).replace(/\s/g, ''));
+    const onlyLabel = LABEL_ONLY_RE.exec(toHalfWidth(text).replace(/\s/g, ""));
     if (onlyLabel) {
       // the value is the next filled cell that is not itself a label
       const next = nextValueCell(grid, row, cols, i);
       if (next !== null) {
         const key = keyOf(onlyLabel[1]);
         const nc = grid.cell(row, next);
-        store(meta, key, key === 'date' && nc.date ? nc.text : grid.text(row, next));
+        store(meta, key, key === "date" && nc.date ? nc.text : grid.text(row, next));
       }
       continue;
     }
@@ -66,7 +67,7 @@ function nextValueCell(grid: SheetGrid, row: number, cols: number[], i: number):
   for (let j = i + 1; j < cols.length; j++) {
     const col = cols[j];
     if (here && col <= here.right) continue;
-    const t = toHalfWidth(grid.text(row, col)).replace(/\s/g, '');
+    const t = toHalfWidth(grid.text(row, col)).replace(/\s/g, "");
     if (LABEL_ONLY_RE.test(t)) return null;
     return col;
   }
@@ -74,7 +75,8 @@ function nextValueCell(grid: SheetGrid, row: number, cols: number[], i: number):
 }
 
 const NOTE_RE = /^(注意?|备注|说明|填表说明|填报说明)(\s*[:：]|\s*\d|$)/;
-const FOOTER_RE = /^(联系人|手机\s*[/／]\s*座机|座机\s*[/／]\s*手机|手机|座机|联系电话|填表人|填报人|经办人)\s*[:：]|^(合\s*计|总\s*计|小\s*计)/;
+const FOOTER_RE =
+  /^(联系人|手机\s*[/／]\s*座机|座机\s*[/／]\s*手机|手机|座机|联系电话|填表人|填报人|经办人)\s*[:：]|^(合\s*计|总\s*计|小\s*计)/;
 
 /** The row starts the notes / footer under the table (注：…, 联系人：…, 手机/座机：…, 合计). */
 export function isFooterRow(grid: SheetGrid, row: number): boolean {
@@ -83,5 +85,7 @@ export function isFooterRow(grid: SheetGrid, row: number): boolean {
   const first = toHalfWidth(grid.text(row, cols[0]));
   if (NOTE_RE.test(first) || FOOTER_RE.test(first)) return true;
   // "联系人" | "张三" | "手机" | "139…": label cells without a colon, on a short row
-  return cols.length <= 4 && LABEL_ONLY_RE.test(first.replace(/\s/g, '')) && !/单位|日期/.test(first);
+  return (
+    cols.length <= 4 && LABEL_ONLY_RE.test(first.replace(/\s/g, "")) && !/单位|日期/.test(first)
+  );
 }

@@ -4,11 +4,11 @@
  * the fly for rows and cells, stopping at the first limit broken. The parts the reader needs (workbook, relationships,
  * shared strings, styles, worksheets) are kept; everything else (images, drawings…) is checked and dropped.
  */
-import { inflateEntry as inflateCapped, listZip, ZipError, type ZipEntry } from '../../zip';
-import { formatBytes, formatMillis } from '../../limits';
-import { concatBytes } from '../ooxml/bytes';
-import { readWorkbookInfo } from '../ooxml/readPackage';
-import { PartError, partText } from '../ooxml/xmlScan';
+import { inflateEntry as inflateCapped, listZip, ZipError, type ZipEntry } from "../../zip";
+import { formatBytes, formatMillis } from "../../limits";
+import { concatBytes } from "../ooxml/bytes";
+import { readWorkbookInfo } from "../ooxml/readPackage";
+import { PartError, partText } from "../ooxml/xmlScan";
 
 export interface GuardLimits {
   maxUncompressedBytes: number;
@@ -77,23 +77,39 @@ class SheetCounter {
         this.rows += 1;
         this.rowOpen = false;
       }
-    } else if (n === 3 && buf[local] === 0x72 && buf[local + 1] === 0x6f && buf[local + 2] === 0x77) {
+    } else if (
+      n === 3 &&
+      buf[local] === 0x72 &&
+      buf[local + 1] === 0x6f &&
+      buf[local + 2] === 0x77
+    ) {
       this.rowOpen = true;
     }
   }
 }
 
 function isNameByte(b: number): boolean {
-  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x3a || b === 0x2d || b === 0x5f;
+  return (
+    (b >= 0x61 && b <= 0x7a) ||
+    (b >= 0x41 && b <= 0x5a) ||
+    (b >= 0x30 && b <= 0x39) ||
+    b === 0x3a ||
+    b === 0x2d ||
+    b === 0x5f
+  );
 }
 
 /** Sheet part → sheet name, from xl/workbook.xml and its relationships (best effort: empty when unreadable). */
-function sheetNames(wbBytes: Uint8Array | undefined, relBytes: Uint8Array | undefined): Map<string, string> {
+function sheetNames(
+  wbBytes: Uint8Array | undefined,
+  relBytes: Uint8Array | undefined
+): Map<string, string> {
   const out = new Map<string, string>();
   if (!wbBytes) return out;
   try {
     const info = readWorkbookInfo(partText(wbBytes), relBytes ? partText(relBytes) : null);
-    for (const s of info.sheets) if (!out.has(s.part.toLowerCase())) out.set(s.part.toLowerCase(), s.name);
+    for (const s of info.sheets)
+      if (!out.has(s.part.toLowerCase())) out.set(s.part.toLowerCase(), s.name);
   } catch (e) {
     // the reader reports a workbook part it cannot read; here the sheets just keep their part names
     if (!(e instanceof PartError)) throw e;
@@ -103,7 +119,9 @@ function sheetNames(wbBytes: Uint8Array | undefined, relBytes: Uint8Array | unde
 
 function checkTime(limits: GuardLimits): void {
   if (Date.now() > limits.deadline) {
-    throw new Refused({ message: `读取时间超过上限 ${formatMillis(limits.maxMillis)}，已停止读取：文件过大或结构异常，请删除无关内容后重新保存` });
+    throw new Refused({
+      message: `读取时间超过上限 ${formatMillis(limits.maxMillis)}，已停止读取：文件过大或结构异常，请删除无关内容后重新保存`,
+    });
   }
 }
 
@@ -111,8 +129,16 @@ function checkTime(limits: GuardLimits): void {
  * Inflate one entry, never past its declared size; hand each chunk to `sink` (or collect it when sink is null).
  * Throws Refused for an encrypted part, a lying header or the time limit; ZipError for a broken stream.
  */
-function inflateEntry(data: Uint8Array, entry: ZipEntry, limits: GuardLimits, sink: ((c: Uint8Array) => void) | null): Uint8Array {
-  if (entry.flags & 1) throw new Refused({ message: `文件已加密（压缩包内“${entry.name}”有密码），无法读取：请取消密码后另存为 .xlsx` });
+function inflateEntry(
+  data: Uint8Array,
+  entry: ZipEntry,
+  limits: GuardLimits,
+  sink: ((c: Uint8Array) => void) | null
+): Uint8Array {
+  if (entry.flags & 1)
+    throw new Refused({
+      message: `文件已加密（压缩包内“${entry.name}”有密码），无法读取：请取消密码后另存为 .xlsx`,
+    });
   return inflateCapped(data, entry, {
     ...(sink ? { onChunk: sink } : {}),
     onStep: () => checkTime(limits),
@@ -126,12 +152,14 @@ function inflateEntry(data: Uint8Array, entry: ZipEntry, limits: GuardLimits, si
 /** The inflated parts kept for the reader, by lower-cased name without a leading '/'. */
 export type PackageParts = Map<string, Uint8Array>;
 
-export type OpenedPackage = { refusal: GuardRefusal; parts?: undefined } | { refusal?: undefined; parts: PackageParts };
+export type OpenedPackage =
+  { refusal: GuardRefusal; parts?: undefined } | { refusal?: undefined; parts: PackageParts };
 
-const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 /** Parts worth keeping (besides the sheets the workbook names): XML directly under xl/, worksheets, relationships. */
-const KEPT = /^(\[content_types\]\.xml|xl\/[^/]+\.xml|xl\/worksheets\/[^/]+\.xml|xl\/_rels\/workbook\.xml\.rels)$/;
+const KEPT =
+  /^(\[content_types\]\.xml|xl\/[^/]+\.xml|xl\/worksheets\/[^/]+\.xml|xl\/_rels\/workbook\.xml\.rels)$/;
 
 /**
  * Check and inflate a package: every part once, under its caps. Gives the parts the reader needs, or why the
@@ -139,7 +167,11 @@ const KEPT = /^(\[content_types\]\.xml|xl\/[^/]+\.xml|xl\/worksheets\/[^/]+\.xml
  */
 export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackage {
   try {
-    const entries = listZip(data, { maxEntryBytes: Infinity, maxTotalBytes: limits.maxUncompressedBytes, maxRatio: Infinity });
+    const entries = listZip(data, {
+      maxEntryBytes: Infinity,
+      maxTotalBytes: limits.maxUncompressedBytes,
+      maxRatio: Infinity,
+    });
     const byName = new Map<string, ZipEntry>();
     for (const e of entries) byName.set(partKey(e.name), e);
     for (const e of entries) {
@@ -177,10 +209,20 @@ export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackag
       });
       counter.finish();
       if (counter.rows > limits.maxRowsPerSheet) {
-        return { refusal: { sheet, message: `工作表“${sheet}”有 ${counter.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表` } };
+        return {
+          refusal: {
+            sheet,
+            message: `工作表“${sheet}”有 ${counter.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表`,
+          },
+        };
       }
       if (counter.cells > limits.maxCellsPerSheet) {
-        return { refusal: { sheet, message: `工作表“${sheet}”有 ${counter.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存` } };
+        return {
+          refusal: {
+            sheet,
+            message: `工作表“${sheet}”有 ${counter.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存`,
+          },
+        };
       }
       parts.set(key, concatBytes(chunks));
       checkTime(limits);
@@ -189,17 +231,29 @@ export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackag
   } catch (e) {
     if (e instanceof Refused) return { refusal: e.refusal };
     if (e instanceof ZipError) {
-      if (e.kind === 'bomb') return { refusal: { message: `文件结构异常，未读取：${e.message}。请让报送单位重新另存为 .xlsx` } };
-      if (e.kind === 'encrypted') return { refusal: { message: `文件已加密，无法读取：请取消密码后另存为 .xlsx` } };
-      if (e.kind === 'unsupported') {
-        return { refusal: { message: `文件使用了不支持的压缩格式（${e.message.replace(/，不是常见的 Word 文档$/, '')}），无法读取：请用 Excel/WPS 打开后另存为 .xlsx` } };
+      if (e.kind === "bomb")
+        return {
+          refusal: { message: `文件结构异常，未读取：${e.message}。请让报送单位重新另存为 .xlsx` },
+        };
+      if (e.kind === "encrypted")
+        return { refusal: { message: `文件已加密，无法读取：请取消密码后另存为 .xlsx` } };
+      if (e.kind === "unsupported") {
+        return {
+          refusal: {
+            message: `文件使用了不支持的压缩格式（${e.message.replace(/，不是常见的 Word 文档$/, "")}），无法读取：请用 Excel/WPS 打开后另存为 .xlsx`,
+          },
+        };
       }
-      return { refusal: { message: `文件已损坏（${e.message}），无法读取：请重新获取或用 Excel/WPS 重新保存该文件` } };
+      return {
+        refusal: {
+          message: `文件已损坏（${e.message}），无法读取：请重新获取或用 Excel/WPS 重新保存该文件`,
+        },
+      };
     }
     throw e;
   }
 }
 
 function partKey(name: string): string {
-  return name.replace(/^\//, '').toLowerCase();
+  return name.replace(/^\//, "").toLowerCase();
 }

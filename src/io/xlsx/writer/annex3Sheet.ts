@@ -2,24 +2,24 @@
  * The official 附件3 推荐汇总表 layout (title, 推荐单位/日期 lines, the 7-column table, 联系人/手机 lines), shared by the
  * province workbook, the exported recommendation list and the blank template.
  */
-import { columnLetter } from '../../../core/findings';
-import type { CaseRecord } from '../../../core/model';
-import { joinDirectionCell } from '../../../core/vocabulary';
-import { plainText, textOrEmpty } from './text';
-import type { SheetWriter } from '../ooxml/sheet';
-import type { CellStyle } from '../ooxml/styles';
-import { BODY, FONT_BODY, FONT_TITLE, HEADER, WRAP_CENTER, landscapeA4, setWidths } from './styles';
+import { columnLetter } from "../../../core/findings";
+import type { CaseRecord } from "../../../core/model";
+import { joinDirectionCell } from "../../../core/vocabulary";
+import { plainText, textOrEmpty } from "./text";
+import type { SheetWriter } from "../ooxml/sheet";
+import type { CellStyle } from "../ooxml/styles";
+import { BODY, FONT_BODY, FONT_TITLE, HEADER, WRAP_CENTER, landscapeA4, setWidths } from "./styles";
 
-export const ANNEX3_SHEET = '推荐汇总表';
-export const ANNEX3_TITLE = '护航新型工业化网络安全典型案例推荐汇总表';
+export const ANNEX3_SHEET = "推荐汇总表";
+export const ANNEX3_TITLE = "护航新型工业化网络安全典型案例推荐汇总表";
 export const ANNEX3_HEADERS = [
-  '序号',
-  '案例名称',
-  '企业名称',
-  '企业类别',
-  '案例申报方向和简述（100字内）',
-  '联系人',
-  '联系方式',
+  "序号",
+  "案例名称",
+  "企业名称",
+  "企业类别",
+  "案例申报方向和简述（100字内）",
+  "联系人",
+  "联系方式",
 ] as const;
 export const ANNEX3_HEADER_ROW = 4;
 export const ANNEX3_FIRST_DATA_ROW = ANNEX3_HEADER_ROW + 1;
@@ -61,7 +61,7 @@ export function layoutAnnex3(
   rows: readonly (string | null)[][],
   meta: Annex3Meta,
   extra: readonly ExtraColumn[] = [],
-  textColumns: readonly number[] = [],
+  textColumns: readonly number[] = []
 ): { first: number; last: number } {
   const width = ANNEX3_HEADERS.length + extra.length;
   const lastCol = columnLetter(width);
@@ -71,11 +71,18 @@ export function layoutAnnex3(
   ws.row(1, [ANNEX3_TITLE], ws.style(TITLE), { height: 36 });
   metaLine(ws, 2, lastCol, `推荐单位（盖章）：${plainText(meta.recommender)}`);
   metaLine(ws, 3, lastCol, `日期：${plainText(meta.date)}`);
-  ws.row(ANNEX3_HEADER_ROW, [...ANNEX3_HEADERS, ...extra.map((e) => e.header)], Array<number>(width).fill(ws.style(HEADER)), { height: 32 });
+  ws.row(
+    ANNEX3_HEADER_ROW,
+    [...ANNEX3_HEADERS, ...extra.map((e) => e.header)],
+    Array<number>(width).fill(ws.style(HEADER)),
+    { height: 32 }
+  );
 
   const body = ws.style(BODY);
-  const bodyText = ws.style({ ...BODY, numFmt: '@' });
-  const styles = Array.from({ length: width }, (_, i) => (i === 0 ? ws.style(NUMBER_CELL) : textColumns.includes(i + 1) ? bodyText : body));
+  const bodyText = ws.style({ ...BODY, numFmt: "@" });
+  const styles = Array.from({ length: width }, (_, i) =>
+    i === 0 ? ws.style(NUMBER_CELL) : textColumns.includes(i + 1) ? bodyText : body
+  );
   const values: (string | number | null)[] = new Array<string | number | null>(width);
   rows.forEach((cells, i) => {
     values[0] = i + 1;
@@ -92,9 +99,15 @@ export function layoutAnnex3(
   return { first: ANNEX3_FIRST_DATA_ROW, last };
 }
 
-const TITLE: CellStyle = { font: FONT_TITLE, alignment: { horizontal: 'center', vertical: 'center' } };
-const NUMBER_CELL: CellStyle = { font: FONT_BODY, border: 'thin', alignment: WRAP_CENTER };
-const META: CellStyle = { font: { ...FONT_BODY, size: 12 }, alignment: { horizontal: 'left', vertical: 'center' } };
+const TITLE: CellStyle = {
+  font: FONT_TITLE,
+  alignment: { horizontal: "center", vertical: "center" },
+};
+const NUMBER_CELL: CellStyle = { font: FONT_BODY, border: "thin", alignment: WRAP_CENTER };
+const META: CellStyle = {
+  font: { ...FONT_BODY, size: 12 },
+  alignment: { horizontal: "left", vertical: "center" },
+};
 
 function metaLine(ws: SheetWriter, row: number, lastCol: string, text: string): void {
   ws.merge(`A${row}:${lastCol}${row}`);

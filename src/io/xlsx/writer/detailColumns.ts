@@ -2,9 +2,9 @@
  * The columns of the 明细 sheet, shared by the writer and by readProvinceWorkbook (which finds them by header text, so
  * a sheet whose columns staff have moved still reads).
  */
-import { RECORD_HEADERS } from '../../../core/recordRow';
+import { RECORD_HEADERS } from "../../../core/recordRow";
 
-export const DETAIL_SHEET = '明细';
+export const DETAIL_SHEET = "明细";
 
 export const DETAIL_COLUMNS = RECORD_HEADERS;
 export type DetailColumn = keyof typeof DETAIL_COLUMNS;
@@ -34,4 +34,8 @@ export const DETAIL_WIDTHS: Record<DetailColumn, number> = {
   sourceColumns: 10,
 };
 
-export { UNKNOWN_PREFECTURE, encodeSourceColumns, decodeSourceColumns } from '../../../core/recordRow';
+export {
+  UNKNOWN_PREFECTURE,
+  encodeSourceColumns,
+  decodeSourceColumns,
+} from "../../../core/recordRow";

@@ -1,14 +1,26 @@
 /** The 问题清单 sheet: every finding with its location, in the order given. */
-import { FINDING_TITLES, type Finding } from '../../../core/findings';
-import type { CellValue, SheetWriter } from '../ooxml/sheet';
-import { BODY, FILL_ERROR, FILL_WARNING, HEADER, setWidths, tableSheetBasics } from './styles';
-import { textOrEmpty } from './text';
+import { FINDING_TITLES, type Finding } from "../../../core/findings";
+import type { CellValue, SheetWriter } from "../ooxml/sheet";
+import { BODY, FILL_ERROR, FILL_WARNING, HEADER, setWidths, tableSheetBasics } from "./styles";
+import { textOrEmpty } from "./text";
 
-export const FINDINGS_SHEET = '问题清单';
-const HEADERS = ['序号', '级别', '代码', '问题类型', '市州', '文件', '工作表', '行', '列', '企业', '说明'];
+export const FINDINGS_SHEET = "问题清单";
+const HEADERS = [
+  "序号",
+  "级别",
+  "代码",
+  "问题类型",
+  "市州",
+  "文件",
+  "工作表",
+  "行",
+  "列",
+  "企业",
+  "说明",
+];
 const WIDTHS = [6, 7, 7, 26, 12, 26, 14, 6, 10, 28, 60];
 
-export const SEVERITY_LABELS = { error: '错误', warning: '提醒' } as const;
+export const SEVERITY_LABELS = { error: "错误", warning: "提醒" } as const;
 
 export function writeFindingsSheet(ws: SheetWriter, findings: readonly Finding[]): void {
   setWidths(ws, WIDTHS);

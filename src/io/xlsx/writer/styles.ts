@@ -1,33 +1,42 @@
 /** Shared looks of the written sheets: borders, fills, fonts and print setup. */
-import { columnLetter } from '../../../core/findings';
-import type { SheetWriter } from '../ooxml/sheet';
-import type { AlignmentSpec, CellStyle, FontSpec } from '../ooxml/styles';
+import { columnLetter } from "../../../core/findings";
+import type { SheetWriter } from "../ooxml/sheet";
+import type { AlignmentSpec, CellStyle, FontSpec } from "../ooxml/styles";
 
-export const FILL_HEADER = 'FFD9E1F2';
-export const FILL_ERROR = 'FFFFC7CE';
-export const FILL_WARNING = 'FFFFEB9C';
+export const FILL_HEADER = "FFD9E1F2";
+export const FILL_ERROR = "FFFFC7CE";
+export const FILL_WARNING = "FFFFEB9C";
 /** Cells staff are meant to fill (评审得分, template inputs). */
-export const FILL_INPUT = 'FFE2EFDA';
-export const FILL_TOTAL = 'FFF2F2F2';
+export const FILL_INPUT = "FFE2EFDA";
+export const FILL_TOTAL = "FFF2F2F2";
 
-export const FONT_NAME = '宋体';
+export const FONT_NAME = "宋体";
 export const FONT_BODY: FontSpec = { name: FONT_NAME, size: 11 };
 export const FONT_HEADER: FontSpec = { name: FONT_NAME, size: 11, bold: true };
-export const FONT_TITLE: FontSpec = { name: '方正小标宋简体', size: 18, bold: true };
+export const FONT_TITLE: FontSpec = { name: "方正小标宋简体", size: 18, bold: true };
 
-export const WRAP_TOP: AlignmentSpec = { wrapText: true, vertical: 'center' };
-export const WRAP_CENTER: AlignmentSpec = { wrapText: true, vertical: 'center', horizontal: 'center' };
+export const WRAP_TOP: AlignmentSpec = { wrapText: true, vertical: "center" };
+export const WRAP_CENTER: AlignmentSpec = {
+  wrapText: true,
+  vertical: "center",
+  horizontal: "center",
+};
 
 /** A bordered body cell, wrapped (the look of every table cell). */
-export const BODY: CellStyle = { font: FONT_BODY, border: 'thin', alignment: WRAP_TOP };
+export const BODY: CellStyle = { font: FONT_BODY, border: "thin", alignment: WRAP_TOP };
 /** Header cell: bold, filled, bordered, wrapped and centred. */
-export const HEADER: CellStyle = { font: FONT_HEADER, fill: FILL_HEADER, border: 'thin', alignment: WRAP_CENTER };
+export const HEADER: CellStyle = {
+  font: FONT_HEADER,
+  fill: FILL_HEADER,
+  border: "thin",
+  alignment: WRAP_CENTER,
+};
 
 /** A4 (paperSize 9), landscape, one page wide, with the given rows repeated on every page. */
 export function landscapeA4(ws: SheetWriter, titleRow?: number): void {
   ws.pageSetup({
     paperSize: 9,
-    orientation: 'landscape',
+    orientation: "landscape",
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
