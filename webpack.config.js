@@ -21,7 +21,6 @@
  * HUHANG_ADDIN_URL=https://intranet.example/huhang/ rewrites https://localhost:3000/ in the copied manifest.xml for
  * deployment on an intranet server. dist/cli.js and dist/bench.js (scripts/build-cli.mjs) are kept when cleaning.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");

@@ -132,7 +132,6 @@ test("no http(s) URL outside localhost: nothing leaves the machine", () => {
 });
 
 test("webpack.config.js builds what the manifest names", async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
     argv: Record<string, unknown>

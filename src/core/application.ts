@@ -7,7 +7,7 @@ import { finding, type Finding } from "./findings";
 import { namesSeveralEnterprises, normalizeEnterpriseName, stripSealNote } from "./normalize";
 import type { Application, CaseRecord } from "./model";
 import type { CampaignSettings } from "./settings";
-import { cleanMultiline, cleanText, countChars, toHalfWidth } from "./text";
+import { cleanMultiline, cleanText, countChars } from "./text";
 import { normalizeUscc } from "./uscc";
 import { joinDirectionCell, type PrefectureName } from "./vocabulary";
 

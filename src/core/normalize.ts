@@ -6,7 +6,7 @@
 import { cleanText, stripInvisible, toHalfWidth } from "./text";
 import { checkUscc } from "./uscc";
 
-const TRAILING_NOTES = /[(（\[【]?\s*(加盖)?(单位)?(公章|盖章|签章|章)\s*[)）\]】]?$/;
+const TRAILING_NOTES = /[(（[【]?\s*(加盖)?(单位)?(公章|盖章|签章|章)\s*[)）\]】]?$/;
 
 /** A name as written, without fill-in underscores and trailing seal notes: "湖南华菱有限公司（加盖单位公章）" → "湖南华菱有限公司". */
 export function stripSealNote(name: unknown): string {
@@ -36,7 +36,7 @@ export function namesSeveralEnterprises(name: unknown): boolean {
 
 export function normalizeEnterpriseName(input: unknown): string {
   let s = toHalfWidth(stripInvisible(cleanText(input)));
-  s = s.replace(/[〔［【\[{｛]/g, "(").replace(/[〕］】\]}｝]/g, ")");
+  s = s.replace(/[〔［【[{｛]/g, "(").replace(/[〕］】\]}｝]/g, ")");
   s = s
     .replace(/\s+/g, "")
     .replace(/[·•・]/g, "·")
@@ -66,7 +66,7 @@ export function enterpriseKey(name: unknown, uscc?: unknown): string {
 /** Case names compared for R3: the same after folding width, punctuation and the words 案例/项目. */
 export function normalizeCaseName(input: unknown): string {
   let s = toHalfWidth(stripInvisible(cleanText(input))).replace(
-    /[\s"'“”‘’《》<>()（）【】\[\]、，,。.:：;；!！?？\-—_·]/g,
+    /[\s"'“”‘’《》<>()（）【】[\]、，,。.:：;；!！?？\-—_·]/g,
     ""
   );
   // "…项目案例" loses both words, so that normalising twice changes nothing

@@ -156,7 +156,7 @@ export function parseDirectionHead(input: unknown): DirectionName | null {
   const h = toHalfWidth(cleanText(input))
     .replace(/\s/g, "")
     .replace(/^(申报)?方向[:：]?/, "")
-    .replace(/^[【\[（(]+|[】\]）):：;；。,，、.．]+$/g, "");
+    .replace(/^[【[（(]+|[】\]）):：;；。,，、.．]+$/g, "");
   if (/^[(（]?[1-5①②③④⑤一二三四五][)）]?$/.test(h))
     return parseDirection(h.replace(/[()（）]/g, ""));
   const bare = h.replace(/(案例|方向)$/, "");
@@ -187,7 +187,7 @@ export function splitDirectionCell(input: unknown): DirectionCell {
   // [pattern, whether the head is explicitly labelled as a direction (then any spelling parseDirection knows counts)]
   const patterns: Array<[RegExp, boolean]> = [
     [/^(?:申报)?方向[:：]\s*([^;；。\n]+?)\s*[;；。]\s*(?:简述[:：]\s*)?([\s\S]*)$/, true],
-    [/^[【\[]([^】\]]+)[】\]]\s*[:：]?\s*([\s\S]*)$/, true],
+    [/^[【[]([^】\]]+)[】\]]\s*[:：]?\s*([\s\S]*)$/, true],
     [/^(?:申报)?方向\s*([1-5])\s*[:：.、]\s*([\s\S]*)$/, true],
     [/^[（(]([1-5])[）)]\s*([\s\S]*)$/, false],
     [/^([1-5①②③④⑤])\s*[:：.、．]\s*([\s\S]*)$/, false],

@@ -265,7 +265,7 @@ describe("USCC", () => {
     expect(usccProblem("91430100MA4L12356D")).toMatch(/第 17 位/);
     expect(usccProblem("91430100MA4L1234")).toMatch(/16 位，应为 18 位/);
     expect(usccProblem("9143010OMA4L12346D")).toMatch(/第 8 位“O”不是合法字符/);
-    expect(usccProblem(914403001922038216)).toMatch(/Excel 当作数字/);
+    expect(usccProblem(Number("914403001922038216"))).toMatch(/Excel 当作数字/);
     expect(usccProblem("440301103177236")).toMatch(/(15 位工商注册号|不是有效的工商注册号)/);
   });
 });

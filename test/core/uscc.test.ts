@@ -32,7 +32,11 @@ describe("统一社会信用代码 check", () => {
   });
 
   it("explains the Excel-truncated number in words", () => {
-    for (const input of [914403001922038216, "9.14403001922038E+17", "914403001922038000"]) {
+    for (const input of [
+      Number("914403001922038216"),
+      "9.14403001922038E+17",
+      "914403001922038000",
+    ]) {
       const r = checkUscc(input);
       expect(r.valid).toBe(false);
       expect(r.reason).toContain("被 Excel 当作数字保存");

@@ -109,9 +109,7 @@ async function webpackBuild(out: string): Promise<void> {
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const webpack = require("webpack") as WebpackFn;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const makeConfig = require(path.join(ROOT, "webpack.config.js")) as MakeConfig;
     const config = await makeConfig({}, { mode: "production" });
     config.output.path = out;

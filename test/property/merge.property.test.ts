@@ -145,7 +145,7 @@ describe("duplicate index", () => {
       fc.property(rows, (list) => {
         const keys = list.map((_, i) => naiveKey(list, i));
         const expected = list
-          .map((r, i) => i)
+          .map((_, i) => i)
           .filter(
             (i) =>
               list[i].direction !== null &&

@@ -314,7 +314,8 @@ function plantProblems(list: SamplePrefecture[]): void {
     uscc:
       String(cz.rows[0].uscc).slice(0, 17) + (String(cz.rows[0].uscc).endsWith("1") ? "2" : "1"),
   };
-  cz.rows[1] = { ...cz.rows[1], uscc: 914310001922038216 };
+  // an 18-digit code typed into Excel as a number keeps 15–17 significant digits: the tail is lost
+  cz.rows[1] = { ...cz.rows[1], uscc: Number("914310001922038216") };
   // REQ: a row without contact person and phone
   const yz = byName(list, "永州市");
   yz.rows[2] = { ...yz.rows[2], contact: "", phone: "" };

@@ -11,7 +11,6 @@ import {
   fillCells,
   openpyxlMissing,
   rowValues,
-  sheet,
   val,
   type DumpSheet,
   type DumpValidation,

@@ -2,11 +2,14 @@
  * XML text for SpreadsheetML parts: escaping, dropping what XML 1.0 cannot hold, and Excel's own _xHHHH_ escape.
  */
 
+// Both patterns name the characters XML 1.0 cannot hold: matching control characters is their purpose.
+/* eslint-disable no-control-regex */
 // Cheap gate: any C0 control other than tab/newline/CR, any surrogate, or the two non-characters.
 const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 // Exact set to drop: those controls, the non-characters and unpaired surrogates (a valid pair stays).
 const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
 const SPECIAL = /[&<>"]/;
 const SPECIAL_G = /[&<>"]/g;
 const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };

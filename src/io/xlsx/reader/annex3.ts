@@ -13,7 +13,6 @@ import {
 import { cleanText, parseLooseNumber, toHalfWidth } from "../../../core/text";
 import { normalizeUscc } from "../../../core/uscc";
 import {
-  DIRECTIONS,
   parseCategory,
   parseDirection,
   parseLevel,

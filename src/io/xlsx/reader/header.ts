@@ -36,7 +36,7 @@ const HEADER_PATTERNS: ReadonlyArray<[TableField, RegExp]> = [
 /** Header text → comparable form: half-width, no spaces or line breaks, no bracketed hints, no trailing colon / *. */
 export function normalizeHeader(text: string): string {
   let s = toHalfWidth(text).replace(/\s+/g, "");
-  s = s.replace(/[(【\[（][^)】\]）]*[)】\]）]/g, "");
+  s = s.replace(/[(【[（][^)】\]）]*[)】\]）]/g, "");
   s = s.replace(/^[*※]+|[*※:：]+$/g, "");
   return s.toUpperCase();
 }
