@@ -88,7 +88,7 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
-      ...(e2e ? { "e2e-fake": "./src/taskpane/e2e/fakeExcelEntry.tsx" } : {}),
+      ...(e2e ? { "e2e-fake": "./test/support/e2e-fake-entry.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),

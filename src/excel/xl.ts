@@ -1,7 +1,7 @@
 /**
  * The subset of the Excel JavaScript API (Office.js) that the Excel host uses, as plain interfaces. The real
  * Excel.RequestContext is assignable to XlContext (officeExcel.ts checks this at compile time), and the in-memory fake
- * in ./fake implements exactly these members, so code written against them runs unchanged on both.
+ * in test/support/fakeExcel implements exactly these members, so code written against them runs unchanged on both.
  *
  * Semantics to keep in mind (the fake enforces them): writes are queued and applied at sync(); a property can be read
  * only after load() and a sync(); *OrNullObject results tell isNullObject only after a sync.

@@ -1,5 +1,5 @@
 /** The fake must behave like Office.js where the host relies on it: queued writes, load/sync, null objects, atomic syncs. */
-import { createFakeExcel } from "../../src/excel/fake";
+import { createFakeExcel } from "../support/fakeExcel";
 
 describe("Excel fake", () => {
   it("applies writes only at sync and throws PropertyNotLoaded for unloaded reads", async () => {

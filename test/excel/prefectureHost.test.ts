@@ -7,7 +7,7 @@ import path from "node:path";
 import { checkRecords } from "../../src/core/rules";
 import { defaultSettings } from "../../src/core/settings";
 import { createExcelHost } from "../../src/excel/excelHost";
-import { createFakeExcel } from "../../src/excel/fake";
+import { createFakeExcel } from "../support/fakeExcel";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 import type { PrefectureState } from "../../src/taskpane/host";
 import { USCC, rec } from "../core/records";

@@ -8,7 +8,7 @@ import { defaultSettings } from "../../src/core/settings";
 import { sampleData } from "../../src/cli/demo/sampleData";
 import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 import { createExcelHost } from "../../src/excel/excelHost";
-import { createFakeExcel } from "../../src/excel/fake";
+import { createFakeExcel } from "../support/fakeExcel";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 import { recordKey } from "../../src/taskpane/host";
 

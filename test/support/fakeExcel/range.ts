@@ -10,7 +10,7 @@ import type {
   XlListValidation,
   XlRange,
   XlRangeFormat,
-} from "../xl";
+} from "../../../src/excel/xl";
 import { Batch, FakeClientObject, resolveSheet, type SheetRef } from "./batch";
 import {
   cellAt,

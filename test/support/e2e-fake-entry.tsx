@@ -3,11 +3,11 @@
  * Excel host, so the browser end-to-end test can drive the Excel flows and inspect the workbook it produced
  * (window.__huhangFakeExcel). Production builds have no such page and no way to replace Office.
  */
-import { createExcelHost } from "../../excel/excelHost";
-import { createFakeExcel, type FakeExcel } from "../../excel/fake";
-import { App } from "../App";
-import { browserDownload } from "../hosts/download";
-import { mount } from "../mount";
+import { createExcelHost } from "../../src/excel/excelHost";
+import { createFakeExcel, type FakeExcel } from "./fakeExcel";
+import { App } from "../../src/taskpane/App";
+import { browserDownload } from "../../src/taskpane/hosts/download";
+import { mount } from "../../src/taskpane/mount";
 
 declare global {
   interface Window {

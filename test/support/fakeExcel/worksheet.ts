@@ -9,7 +9,7 @@ import type {
   XlTableCollection,
   XlWorksheet,
   XlWorksheetCollection,
-} from "../xl";
+} from "../../../src/excel/xl";
 import { Batch, FakeClientObject, resolveSheet, type SheetRef } from "./batch";
 import { FakeRange } from "./range";
 import {

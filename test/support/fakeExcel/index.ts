@@ -4,8 +4,14 @@
  * syncs with failNextSync), and the inspection helpers read the resulting workbook the way a person would look at it.
  * No Node APIs: it bundles into the browser.
  */
-import { columnLetter } from "../../core/findings";
-import type { CreateWorkbook, ExcelRun, XlCellValue, XlContext, XlWorkbook } from "../xl";
+import { columnLetter } from "../../../src/core/findings";
+import type {
+  CreateWorkbook,
+  ExcelRun,
+  XlCellValue,
+  XlContext,
+  XlWorkbook,
+} from "../../../src/excel/xl";
 import { Batch, Store } from "./batch";
 import {
   cellAt,

@@ -2,8 +2,8 @@
  * The in-memory workbook behind the Excel fake: plain data (structuredClone-able, so a failed sync can be thrown away
  * whole), cell addresses, and the errors Office.js raises, with the same codes.
  */
-import { columnLetter } from "../../core/findings";
-import type { XlCellValue } from "../xl";
+import { columnLetter } from "../../../src/core/findings";
+import type { XlCellValue } from "../../../src/excel/xl";
 
 export type FakeErrorCode =
   | "PropertyNotLoaded"
