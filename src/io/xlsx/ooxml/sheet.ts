@@ -107,8 +107,8 @@ export class SheetWriter {
     let last = 0;
     for (let j = 0; j < width; j++) {
       const s = perCell ? (style[j] ?? 0) : style;
-      // a cell right after the previous one needs no reference (every reader then takes the next column)
-      const ref = last === j && last > 0 ? "" : ` r="${col(j + 1)}${r}"`;
+      // every cell carries its reference, as Excel writes it: readers that imply positions disagree on gaps
+      const ref = ` r="${col(j + 1)}${r}"`;
       const cell = this.cell(ref, j < values.length ? values[j] : undefined, s);
       if (cell === "") continue;
       x += cell;
@@ -201,6 +201,13 @@ export class SheetWriter {
   /** Rows repeated at the top of every printed page. */
   printTitleRows(first: number, last = first): void {
     this.titleRows = [first, last];
+  }
+
+  /** The range of the autofilter as an absolute reference for the _xlnm._FilterDatabase name, or null. */
+  filterDatabaseRef(): string | null {
+    if (!this.filter) return null;
+    const abs = this.filter.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    return `'${this.name.replace(/'/g, "''")}'!${abs}`;
   }
 
   /** The print-titles defined name's value, e.g. '推荐汇总表'!$4:$4, or null. */

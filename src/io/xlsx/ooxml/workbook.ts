@@ -132,12 +132,19 @@ export class WorkbookWriter {
           ])} r:id="rId${i + 1}"/>`
       )
       .join("");
+    // Excel writes the filter database name (hidden) beside the print titles, sorted by name
     const names = this.sheets
       .map((s, i) => {
-        const ref = s.printTitlesRef();
-        return ref
-          ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(ref)}</definedName>`
-          : "";
+        const filter = s.filterDatabaseRef();
+        const titles = s.printTitlesRef();
+        return (
+          (filter
+            ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(filter)}</definedName>`
+            : "") +
+          (titles
+            ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(titles)}</definedName>`
+            : "")
+        );
       })
       .join("");
     return (
@@ -166,6 +173,8 @@ export class WorkbookWriter {
       `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
       'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
       `<Application>${esc(this.props.application ?? this.props.creator)}</Application><DocSecurity>0</DocSecurity>` +
+      '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant>' +
+      `<vt:variant><vt:i4>${this.sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
       `<TitlesOfParts><vt:vector size="${this.sheets.length}" baseType="lpstr">` +
       this.sheets.map((s) => `<vt:lpstr>${esc(s.name)}</vt:lpstr>`).join("") +
       "</vt:vector></TitlesOfParts></Properties>"
