@@ -5,6 +5,7 @@
  * make us allocate more. Uint8Array only: runs in Node and the browser.
  */
 import { Inflate } from "fflate";
+import { formatBytes } from "./limits";
 
 export interface ZipLimits {
   /** Largest uncompressed size accepted for one entry we read. */
@@ -90,7 +91,7 @@ export function listZip(data: Uint8Array, limits: ZipLimits): ZipEntry[] {
     if (total > limits.maxTotalBytes) {
       throw new ZipError(
         "bomb",
-        `压缩包内文件解压后总大小超过 ${mb(limits.maxTotalBytes)}，疑似“压缩炸弹”`
+        `压缩包内文件解压后总大小超过 ${formatBytes(limits.maxTotalBytes)}，疑似“压缩炸弹”`
       );
     }
     entries.push(entry);
@@ -160,7 +161,7 @@ export function readZipEntry(data: Uint8Array, entry: ZipEntry, limits: ZipLimit
   if (entry.size > limits.maxEntryBytes) {
     throw new ZipError(
       "bomb",
-      `“${entry.name}”解压后声明为 ${mb(entry.size)}，超过上限 ${mb(limits.maxEntryBytes)}，疑似“压缩炸弹”`
+      `“${entry.name}”解压后声明为 ${formatBytes(entry.size)}，超过上限 ${formatBytes(limits.maxEntryBytes)}，疑似“压缩炸弹”`
     );
   }
   if (entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * limits.maxRatio) {
@@ -176,8 +177,4 @@ export function readZipEntry(data: Uint8Array, entry: ZipEntry, limits: ZipLimit
         `“${e.name}”实际解压后超过其声明的大小 ${e.size} 字节，疑似“压缩炸弹”或文件已损坏`
       ),
   });
-}
-
-function mb(n: number): string {
-  return n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : `${Math.round(n / 1024)} KB`;
 }

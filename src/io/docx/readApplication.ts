@@ -17,10 +17,11 @@ import type { Application } from "../../core/model";
 import { defaultSettings, type CampaignSettings } from "../../core/settings";
 import { buildApplication } from "./buildApplication";
 import { readBody } from "./docxModel";
-import { isEncryptedOle, sniffDocFormat } from "./sniff";
+import { sniffDocFormat } from "./sniff";
+import { isEncryptedOle } from "../sniff";
 import { listZip, readZipEntry, ZipError, type ZipEntry } from "../zip";
 import { decodeUtf8, parseXml, XmlError, type XElement } from "./xml";
-import { DEFAULT_LIMITS, type InputLimits } from "../limits";
+import { DEFAULT_LIMITS, formatBytes, type InputLimits } from "../limits";
 
 export { sniffDocFormat } from "./sniff";
 
@@ -68,7 +69,7 @@ export async function readApplicationDocx(
     const limits = { ...DEFAULT_DOCX_LIMITS, ...opts.limits };
     if (bytes.length > limits.maxBytes) {
       return fail(
-        `文件有 ${Math.round(bytes.length / 1048576)} MB，超过申报表 ${Math.round(limits.maxBytes / 1048576)} MB 的上限：请删去大图片或附件后另存再导入`
+        `文件有 ${formatBytes(bytes.length)}，超过申报表 ${formatBytes(limits.maxBytes)} 的上限：请删去大图片或附件后另存再导入`
       );
     }
     const rejected = rejectFormat(bytes);

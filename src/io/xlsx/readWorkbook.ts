@@ -16,9 +16,10 @@ import { readTable, type TableRead } from "./reader/annex3";
 import type { SheetGrid } from "./reader/grid";
 import { findTableHeader, type TableHeader } from "./reader/header";
 import { readLists } from "./reader/lists";
-import { formatMessage, sniffFormat as sniffBytes, sniffWithListing } from "./reader/sniff";
+import { formatMessage } from "./reader/sniff";
+import { sniffFile, type FileFormat } from "../sniff";
 import { openWorkbook } from "./reader/openWorkbook";
-import { DEFAULT_LIMITS, type InputLimits } from "../limits";
+import { DEFAULT_LIMITS, formatBytes, type InputLimits } from "../limits";
 
 export interface ReadLimits {
   maxBytes: number;
@@ -49,14 +50,8 @@ export function readLimitsFrom(limits: InputLimits): ReadLimits {
   };
 }
 
-export function sniffFormat(
-  data: Uint8Array
-): "xlsx" | "zip" | "ole" | "pdf" | "text" | "empty" | "unknown" {
-  return sniffBytes(data);
-}
-
-function mb(n: number): string {
-  return (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
+export function sniffFormat(data: Uint8Array): FileFormat {
+  return sniffFile(data).format;
 }
 
 export async function readWorkbook(
@@ -88,21 +83,24 @@ export async function readWorkbook(
     const deadline = Date.now() + limits.maxMillis;
     if (bytes.byteLength > limits.maxBytes) {
       return fail(
-        `文件大小 ${mb(bytes.byteLength)} MB，超过单个文件上限 ${mb(limits.maxBytes)} MB，未读取：请删除无关工作表、图片后重新保存`
+        `文件大小 ${formatBytes(bytes.byteLength)}，超过单个文件上限 ${formatBytes(limits.maxBytes)}，未读取：请删除无关工作表、图片后重新保存`
       );
     }
-    const { format, listing } = sniffWithListing(bytes);
-    const bad = formatMessage(format, bytes, listing);
-    if (bad !== null || listing === null) return fail(bad ?? "无法识别的文件格式");
-    const sheetCount = listing.names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).length;
+    const { format, entries } = sniffFile(bytes);
+    const bad = formatMessage(format, bytes, entries);
+    if (bad !== null || entries === null) return fail(bad ?? "无法识别的文件格式");
+    const sheetCount = entries.filter((e) =>
+      /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name)
+    ).length;
+    const totalSize = entries.reduce((n, e) => n + e.size, 0);
     if (sheetCount > limits.maxSheets) {
       return fail(
         `工作簿有 ${sheetCount} 个工作表，超过上限 ${limits.maxSheets} 个，未读取：请只保留推荐汇总表和地区指标工作表`
       );
     }
-    if (listing.totalSize > limits.maxUncompressedBytes) {
+    if (totalSize > limits.maxUncompressedBytes) {
       return fail(
-        `文件解压后内容约 ${mb(listing.totalSize)} MB，超过解压后总大小上限 ${mb(limits.maxUncompressedBytes)} MB，未读取：疑似“压缩炸弹”，或请删除无关内容后重新保存`
+        `文件解压后内容约 ${formatBytes(totalSize)}，超过解压后总大小上限 ${formatBytes(limits.maxUncompressedBytes)}，未读取：疑似“压缩炸弹”，或请删除无关内容后重新保存`
       );
     }
     // declared and actual sizes, rows and cells are checked while each part is inflated, once; then our own reader

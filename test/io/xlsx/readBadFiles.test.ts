@@ -18,7 +18,7 @@ describe("sniffFormat", () => {
     ["scan_pdf.xlsx", "pdf"],
     ["csv_renamed.xlsx", "text"],
     ["truncated.xlsx", "zip"],
-    ["word_renamed.xlsx", "zip"],
+    ["word_renamed.xlsx", "docx"],
   ])("%s is %s", (name, format) => {
     expect(sniffFormat(bytes(name))).toBe(format);
   });
@@ -73,7 +73,7 @@ describe("limits", () => {
     });
     expect(sub.ok).toBe(false);
     expect(sub.findings.map((f) => f.code)).toEqual(["FILE"]);
-    expect(sub.findings[0].message).toMatch(/^文件大小 0\.0 MB，超过单个文件上限 0\.0 MB/);
+    expect(sub.findings[0].message).toMatch(/^文件大小 6 KB，超过单个文件上限 1 KB/);
   });
 
   it("refuses a workbook with more sheets than maxSheets", async () => {
