@@ -2,6 +2,7 @@
  * The `huhang` commands. Each returns its exit code: 0 when the output was written (with or without findings),
  * 1 when no output could be written, 2 on bad usage (thrown as UsageError and handled in main).
  */
+import { errorMessage } from "../core/errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { chineseDate } from "../core/dates";
@@ -116,7 +117,7 @@ export async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
   try {
     data = new Uint8Array(await fs.readFile(input));
   } catch (e) {
-    io.err(`无法打开文件 ${input}：${(e as Error).message}`);
+    io.err(`无法打开文件 ${input}：${errorMessage(e)}`);
     return 1;
   }
   const { records, findings } = await readProvinceWorkbook(data, path.basename(input));

@@ -2,6 +2,7 @@
  * Collect the inputs named on the command line (files and folders), read each one by its format, and turn Word forms
  * into per-prefecture submissions. A file that cannot be read becomes a FILE finding; the others go on.
  */
+import { errorMessage } from "../core/errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { applicationToRecord } from "../core/application";
@@ -118,7 +119,7 @@ export async function readInputs(
       }
       data = new Uint8Array(await fs.readFile(full));
     } catch (e) {
-      out.push(rejected(name, `无法打开文件：${(e as Error).message}`));
+      out.push(rejected(name, `无法打开文件：${errorMessage(e)}`));
       continue;
     }
     if (WORKBOOK.has(ext)) {

@@ -1,6 +1,7 @@
 /**
  * `huhang`: the batch command line of 护航汇总 for provincial staff and prefecture clerks.
  */
+import { errorMessage } from "../core/errors";
 import { parseArgs, UsageError } from "./args";
 import {
   checkCommand,
@@ -67,7 +68,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`用法错误：${e.message}\n运行 huhang --help 查看用法。`);
       return 2;
     }
-    io.err(`出错，未写出结果：${(e as Error).message}`);
+    io.err(`出错，未写出结果：${errorMessage(e)}`);
     return 1;
   }
 }
@@ -83,7 +84,7 @@ export function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`出错：${(e as Error).message}\n`);
+      process.stderr.write(`出错：${errorMessage(e)}\n`);
       process.exitCode = 1;
     }
   );

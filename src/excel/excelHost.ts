@@ -3,6 +3,7 @@
  * production, the in-memory fake in tests). Every show* call rebuilds its sheets from the state it is given and swaps
  * them in with one write sync (see sheetWriter.ts), so re-applying a state is idempotent and a failure changes nothing.
  */
+import { errorMessage } from "../core/errors";
 import type { Finding } from "../core/findings";
 import type { MergeResult } from "../core/merge";
 import type { IndicatorValues } from "../core/model";
@@ -50,7 +51,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Host 
         await createWorkbook(toBase64(xlsx));
       } catch (e) {
         throw new Error(
-          `无法在 Excel 中打开“${fileName}”：${e instanceof Error ? e.message : String(e)}。可改用“下载”保存该文件`,
+          `无法在 Excel 中打开“${fileName}”：${errorMessage(e)}。可改用“下载”保存该文件`,
           { cause: e }
         );
       }

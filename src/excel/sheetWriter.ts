@@ -9,6 +9,7 @@
  * Input text is always written into cells formatted as text ("@") BEFORE the values, so text such as "=HYPERLINK(…)",
  * "+86 731…", "-" or an 18-digit credit code stays exactly the text it was: never a formula, never a rounded number.
  */
+import { errorMessage } from "../core/errors";
 import { plainText } from "../io/xlsx/writer/text";
 import type { ExcelRun, XlContext, XlRange, XlWorksheet } from "./xl";
 
@@ -149,9 +150,12 @@ export async function replaceSheets(run: ExcelRun, jobs: readonly SheetJob[]): P
     });
   } catch (e) {
     await removeTemporarySheets(run, jobs).catch((cleanup: unknown) => {
-      throw new Error(`${failureMessage(jobs, e)}；清理临时工作表也失败：${messageOf(cleanup)}`, {
-        cause: e,
-      });
+      throw new Error(
+        `${failureMessage(jobs, e)}；清理临时工作表也失败：${errorMessage(cleanup)}`,
+        {
+          cause: e,
+        }
+      );
     });
     throw new Error(failureMessage(jobs, e), { cause: e });
   }
@@ -172,9 +176,5 @@ async function removeTemporarySheets(run: ExcelRun, jobs: readonly SheetJob[]): 
 }
 
 function failureMessage(jobs: readonly SheetJob[], e: unknown): string {
-  return `写入工作表“${jobs.map((j) => j.name).join("”“")}”失败，原有内容未改动：${messageOf(e)}`;
-}
-
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return `写入工作表“${jobs.map((j) => j.name).join("”“")}”失败，原有内容未改动：${errorMessage(e)}`;
 }

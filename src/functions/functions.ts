@@ -6,6 +6,7 @@
  * The metadata plugin appends `CustomFunctions.associate(id, fn)` for every function below when webpack builds this
  * file, so no associate calls are written here.
  */
+import { errorMessage } from "../core/errors";
 import {
   coverage,
   crossRegion,
@@ -98,6 +99,6 @@ function guard<T>(run: () => T): T {
     return run();
   } catch (e) {
     if (isFormulaError(e)) throw toExcelError(e.kind, e.message);
-    throw toExcelError("invalidValue", `计算出错：${e instanceof Error ? e.message : String(e)}`);
+    throw toExcelError("invalidValue", `计算出错：${errorMessage(e)}`);
   }
 }

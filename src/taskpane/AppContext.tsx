@@ -2,6 +2,7 @@
  * What every panel shares: the state and its dispatch, the Host, and `perform`, which runs one user action, shows
  * its progress and turns any failure into a Chinese message while the state stays as it was.
  */
+import { errorMessage } from "../core/errors";
 import {
   createContext,
   useCallback,
@@ -33,10 +34,6 @@ export interface AppContextValue {
 
 const Ctx = createContext<AppContextValue | null>(null);
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 export interface AppProviderProps {
   host: Host;
   initial?: AppState;
@@ -56,7 +53,7 @@ export function AppProvider({ host, initial, initialStatus = null, children }: A
     } catch (e) {
       setStatus({
         kind: "error",
-        text: `${label}失败：${errorText(e)}。工作簿和列表均未改动，可修正后重试。`,
+        text: `${label}失败：${errorMessage(e)}。工作簿和列表均未改动，可修正后重试。`,
       });
     } finally {
       setBusy(null);

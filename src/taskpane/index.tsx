@@ -3,8 +3,8 @@
  * In Excel (Office.onReady reports Excel) the Excel host writes the sheets; in a plain browser, or when Office is
  * absent or gives no host, the same app runs on files and offers downloads.
  */
+import { errorMessage } from "../core/errors";
 import { App } from "./App";
-import { errorText } from "./AppContext";
 import type { Host } from "./host";
 import { createStandaloneHost } from "./hosts/standaloneHost";
 import { mount } from "./mount";
@@ -22,7 +22,7 @@ async function pickHost(): Promise<{ host: Host; notice?: string }> {
   } catch (e) {
     return {
       host: createStandaloneHost(),
-      notice: `Office 初始化失败（${errorText(e)}），已改用独立网页方式：结果以 .xlsx 下载。`,
+      notice: `Office 初始化失败（${errorMessage(e)}），已改用独立网页方式：结果以 .xlsx 下载。`,
     };
   }
   if (name !== "Excel") return { host: createStandaloneHost() };
@@ -34,7 +34,7 @@ async function pickHost(): Promise<{ host: Host; notice?: string }> {
   } catch (e) {
     return {
       host: createStandaloneHost(),
-      notice: `无法连接 Excel（${errorText(e)}），已改用独立网页方式：结果以 .xlsx 下载。`,
+      notice: `无法连接 Excel（${errorMessage(e)}），已改用独立网页方式：结果以 .xlsx 下载。`,
     };
   }
 }

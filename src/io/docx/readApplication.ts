@@ -11,6 +11,7 @@
  * 4. Both are small, pure JavaScript, already dependencies, and run unchanged in Node and the browser (Uint8Array).
  * 5. Only word/document.xml (located through _rels/.rels) is inflated: 100 forms import well under 2 s.
  */
+import { errorMessage } from "../../core/errors";
 import { checkApplication } from "../../core/application";
 import { finding, type Finding } from "../../core/findings";
 import type { Application } from "../../core/model";
@@ -102,7 +103,7 @@ export async function readApplicationDocx(
         );
       return fail(`文件已损坏，无法读取：${e.message}。请让申报单位重新发送，或${SAVE_AS}`);
     }
-    return fail(`文件无法读取（${e instanceof Error ? e.message : String(e)}）：请${SAVE_AS}`);
+    return fail(`文件无法读取（${errorMessage(e)}）：请${SAVE_AS}`);
   }
 }
 

@@ -3,6 +3,7 @@
  * <!DOCTYPE> (the carrier of external-entity and entity-expansion attacks) is refused before the parser sees it.
  * @xmldom/xmldom never resolves external entities or fetches anything; parse errors are turned into XmlError.
  */
+import { errorMessage } from "../../core/errors";
 import { DOMParser } from "@xmldom/xmldom";
 
 export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -68,10 +69,7 @@ export function parseXml(text: string, part: string): XElement {
   try {
     doc = parser.parseFromString(text, "text/xml") as unknown as { documentElement: unknown };
   } catch (e) {
-    throw new XmlError(
-      "malformed",
-      `${part} 不是合法的 XML：${e instanceof Error ? e.message.split("\n")[0] : String(e)}`
-    );
+    throw new XmlError("malformed", `${part} 不是合法的 XML：${errorMessage(e)}`);
   }
   if (fatal || !doc.documentElement)
     throw new XmlError("malformed", `${part} 不是合法的 XML：${fatal.split("\n")[0]}`);

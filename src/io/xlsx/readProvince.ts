@@ -3,6 +3,7 @@
  * (numbers, numbers typed as text, blanks). Columns are found by their header text, so moved columns still read.
  * Never throws: an unreadable file or a missing sheet is a FILE finding, an unreadable score a warning.
  */
+import { errorMessage } from "../../core/errors";
 import { columnLetter, finding, type Finding } from "../../core/findings";
 import type { CaseRecord } from "../../core/model";
 import { cleanText, parseLooseNumber, toHalfWidth } from "../../core/text";
@@ -56,16 +57,12 @@ export async function readProvinceWorkbook(
     }
     return readDetail(ws, file);
   } catch (e) {
-    return fileProblem(file, `读取时出错（${reason(e)}），该文件未导入。`);
+    return fileProblem(file, `读取时出错（${errorMessage(e)}），该文件未导入。`);
   }
 }
 
 function fileProblem(file: string, message: string): Result {
   return { records: [], findings: [finding("FILE", { file }, message)] };
-}
-
-function reason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function normHeader(s: string): string {

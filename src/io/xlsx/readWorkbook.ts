@@ -3,6 +3,7 @@
  * holds it, the 附件2 indicators (label/value pairs or a table) and attached name lists. Never throws: a file that
  * cannot be read gives ok:false and a FILE finding in Chinese. Runs in Node and in the browser (bytes in, no fs).
  */
+import { errorMessage } from "../../core/errors";
 import { finding } from "../../core/findings";
 import {
   EMPTY_META,
@@ -111,7 +112,7 @@ export async function readWorkbook(
     return sub;
   } catch (e) {
     // an unexpected failure in our own code must not stop the other files: report it on this file
-    return fail(`读取文件时出错：${e instanceof Error ? e.message : String(e)}`);
+    return fail(`读取文件时出错：${errorMessage(e)}`);
   }
 }
 
