@@ -2,10 +2,10 @@
  * The `huhang` commands. Each returns its exit code: 0 when the output was written (with or without findings),
  * 1 when no output could be written, 2 on bad usage (thrown as UsageError and handled in main).
  */
-import { errorMessage } from "../core/errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { chineseDate } from "../core/dates";
+import { errorMessage } from "../core/errors";
 import { mergeSubmissions, type MergeResult } from "../core/merge";
 import { orderForExport } from "../core/ordering";
 import { defaultSettings, type CampaignSettings } from "../core/settings";
@@ -19,7 +19,7 @@ import { readProvinceWorkbook } from "../io/xlsx/readProvince";
 import { writeRecommendationList } from "../io/xlsx/exportList";
 import { writeTemplate } from "../io/xlsx/template";
 import { writeProvinceWorkbook } from "../io/xlsx/writeProvince";
-import { intOption, stringOption, UsageError, type ParsedArgs } from "./args";
+import { intOption, stringOption, UsageError, type OptionSpecs, type ParsedArgs } from "./args";
 import { writeDemoInputs } from "./demo/demoFiles";
 import { expandInputs, readInputs } from "./inputs";
 import { jsonReport, textSummary } from "./report";
@@ -31,6 +31,37 @@ export interface Io {
   /** Today's date (ISO), injectable for tests. */
   today: () => string;
 }
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  options: OptionSpecs;
+  example: string;
+  run(args: ParsedArgs, io: Io): Promise<number>;
+}
+
+const HELP_OPTION: OptionSpecs = { help: { type: "boolean", help: "显示本命令的帮助" } };
+const JSON_OPTION: OptionSpecs = {
+  json: { type: "boolean", help: "在标准输出打印一个 JSON 对象（供脚本使用）" },
+};
+const READ_OPTIONS: OptionSpecs = {
+  year: {
+    type: "string",
+    value: "<年度>",
+    help: "遴选年度（默认 2024；截止日期为当年 12 月 25 日）",
+  },
+  prefecture: {
+    type: "string",
+    value: "<市州>",
+    help: "本市州：Word 申报表列入该市州；工作簿仍按其自身的推荐单位读取",
+  },
+};
+const FOOTER_OPTIONS: OptionSpecs = {
+  date: { type: "string", value: "<日期>", help: "推荐汇总表的“日期”（默认今天），如 2024-12-20" },
+  contact: { type: "string", value: "<姓名>", help: "推荐汇总表表尾的“联系人”" },
+  phone: { type: "string", value: "<电话>", help: "推荐汇总表表尾的“手机/座机”" },
+};
 
 function settingsFrom(args: ParsedArgs): CampaignSettings {
   return defaultSettings(intOption(args, "year", 2020, 2100) ?? 2024);
@@ -44,10 +75,21 @@ function prefectureFrom(args: ParsedArgs): PrefectureName | undefined {
   return name;
 }
 
+/** The 日期 line: --date as given (a date in any form a clerk writes it), else today. */
+function dateFrom(args: ParsedArgs, io: Io): string {
+  const given = stringOption(args, "date");
+  if (given === undefined) return chineseDate(io.today());
+  const iso = /^\d{4}-\d{1,2}-\d{1,2}$/.test(given) ? given : null;
+  return iso ? chineseDate(iso) : given;
+}
+
 async function readAndMerge(inputs: string[], args: ParsedArgs, io: Io): Promise<MergeResult> {
   if (inputs.length === 0) throw new UsageError("请给出要读取的文件或文件夹");
-  const { files, missing } = await expandInputs(inputs);
+  const { files, missing, skipped } = await expandInputs(inputs);
   for (const m of missing) io.err(`找不到：${m}`);
+  if (skipped.length > 0) {
+    io.err(`已跳过 ${skipped.length} 个不是申报材料的文件（如 ${path.basename(skipped[0])}）`);
+  }
   const settings = settingsFrom(args);
   const prefecture = prefectureFrom(args);
   const submissions = await readInputs(files, {
@@ -65,7 +107,7 @@ function printResult(result: MergeResult, output: string | null, args: ParsedArg
   else io.out(textSummary(result, output));
 }
 
-export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
+async function merge(args: ParsedArgs, io: Io): Promise<number> {
   const out = stringOption(args, "out");
   if (!out) throw new UsageError("merge 需要 --out <输出文件.xlsx>");
   const result = await readAndMerge(args.positional, args, io);
@@ -78,9 +120,9 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   const bytes = await writeProvinceWorkbook(result, {
     recommender: prefecture ? bureauName(prefecture) : PROVINCE_BUREAU,
-    date: chineseDate(io.today()),
-    contact: meta?.contact ?? "",
-    phone: meta?.phone ?? "",
+    date: dateFrom(args, io),
+    contact: stringOption(args, "contact") ?? meta?.contact ?? "",
+    phone: stringOption(args, "phone") ?? meta?.phone ?? "",
     generatedAt: `${io.today()}T00:00:00Z`,
   });
   await writeFileAtomic(out, bytes);
@@ -88,13 +130,13 @@ export async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   return 0;
 }
 
-export async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
+async function check(args: ParsedArgs, io: Io): Promise<number> {
   const result = await readAndMerge(args.positional, args, io);
   printResult(result, null, args, io);
   return result.inputs.length > 0 && result.inputs.every((i) => i.status === "rejected") ? 1 : 0;
 }
 
-export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
+async function demo(args: ParsedArgs, io: Io): Promise<number> {
   const dir = stringOption(args, "out") ?? "demo-output";
   const inputDir = path.join(dir, "市州报送");
   const files = await writeDemoInputs(inputDir);
@@ -104,10 +146,10 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
     positional: [inputDir],
     options: { ...args.options, out: path.join(dir, "湖南省推荐汇总表.xlsx") },
   };
-  return mergeCommand(merged, io);
+  return merge(merged, io);
 }
 
-export async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
+async function exportList(args: ParsedArgs, io: Io): Promise<number> {
   const [input, ...rest] = args.positional;
   const out = stringOption(args, "out");
   if (!input || rest.length > 0) throw new UsageError("export 需要且只需要一个省级汇总表文件");
@@ -129,7 +171,9 @@ export async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
   const ordered = orderForExport(records, top);
   const bytes = await writeRecommendationList(ordered, {
     recommender: PROVINCE_BUREAU,
-    date: chineseDate(io.today()),
+    date: dateFrom(args, io),
+    contact: stringOption(args, "contact") ?? "",
+    phone: stringOption(args, "phone") ?? "",
     generatedAt: `${io.today()}T00:00:00Z`,
   });
   await writeFileAtomic(out, bytes);
@@ -138,7 +182,7 @@ export async function exportCommand(args: ParsedArgs, io: Io): Promise<number> {
   return 0;
 }
 
-export async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
+async function template(args: ParsedArgs, io: Io): Promise<number> {
   const [kind, ...rest] = args.positional;
   if ((kind !== "annex2" && kind !== "annex3") || rest.length > 0)
     throw new UsageError("template 需要 annex2 或 annex3");
@@ -150,3 +194,70 @@ export async function templateCommand(args: ParsedArgs, io: Io): Promise<number>
   );
   return 0;
 }
+
+export const COMMANDS: readonly Command[] = [
+  {
+    name: "merge",
+    usage: "merge <文件|文件夹>... --out <汇总表.xlsx>",
+    summary:
+      "读取各市州推荐汇总表（.xlsx）和企业申报表（.docx），检查规则，写出汇总工作簿（推荐汇总表、明细、地区指标、问题清单）。",
+    options: {
+      out: { type: "string", value: "<汇总表.xlsx>", help: "写出的汇总工作簿" },
+      ...READ_OPTIONS,
+      ...FOOTER_OPTIONS,
+      ...JSON_OPTION,
+      ...HELP_OPTION,
+    },
+    example:
+      "huhang merge 申报表/ --prefecture 长沙市 --contact 张敏 --phone 0731-88888888 --out 长沙市推荐汇总表.xlsx",
+    run: merge,
+  },
+  {
+    name: "check",
+    usage: "check <文件|文件夹>...",
+    summary: "只读取和检查，列出每个问题的文件、工作表、行、列，不写任何文件。",
+    options: { ...READ_OPTIONS, ...JSON_OPTION, ...HELP_OPTION },
+    example: "huhang check 市州报送/ --json",
+    run: check,
+  },
+  {
+    name: "export",
+    usage: "export <省级汇总表.xlsx> --out <推荐名单.xlsx>",
+    summary:
+      "按“明细”中专家填写的评审得分从高到低导出推荐名单（附件3 格式）；同分及未评分的按申报方向、市州、市州推荐顺序排列。",
+    options: {
+      out: { type: "string", value: "<推荐名单.xlsx>", help: "写出的推荐名单" },
+      top: { type: "string", value: "<N>", help: "只导出前 N 个案例" },
+      ...FOOTER_OPTIONS,
+      ...HELP_OPTION,
+    },
+    example: "huhang export 湖南省推荐汇总表.xlsx --top 20 --out 推荐名单.xlsx",
+    run: exportList,
+  },
+  {
+    name: "template",
+    usage: "template annex2|annex3 --out <文件.xlsx>",
+    summary: "写出空白的附件2 地区指标表或附件3 推荐汇总表（带下拉选项）。",
+    options: {
+      out: { type: "string", value: "<文件.xlsx>", help: "写出的模板" },
+      ...HELP_OPTION,
+    },
+    example: "huhang template annex3 --out 附件3模板.xlsx",
+    run: template,
+  },
+  {
+    name: "demo",
+    usage: "demo [--out <文件夹>]",
+    summary: "生成 13 个市州的示例推荐汇总表（含故意设置的问题，张家界市未报）并合并。",
+    options: {
+      out: {
+        type: "string",
+        value: "<文件夹>",
+        help: "示例输入和合并结果的文件夹（默认 demo-output）",
+      },
+      ...HELP_OPTION,
+    },
+    example: "huhang demo --out demo-output",
+    run: demo,
+  },
+];

@@ -2,31 +2,59 @@
  * What `huhang` prints: the `--json` report (field names are a contract with scripts, see cliReportSchema) and the
  * Chinese summary for people.
  */
-import { describeLocation, FINDING_TITLES, type Finding } from "../core/findings";
+import { z } from "zod";
+import { describeLocation, FINDING_TITLES, type FindingCode } from "../core/findings";
 import { indicatorTable } from "../core/indicators";
 import type { MergeResult } from "../core/merge";
+import {
+  categorySchema,
+  directionSchema,
+  findingSchema,
+  formFactsSchema,
+  levelSchema,
+  prefectureSchema,
+  sourceSchema,
+} from "../core/schemas";
 
-export interface JsonReport {
-  output: string | null;
-  inputs: Array<{
-    file: string;
-    kind: string;
-    prefecture: string | null;
-    rows: number;
-    status: "ok" | "rejected";
-    error?: string;
-    note?: string;
-  }>;
-  records: Array<Record<string, unknown>>;
-  findings: Array<
-    Pick<
-      Finding,
-      "code" | "severity" | "file" | "sheet" | "row" | "column" | "enterprise" | "message"
-    > & { prefecture: string | null }
-  >;
-  missingPrefectures: string[];
-  indicators: Record<string, unknown>;
-}
+/** The `--json` report of `huhang merge` / `huhang check`: its field names are a contract with scripts. */
+export const cliReportSchema = z.object({
+  output: z.string().nullable(),
+  inputs: z.array(
+    z.object({
+      file: z.string(),
+      kind: z.string(),
+      prefecture: prefectureSchema.nullable(),
+      rows: z.number().int().nonnegative(),
+      status: z.enum(["ok", "rejected"]),
+      error: z.string().optional(),
+      note: z.string().optional(),
+    })
+  ),
+  records: z.array(
+    z.object({
+      prefecture: prefectureSchema.nullable(),
+      order: z.number().int(),
+      caseName: z.string(),
+      enterprise: z.string(),
+      uscc: z.string(),
+      category: categorySchema.nullable(),
+      direction: directionSchema.nullable(),
+      level: levelSchema.nullable(),
+      summary: z.string(),
+      contact: z.string(),
+      phone: z.string(),
+      date: z.string().nullable(),
+      score: z.number().nullable(),
+      source: sourceSchema,
+      /** The Word form's other fields (单位地址, 成立时间, 注册资本, 单位性质, 传真, 电子邮箱, 简介…), when there was one. */
+      form: formFactsSchema.nullable(),
+    })
+  ),
+  findings: z.array(findingSchema.extend({ prefecture: z.string().nullable() })),
+  missingPrefectures: z.array(prefectureSchema),
+  indicators: z.record(z.string(), z.unknown()),
+});
+export type JsonReport = z.infer<typeof cliReportSchema>;
 
 export function jsonReport(result: MergeResult, output: string | null): JsonReport {
   return {
@@ -52,7 +80,10 @@ export function jsonReport(result: MergeResult, output: string | null): JsonRepo
       summary: r.summary,
       contact: r.contact,
       phone: r.phone,
+      date: r.date,
+      score: r.score,
       source: r.source,
+      form: r.form,
     })),
     findings: result.findings.map((f) => ({
       code: f.code,
@@ -101,9 +132,7 @@ export function textSummary(result: MergeResult, output: string | null): string 
     for (const f of result.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
     lines.push(
       "问题分类：" +
-        [...counts]
-          .map(([c, n]) => `${c} ${FINDING_TITLES[c as Finding["code"]]} ${n} 条`)
-          .join("；")
+        [...counts].map(([c, n]) => `${c} ${FINDING_TITLES[c as FindingCode]} ${n} 条`).join("；")
     );
   }
   if (output) lines.push(`已写出：${output}`);

@@ -2,6 +2,9 @@
  * Findings: every problem the tool reports, with its code (SPEC.md "Finding codes"), severity and location.
  * Messages are Chinese sentences a clerk can act on.
  */
+import type { Finding, Location } from "./schemas";
+
+export type { Finding, Location } from "./schemas";
 
 export const FINDING_CODES = [
   "R1",
@@ -15,6 +18,7 @@ export const FINDING_CODES = [
   "REQ",
   "IND",
   "FILE",
+  "MAT",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 export type Severity = "error" | "warning";
@@ -32,6 +36,7 @@ export const FINDING_TITLES: Record<FindingCode, string> = {
   REQ: "必填项为空或无法识别",
   IND: "地区指标前后不一致",
   FILE: "文件无法读取",
+  MAT: "报送材料前后不一致",
 };
 
 export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
@@ -46,29 +51,8 @@ export const DEFAULT_SEVERITY: Record<FindingCode, Severity> = {
   REQ: "error",
   IND: "error",
   FILE: "error",
+  MAT: "error",
 };
-
-/** Where a finding points: a file, and inside it a sheet (or a Word table / section), a 1-based row and a column. */
-export interface Location {
-  file: string;
-  /** Sheet name for workbooks; for Word forms the part of the form ("基本情况", "封面"). */
-  sheet: string | null;
-  /** 1-based sheet row; null for whole-file or Word findings. */
-  row: number | null;
-  /** Column letter ("C") for workbooks; the field label for Word forms. */
-  column: string | null;
-}
-
-export interface Finding extends Location {
-  code: FindingCode;
-  severity: Severity;
-  /** The enterprise the finding is about, when there is one. */
-  enterprise: string | null;
-  /** A Chinese sentence saying what is wrong and what to do. */
-  message: string;
-  /** The prefecture whose submission holds the problem, when known. */
-  prefecture?: string | null;
-}
 
 export function finding(
   code: FindingCode,

@@ -6,8 +6,7 @@
 import { parseDateLoose } from "./dates";
 import { compareFindings, finding, type Finding } from "./findings";
 import type { CaseRecord, IndicatorValues, PrefectureSubmission, SubmissionMeta } from "./model";
-import { checkQuota, checkRecords } from "./rules";
-import { checkIndicators } from "./rules/indicators";
+import { checkAll, dedupeFindings } from "./rules";
 import type { CampaignSettings } from "./settings";
 import { PREFECTURE_NAMES, prefectureIndex, type PrefectureName } from "./vocabulary";
 
@@ -120,16 +119,13 @@ export function mergeSubmissions(
     if (!s.ok || isKept(s)) findings.push(...s.findings);
   }
   records.sort(compareRecords);
-  findings.push(...checkRecords(records, settings));
 
   const indicators: MergeResult["indicators"] = {};
   for (const p of PREFECTURE_NAMES) {
     const s = indicatorOwner.get(p);
-    if (!s) continue;
-    indicators[p] = s.indicators!;
-    findings.push(...checkIndicators(s.indicators!, s.file));
+    if (s) indicators[p] = s.indicators!;
   }
-  findings.push(...checkQuota(records, indicators, settings));
+  findings.push(...checkAll(records, indicators, settings));
 
   const meta: MergeResult["meta"] = {};
   for (const p of PREFECTURE_NAMES) {
@@ -166,21 +162,4 @@ export function compareFindingsByPrefecture(a: Finding, b: Finding): number {
   const rank = (p: string | null | undefined) =>
     p ? PREFECTURE_NAMES.indexOf(p as PrefectureName) : 99;
   return rank(a.prefecture) - rank(b.prefecture) || compareFindings(a, b);
-}
-
-/**
- * One finding per code and place: a Word form's own finding ("申报方向未勾选") and the row rule's ("未填写申报方向")
- * name the same problem at the same place; the first (the reader's, more specific) is kept. Findings without a column
- * (whole-file or whole-row) are kept apart by message.
- */
-function dedupeFindings(list: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return list.filter((f) => {
-    const key = [f.code, f.file, f.sheet, f.row, f.column, f.column === null ? f.message : ""].join(
-      "\u0001"
-    );
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

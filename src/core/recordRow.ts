@@ -4,6 +4,8 @@
  * round trip through Excel. Shared by the .xlsx writer, its re-reader and the Excel host.
  */
 import type { Finding } from "./findings";
+import { formParts } from "./application";
+import { sourceKey } from "./identity";
 import { CASE_FIELD_LABELS, type CaseField, type CaseRecord } from "./model";
 
 /** Header texts of the record columns; readers find columns by these, so moved columns still read. */
@@ -34,31 +36,40 @@ export const RECORD_HEADERS = {
 /** Written when a record has no prefecture; reads back as null. */
 export const UNKNOWN_PREFECTURE = "未识别";
 
-function placeKey(file: string, sheet: string | null, row: number | null): string {
-  return `${file}\u0001${sheet ?? ""}\u0001${row ?? ""}`;
-}
-
 /**
- * The findings of each record (same file, sheet and row; a Word form, which has no row, owns every row-less finding
- * of its file), in one pass over the findings: linear, whatever the number of rows.
+ * The findings of each record, in one pass over the findings (linear, whatever the number of rows): a sheet row owns
+ * the findings of its file, sheet and row; a Word form, which has no row, owns the row-less findings of its file — of
+ * its own parts (its 申报表 and 封面, see formParts) when the document holds several forms.
  */
 export function findingsByRecord(
   records: readonly CaseRecord[],
   findings: readonly Finding[]
 ): Finding[][] {
   const byPlace = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = placeKey(f.file, f.row === null ? null : f.sheet, f.row);
-    const list = byPlace.get(key);
+  const byFile = new Map<string, Finding[]>();
+  const add = (map: Map<string, Finding[]>, key: string, f: Finding) => {
+    const list = map.get(key);
     if (list) list.push(f);
-    else byPlace.set(key, [f]);
+    else map.set(key, [f]);
+  };
+  for (const f of findings) {
+    add(byPlace, sourceKey(f), f);
+    if (f.row === null) add(byFile, f.file, f);
   }
-  return records.map(
-    (r) =>
-      byPlace.get(
-        placeKey(r.source.file, r.source.row === null ? null : r.source.sheet, r.source.row)
-      ) ?? []
-  );
+  const formsPerFile = new Map<string, number>();
+  for (const r of records) {
+    if (r.source.row === null)
+      formsPerFile.set(r.source.file, (formsPerFile.get(r.source.file) ?? 0) + 1);
+  }
+  return records.map((r) => {
+    const { file, row } = r.source;
+    if (row !== null) return byPlace.get(sourceKey(r.source)) ?? [];
+    if (formsPerFile.get(file) === 1) return byFile.get(file) ?? [];
+    const { form, cover } = formParts(r.source.sheet);
+    return [null, form, cover].flatMap(
+      (sheet) => byPlace.get(sourceKey({ file, sheet, row: null })) ?? []
+    );
+  });
 }
 
 /** "【R5】…\n【ID】…": a row's findings in one cell. */

@@ -8,7 +8,7 @@ import type { Finding } from "../core/findings";
 import type { MergeResult } from "../core/merge";
 import type { IndicatorValues } from "../core/model";
 import type { PrefectureName } from "../core/vocabulary";
-import type { Host, PrefectureState } from "../taskpane/host";
+import type { Host, PrefectureState } from "../app/host";
 import { toBase64 } from "./base64";
 import { prefectureIndicatorJob, provinceIndicatorJob } from "./indicatorSheets";
 import { officeCreateWorkbook } from "./officeExcel";

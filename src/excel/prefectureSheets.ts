@@ -4,7 +4,7 @@
  */
 import type { CaseRecord } from "../core/model";
 import { CATEGORIES, DIRECTIONS, LEVELS, joinDirectionCell } from "../core/vocabulary";
-import type { PrefectureState } from "../taskpane/host";
+import type { PrefectureState } from "../app/host";
 import { findingsByRecord } from "../core/recordRow";
 import { COL, recordCell, type ColumnId, type RecordColumn } from "./recordColumns";
 import {

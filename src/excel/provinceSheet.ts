@@ -4,7 +4,7 @@
  */
 import { columnLetter } from "../core/findings";
 import type { MergeResult } from "../core/merge";
-import { recordKey } from "../taskpane/host";
+import { caseKey } from "../core/identity";
 import { findingsByRecord } from "../core/recordRow";
 import { COL, recordCell, type ColumnId, type RecordColumn } from "./recordColumns";
 import { FILL_ERROR, columnWidths, headerRow, writeColumn, type SheetJob } from "./sheetWriter";
@@ -75,7 +75,7 @@ export function provinceJob(result: MergeResult, carried: ReadonlyMap<string, nu
           j,
           c.kind,
           result.records.map((r, i) =>
-            recordCell(id, r, own[i], r.score ?? carried.get(recordKey(r)) ?? null)
+            recordCell(id, r, own[i], r.score ?? carried.get(caseKey(r)) ?? null)
           )
         );
       });

@@ -90,15 +90,17 @@ function fieldOf(f: Finding, sourceColumns: unknown): CaseField | null {
   return byLabel ? byLabel[0] : (LABEL_FIELDS[label] ?? null);
 }
 
-/** The record a key (file|sheet|row) stands for matches the finding: same file, and same sheet+row for sheet rows. */
-function keyMatches(key: string, f: Finding): boolean {
-  const parts = key.split("|");
-  if (parts.length < 3) return false;
-  const row = parts.pop()!;
-  const sheet = parts.pop()!;
-  const file = parts.join("|");
-  if (file !== f.file) return false;
-  return row === "" || (sheet === (f.sheet ?? "") && row === String(f.row ?? ""));
+/** Whether a row's source cells (来源文件, 来源工作表, 来源行) are the place a finding points at. */
+function sourceMatches(
+  row: readonly unknown[],
+  cols: { file: number; sheet: number; row: number },
+  f: Finding
+): boolean {
+  if (cols.file < 0 || cleanText(row[cols.file]) !== f.file) return false;
+  const sourceRow = cols.row < 0 ? "" : cleanText(row[cols.row]);
+  // a Word form has no source row: its findings point at the form's parts
+  if (sourceRow === "") return true;
+  return cleanText(row[cols.sheet]) === (f.sheet ?? "") && sourceRow === String(f.row ?? "");
 }
 
 export async function selectFinding(run: ExcelRun, f: Finding): Promise<boolean> {
@@ -106,9 +108,13 @@ export async function selectFinding(run: ExcelRun, f: Finding): Promise<boolean>
     for (const name of [DETAIL_SHEET, PROVINCE_SHEET]) {
       const grid = await readGrid(context, name);
       if (!grid) continue;
-      const keyCol = grid.headers.indexOf(COL.key);
-      if (keyCol < 0) continue;
-      const i = grid.values.findIndex((row, n) => n > 0 && keyMatches(cleanText(row[keyCol]), f));
+      const cols = {
+        file: grid.headers.indexOf(COL.sourceFile),
+        sheet: grid.headers.indexOf(COL.sourceSheet),
+        row: grid.headers.indexOf(COL.sourceRow),
+      };
+      if (cols.file < 0) continue;
+      const i = grid.values.findIndex((row, n) => n > 0 && sourceMatches(row, cols, f));
       if (i < 0) continue;
       const field = fieldOf(f, grid.values[i][grid.headers.indexOf(COL.sourceColumns)]);
       const id = field ? FIELD_COLUMN[field] : undefined;

@@ -11,7 +11,7 @@ import {
   UNKNOWN_PREFECTURE,
 } from "../core/recordRow";
 import { checkUscc } from "../core/uscc";
-import { recordKey } from "../taskpane/host";
+import { caseKey } from "../core/identity";
 import type { CellInput, CellKind } from "./sheetWriter";
 
 export const COL = {
@@ -117,7 +117,7 @@ export function recordCell(
     case "sourceColumns":
       return encodeSourceColumns(r.columns);
     case "key":
-      return recordKey(r);
+      return caseKey(r);
     case "usccCheck":
       return null;
   }

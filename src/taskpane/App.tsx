@@ -13,7 +13,7 @@ import {
 import { useState } from "react";
 import { AppProvider, useApp } from "./AppContext";
 import { PanelTabs } from "./components/PanelTabs";
-import type { Host } from "./host";
+import type { Host } from "../app/host";
 import { FindingsPanel } from "./panels/FindingsPanel";
 import { ImportPanel } from "./panels/ImportPanel";
 import { IndicatorsPanel } from "./panels/IndicatorsPanel";

@@ -12,7 +12,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import type { Host } from "./host";
+import type { Host } from "../app/host";
 import { initialState, reducer, type Action, type AppState } from "./state/appState";
 
 export interface Status {

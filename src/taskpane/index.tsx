@@ -5,7 +5,7 @@
  */
 import { errorMessage } from "../core/errors";
 import { App } from "./App";
-import type { Host } from "./host";
+import type { Host } from "../app/host";
 import { createStandaloneHost } from "./hosts/standaloneHost";
 import { mount } from "./mount";
 

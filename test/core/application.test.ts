@@ -1,9 +1,14 @@
 /** The 附件3 row a form proposes and the checks only the form supports, on hand-written applications. */
-import { applicationToRecord, checkApplication, proposeSummary } from "../../src/core/application";
+import { applicationToRecord, proposeSummary } from "../../src/core/application";
+import { checkForm } from "../../src/core/rules";
 import { namesSeveralEnterprises as namesSeveral } from "../../src/core/normalize";
 import type { Application } from "../../src/core/model";
-import { defaultSettings } from "../../src/core/settings";
+import { defaultSettings, type CampaignSettings } from "../../src/core/settings";
 import { countChars } from "../../src/core/text";
+
+/** The form's own checks, on the record the form becomes (listed under 长沙市, the form's own 推荐单位). */
+const checkApplication = (a: Application, settings: CampaignSettings) =>
+  checkForm(applicationToRecord(a, 1, "长沙市"), settings);
 
 function app(over: Partial<Application> = {}): Application {
   return {
@@ -109,10 +114,29 @@ describe("applicationToRecord", () => {
         phone: "联系电话",
         date: "申报日期",
       },
+      // the form's other fields travel with the record
+      form: {
+        applicant: "湖南湘江智造装备有限公司",
+        recommender: "长沙市工业和信息化局",
+        dateRaw: "2024年12月5日",
+        founded: "2015-03-18",
+        address: "长沙市岳麓区麓谷大道627号",
+        capitalRaw: "12000",
+        nature: "国有控股企业",
+        natureOther: "",
+        fax: "",
+        email: "liujh@xjzz.com.cn",
+        intro: "公司是一家工程机械企业。",
+        categoriesTicked: ["工业企业"],
+        directionsTicked: ["工业互联网安全分类分级案例"],
+        levelsTicked: ["三级"],
+        overviewFilled: true,
+        highlightsFilled: true,
+      },
     });
   });
 
-  it("uses the cover 申报单位 (without the seal note) when 单位名称 is empty; keeps a long 简述 whole", () => {
+  it("never fills an empty 单位名称 from the cover (a REQ names the cover's unit); keeps a long 简述 whole", () => {
     const long = "公司" + "持续加强网络安全防护能力建设".repeat(8) + "。";
     const r = applicationToRecord(
       app({
@@ -123,7 +147,10 @@ describe("applicationToRecord", () => {
       1,
       null
     );
-    expect(r.enterprise).toBe("湖南湘江智造装备有限公司");
+    expect(r.enterprise).toBe("");
+    const req = checkForm(r, defaultSettings(2024)).filter((f) => f.column === "单位名称");
+    expect(req.map((f) => f.code)).toEqual(["REQ"]);
+    expect(req[0].message).toContain("封面申报单位为“湖南湘江智造装备有限公司（加盖单位公章）”");
     expect(r.summaryCell).toBe("工业互联网安全分类分级案例：" + long);
     expect(countChars(r.summaryCell)).toBe(14 + 115);
   });
@@ -142,7 +169,7 @@ describe("applicationToRecord", () => {
   });
 });
 
-describe("checkApplication", () => {
+describe("the form's own checks (rules/form.ts)", () => {
   const settings = defaultSettings(2024);
   const codes = (a: Application) =>
     checkApplication(a, settings).map((f) => [f.code, f.severity, f.sheet, f.column]);

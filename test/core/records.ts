@@ -49,6 +49,7 @@ export function rec(over: Partial<CaseRecord> & { row?: number; file?: string } 
       contact: "F",
       phone: "G",
     },
+    form: null,
   };
   const { row: _row, file: _file, ...rest } = over;
   return { ...base, ...rest };

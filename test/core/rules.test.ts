@@ -1,4 +1,4 @@
-import { checkRecord, checkRecords, checkQuota } from "../../src/core/rules";
+import { checkAll, checkRecord, checkQuota } from "../../src/core/rules";
 import { checkIndicators } from "../../src/core/rules/indicators";
 import { defaultSettings } from "../../src/core/settings";
 import { joinDirectionCell, parseDirection } from "../../src/core/vocabulary";
@@ -158,7 +158,7 @@ describe("cross-row rules", () => {
       levelRaw: "",
     });
     const c = rec({ enterprise: "湖南另一家钢铁有限公司", row: 6 });
-    const f = checkRecords([a, b, c], settings).filter((x) => x.code === "R2");
+    const f = checkAll([a, b, c], {}, settings).filter((x) => x.code === "R2");
     expect(f.map((x) => [x.file, x.row])).toEqual([
       ["长沙市推荐汇总表.xlsx", 5],
       ["娄底市.xlsx", 7],
@@ -168,8 +168,9 @@ describe("cross-row rules", () => {
   });
 
   it("R2: different enterprises with the same direction are fine; same enterprise, same direction is not R2", () => {
-    const f = checkRecords(
+    const f = checkAll(
       [rec(), rec({ enterprise: "湖南另一家钢铁有限公司", row: 6 })],
+      {},
       settings
     );
     expect(f).toEqual([]);
@@ -183,10 +184,10 @@ describe("cross-row rules", () => {
       file: "株洲市.xlsx",
       caseName: "钢铁企业工业互联网安全分类分级防护实践案例",
     });
-    const f = checkRecords([cs, zz], settings).filter((x) => x.code === "R3");
+    const f = checkAll([cs, zz], {}, settings).filter((x) => x.code === "R3");
     expect(f).toHaveLength(2);
     expect(f[0].message).toContain("被多个市州重复推荐");
-    const twice = checkRecords([rec({ row: 5 }), rec({ row: 8, order: 4 })], settings).filter(
+    const twice = checkAll([rec({ row: 5 }), rec({ row: 8, order: 4 })], {}, settings).filter(
       (x) => x.code === "R3"
     );
     expect(twice.map((x) => x.row)).toEqual([5, 8]);
@@ -194,8 +195,9 @@ describe("cross-row rules", () => {
   });
 
   it("R3: same enterprise with a genuinely different case is not R3", () => {
-    const f = checkRecords(
+    const f = checkAll(
       [rec({ row: 5 }), rec({ row: 6, caseName: "炼钢车间5G专网安全防护" })],
+      {},
       settings
     );
     expect(f.filter((x) => x.code === "R3")).toEqual([]);

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkRecords } from "../../src/core/rules";
+import { checkAll } from "../../src/core/rules";
 import { defaultSettings } from "../../src/core/settings";
 import { createExcelHost } from "../../src/excel/excelHost";
 import { createFakeExcel } from "../support/fakeExcel";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
-import type { PrefectureState } from "../../src/taskpane/host";
+import type { PrefectureState } from "../../src/app/host";
 import { USCC, rec } from "../core/records";
 
 const FIXTURE = path.join(__dirname, "../io/xlsx/fixtures/zhuzhou_official.xlsx");
@@ -50,7 +50,7 @@ async function zhuzhouState(): Promise<PrefectureState> {
     prefecture: sub.prefecture,
     meta: sub.meta,
     records,
-    findings: [...sub.findings, ...checkRecords(records, defaultSettings())],
+    findings: [...sub.findings, ...checkAll(records, {}, defaultSettings())],
   };
 }
 
@@ -125,7 +125,9 @@ describe("showPrefecture", () => {
     const col = (h: string) => String.fromCharCode(65 + header.indexOf(h));
     expect(s.value(`${col("申报方向")}3`)).toBe("工业控制系统安全评估案例");
     expect(s.value(`${col("来源行")}2`)).toBe(4);
-    expect(s.value(`${col("记录键")}4`)).toBe("zhuzhou_official.xlsx|推荐汇总表|7");
+    expect(s.value(`${col("记录键")}4`)).toBe(
+      "株洲市¦N:湖南醴陵瓷谷电瓷有限公司¦电瓷产业链标识解析二级节点安全防护"
+    );
     expect(s.hiddenColumns).toEqual([col("企业标识"), col("来源列"), col("记录键")]);
     // the three 株洲 rows are clean; the R5/ID case is red across the table, the R4 case yellow
     expect([2, 3, 4].map((r) => s.fill(`A${r}`))).toEqual([null, null, null]);
@@ -135,7 +137,9 @@ describe("showPrefecture", () => {
     expect(String(s.value(`${col("问题")}5`))).toMatch(/【R5】[\s\S]*【ID】|【ID】[\s\S]*【R5】/);
     expect(String(s.value(`${col("问题")}6`))).toContain("【R4】");
     expect(s.value(`${col("问题")}3`)).toBe("");
-    expect(s.value(`${col("记录键")}5`)).toBe("株洲中车时代申报表.docx|申报表|");
+    expect(s.value(`${col("记录键")}5`)).toBe(
+      "株洲市¦N:株洲中车时代电气股份有限公司¦钢铁企业工业互联网安全分类分级防护实践"
+    );
     expect(s.validations).toEqual(
       expect.arrayContaining([
         {

@@ -10,7 +10,7 @@ import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 import { createExcelHost } from "../../src/excel/excelHost";
 import { createFakeExcel } from "../support/fakeExcel";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
-import { recordKey } from "../../src/taskpane/host";
+import { caseKey } from "../../src/core/identity";
 
 let merged: MergeResult;
 
@@ -152,8 +152,8 @@ describe("showProvince", () => {
     fake.typeInto("全省汇总", `${scoreCol}4`, "  ");
     const scores = await host.readScores();
     expect([...scores.entries()]).toEqual([
-      [recordKey(merged.records[0]), 91.5],
-      [recordKey(merged.records[1]), 88],
+      [caseKey(merged.records[0]), 91.5],
+      [caseKey(merged.records[1]), 88],
     ]);
     await host.showProvince(merged);
     expect(fake.sheet("全省汇总")!.value(`${scoreCol}2`)).toBe(91.5);

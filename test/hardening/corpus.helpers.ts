@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../../src/core/findings";
 import type { PrefectureSubmission } from "../../src/core/model";
-import { checkRecords } from "../../src/core/rules";
+import { checkAll } from "../../src/core/rules";
 import { defaultSettings } from "../../src/core/settings";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 
@@ -18,7 +18,7 @@ export async function readAndCheck(
   name: string
 ): Promise<{ sub: PrefectureSubmission; findings: Finding[] }> {
   const sub = await readWorkbook(bad(name), name);
-  return { sub, findings: [...sub.findings, ...checkRecords(sub.records, defaultSettings(2024))] };
+  return { sub, findings: [...sub.findings, ...checkAll(sub.records, {}, defaultSettings(2024))] };
 }
 
 /** Every finding is in Chinese and names its file. */

@@ -1,5 +1,5 @@
 /**
- * What the readers hand over satisfies the boundary schemas (src/core/schemas.ts) — on every committed workbook and
+ * What the readers hand over satisfies the boundary schemas (src/core/model.ts, the types are inferred from them) — on every committed workbook and
  * Word fixture written by openpyxl, LibreOffice and python-docx.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -10,8 +10,8 @@ import {
   caseRecordSchema,
   describeIssues,
   indicatorValuesSchema,
-  settingsSchema,
 } from "../../src/core/schemas";
+import { settingsSchema } from "../../src/core/schemas";
 import { defaultSettings } from "../../src/core/settings";
 import { readApplicationDocx } from "../../src/io/docx/readApplication";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";

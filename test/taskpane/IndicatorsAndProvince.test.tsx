@@ -4,6 +4,7 @@ import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 import type { IndicatorValues } from "../../src/core/model";
 import { initialState } from "../../src/taskpane/state/appState";
 import { bytesFile, recordingHost, renderApp, text } from "./helpers";
+import { caseKey } from "../../src/core/identity";
 
 const indicators: IndicatorValues = {
   prefecture: "常德市",
@@ -96,9 +97,7 @@ test("全省合并 in Excel: scores read from the sheet reorder the list", async
   let lastOrder: string[] = [];
   const { host } = recordingHost("excel", {
     showProvince: async (r) => {
-      lastOrder = r.records.map(
-        (x) => `${x.source.file}|${x.source.sheet ?? ""}|${x.source.row ?? ""}`
-      );
+      lastOrder = r.records.map(caseKey);
     },
     // the expert gives the last row the highest score
     readScores: async () => new Map([[lastOrder[lastOrder.length - 1], 95]]),

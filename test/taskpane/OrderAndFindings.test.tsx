@@ -7,6 +7,7 @@ import { recordingHost, renderApp, text } from "./helpers";
 function row(n: number, over: Partial<CaseRecord> = {}): CaseRecord {
   const summary = "完成自主定级和定级核查，按三级要求部署分级防护措施，通过符合性评测。";
   return {
+    form: null,
     prefecture: "岳阳市",
     order: n,
     caseName: `岳阳石化分类分级实践${n}`,

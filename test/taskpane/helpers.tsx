@@ -6,7 +6,7 @@ import type { Finding } from "../../src/core/findings";
 import type { MergeResult } from "../../src/core/merge";
 import type { IndicatorValues } from "../../src/core/model";
 import { App, type PanelId } from "../../src/taskpane/App";
-import type { Host, PrefectureState } from "../../src/taskpane/host";
+import type { Host, PrefectureState } from "../../src/app/host";
 import type { AppState } from "../../src/taskpane/state/appState";
 
 export interface HostCalls {

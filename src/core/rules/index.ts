@@ -1,22 +1,57 @@
 /**
- * All rules on recommended cases: the row rules (REQ, ID, R1, R4, R5, R7) on each record, then the cross-row rules
- * (R2, R3) over all of them. R6 needs the indicators and runs in the merge; IND in ./indicators.
+ * The one entry point of the rules. Readers never check anything themselves: they hand over records (with the Word
+ * form's facts where there was a form) and indicators, and whoever needs the findings (the merge, the taskpane's
+ * views) calls checkAll with the campaign's settings.
+ *
+ * Per record: the form's own checks (./form.ts) and the row rules (REQ, ID, R1, R4, R5, R7; ./record.ts); across
+ * records: R2 and R3 (./crossRow.ts); per prefecture: IND (./indicators.ts); over both: R6.
  */
 import type { Finding } from "../findings";
-import type { CaseRecord } from "../model";
+import type { CaseRecord, IndicatorValues } from "../model";
 import type { CampaignSettings } from "../settings";
-import { checkAcrossRows } from "./crossRow";
+import type { PrefectureName } from "../vocabulary";
+import { checkAcrossRows, checkQuota } from "./crossRow";
+import { checkForm } from "./form";
+import { checkIndicators } from "./indicators";
 import { checkRecord } from "./record";
 
+// the single rules, for their own tests
 export { checkRecord } from "./record";
+export { checkForm } from "./form";
 export { checkAcrossRows, checkQuota } from "./crossRow";
+export { checkIndicators } from "./indicators";
 
-export function checkRecords(
+export type IndicatorMap = Partial<Record<PrefectureName, IndicatorValues>>;
+
+export function checkAll(
   records: readonly CaseRecord[],
+  indicators: IndicatorMap,
   settings: CampaignSettings
 ): Finding[] {
   const out: Finding[] = [];
-  for (const r of records) out.push(...checkRecord(r, settings));
+  // a form's own finding first: it names the problem as the form shows it, and wins the dedupe below
+  for (const r of records) out.push(...checkForm(r, settings), ...checkRecord(r, settings));
   out.push(...checkAcrossRows(records));
-  return out;
+  for (const ind of Object.values(indicators)) {
+    if (ind) out.push(...checkIndicators(ind, ind.source.file));
+  }
+  out.push(...checkQuota(records, indicators, settings));
+  return dedupeFindings(out);
+}
+
+/**
+ * One finding per code and place: a Word form's own finding ("申报方向未勾选") and the row rule's ("未填写申报方向")
+ * name the same problem at the same place; the first is kept. Findings without a column (whole-file or whole-row)
+ * are kept apart by message.
+ */
+export function dedupeFindings(list: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const key = [f.code, f.file, f.sheet, f.row, f.column, f.column === null ? f.message : ""].join(
+      "\u0001"
+    );
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

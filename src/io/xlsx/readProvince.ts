@@ -160,6 +160,7 @@ function readDetail(ws: SheetGrid, file: string): Result {
           }
         : { file, sheet: DETAIL_SHEET, row: r },
       columns: decodeSourceColumns(text("sourceColumns")),
+      form: null,
     });
   }
   return { records, findings };

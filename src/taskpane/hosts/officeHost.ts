@@ -4,7 +4,7 @@
  */
 import { createExcelHost } from "../../excel/excelHost";
 import { officeCreateWorkbook, officeExcelRun } from "../../excel/officeExcel";
-import type { Host } from "../host";
+import type { Host } from "../../app/host";
 import { browserDownload } from "./download";
 
 export function createOfficeHost(): Host {

@@ -2,7 +2,7 @@
  * The host of a plain browser (no Office, or Office.onReady without a host): there is no workbook to write into,
  * so the panels themselves show the rows and every result is offered as an .xlsx download.
  */
-import type { Host } from "../host";
+import type { Host } from "../../app/host";
 import { browserDownload } from "./download";
 
 export function createStandaloneHost(

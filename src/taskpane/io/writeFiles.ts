@@ -7,7 +7,7 @@ import { orderForExport } from "../../core/ordering";
 import { bureauName, PROVINCE_BUREAU } from "../../core/vocabulary";
 import { writeRecommendationList } from "../../io/xlsx/exportList";
 import { writeProvinceWorkbook } from "../../io/xlsx/writeProvince";
-import type { PrefectureState } from "../host";
+import type { PrefectureState } from "../../app/host";
 
 export interface Written {
   fileName: string;

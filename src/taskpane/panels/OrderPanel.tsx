@@ -5,7 +5,8 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { useApp } from "../AppContext";
-import { recordKey } from "../host";
+import { sourceKey } from "../../core/identity";
+import { findingsByRecord } from "../../core/recordRow";
 import { reducer } from "../state/appState";
 import { prefectureView } from "../state/views";
 import { usePanelStyles } from "../styles";
@@ -15,10 +16,9 @@ export function OrderPanel() {
   const { state, dispatch, host, perform, busy } = useApp();
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const view = prefectureView(state);
+  const own = findingsByRecord(view.records, view.findings);
   const flagged = new Set(
-    view.findings
-      .filter((f) => f.severity === "error")
-      .map((f) => `${f.file}|${f.sheet ?? ""}|${f.row ?? ""}`)
+    view.records.filter((_, i) => own[i].some((f) => f.severity === "error"))
   );
 
   const move = (from: number, to: number) =>
@@ -53,7 +53,7 @@ export function OrderPanel() {
           <tbody>
             {view.records.map((r, i) => (
               <tr
-                key={recordKey(r)}
+                key={`${sourceKey(r.source)}#${i}`}
                 data-testid="order-row"
                 draggable={busy === null}
                 onDragStart={() => setDragFrom(i)}
@@ -63,7 +63,7 @@ export function OrderPanel() {
                   if (dragFrom !== null) void move(dragFrom, i);
                   setDragFrom(null);
                 }}
-                className={flagged.has(recordKey(r)) ? styles.flagged : undefined}
+                className={flagged.has(r) ? styles.flagged : undefined}
               >
                 <td className={styles.num}>{r.order}</td>
                 <td>

@@ -6,13 +6,15 @@ import { Text } from "@fluentui/react-components";
 import { indicatorTable } from "../../core/indicators";
 import type { MergeResult } from "../../core/merge";
 import { orderForExport } from "../../core/ordering";
-import { recordKey } from "../host";
+import { sourceKey } from "../../core/identity";
+import { findingsByRecord } from "../../core/recordRow";
 import { usePanelStyles } from "../styles";
 
 export function ProvinceResult({ result }: { result: MergeResult }) {
   const styles = usePanelStyles();
   const crossBreaks = result.findings.filter((f) => f.code === "R2" || f.code === "R3");
-  const flagged = new Set(crossBreaks.map((f) => `${f.file}|${f.sheet ?? ""}|${f.row ?? ""}`));
+  const own = findingsByRecord(result.records, crossBreaks);
+  const flagged = new Set(result.records.filter((_, i) => own[i].length > 0));
   const tiers = indicatorTable(result.indicators).filter(
     (r) => r.reported || r.prefecture === "全省合计"
   );
@@ -64,9 +66,9 @@ export function ProvinceResult({ result }: { result: MergeResult }) {
           <tbody>
             {ranked.map((r, i) => (
               <tr
-                key={recordKey(r)}
-                data-flagged={flagged.has(recordKey(r))}
-                className={flagged.has(recordKey(r)) ? styles.flagged : undefined}
+                key={`${sourceKey(r.source)}#${i}`}
+                data-flagged={flagged.has(r)}
+                className={flagged.has(r) ? styles.flagged : undefined}
               >
                 <td className={styles.num}>{i + 1}</td>
                 <td className={styles.nowrap}>{r.prefecture ?? "未识别"}</td>

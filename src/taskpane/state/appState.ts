@@ -14,7 +14,7 @@ import type {
 import { EMPTY_META } from "../../core/model";
 import { defaultSettings, type CampaignSettings } from "../../core/settings";
 import type { PrefectureName } from "../../core/vocabulary";
-import { recordKey } from "../host";
+import { caseKey, sourceKey } from "../../core/identity";
 
 /** What one imported file gave, before the clerk confirms it: its rows, its reading findings, its indicators. */
 export interface ImportedFile {
@@ -42,8 +42,10 @@ export interface AppState {
   indicators: IndicatorValues | null;
   /** Provincial staff: one submission per prefecture workbook read (a file read again replaces its submission). */
   submissions: PrefectureSubmission[];
-  /** Expert scores by recordKey(). */
+  /** Expert scores by caseKey(). */
   scores: Record<string, number>;
+  /** What the last confirmation replaced (a case that arrived from another file), for the clerk to read. */
+  notes: string[];
 }
 
 export type Action =
@@ -69,6 +71,7 @@ export function initialState(settings: CampaignSettings = defaultSettings()): Ap
     indicators: null,
     submissions: [],
     scores: {},
+    notes: [],
   };
 }
 
@@ -93,33 +96,55 @@ function emptyIndicators(prefecture: PrefectureName | null): IndicatorValues {
 }
 
 /**
- * Confirm the preview: each file's rows replace the rows it gave before (same recordKey keeps its place in the
- * order), rows the file no longer has are dropped, new rows go to the end.
+ * Confirm the preview. A file read again replaces the rows it gave before in place (same source row, else the same
+ * case), and its rows it no longer has are dropped. A case that arrives from another file (a corrected form under a
+ * new name, a re-sent workbook) replaces the same case in place, with a note; anything else goes to the end. Rows of
+ * one file that are the same case twice are all kept (R3 reports them).
  */
 function confirm(state: AppState): AppState {
   let records = [...state.records];
   const fileFindings = { ...state.fileFindings };
+  const notes: string[] = [];
   let prefecture = state.prefecture;
   let meta = state.meta;
   let indicators = state.indicators;
   for (const f of state.pending) {
-    const fresh = new Map(f.records.map((r) => [recordKey(r), r]));
-    records = records
-      .filter((r) => r.source.file !== f.file || fresh.has(recordKey(r)))
-      .map((r) => {
-        const k = recordKey(r);
-        const next = fresh.get(k);
-        if (!next) return r;
-        fresh.delete(k);
-        return next;
-      });
-    records.push(...fresh.values());
+    const fresh = [...f.records];
+    const placed = new Set<number>();
+    const take = (match: (r: CaseRecord) => boolean): CaseRecord | null => {
+      const i = fresh.findIndex((r, n) => !placed.has(n) && match(r));
+      if (i < 0) return null;
+      placed.add(i);
+      return fresh[i];
+    };
+    // the file's own earlier rows: by place, then by case; the rest are gone from the file
+    records = records.flatMap((old) => {
+      if (old.source.file !== f.file) return [old];
+      const next =
+        take((r) => sourceKey(r.source) === sourceKey(old.source)) ??
+        take((r) => caseKey(r) === caseKey(old));
+      return next ? [next] : [];
+    });
+    // the same case from another file
+    records = records.map((old) => {
+      if (old.source.file === f.file) return old;
+      const next = take((r) => caseKey(r) === caseKey(old));
+      if (!next) return old;
+      notes.push(
+        `“${next.caseName}”（${next.enterprise || "企业名称为空"}）来自“${f.file}”，已替换先前来自“${old.source.file}”的同一案例`
+      );
+      return next;
+    });
+    records.push(...fresh.filter((_, n) => !placed.has(n)));
     fileFindings[f.file] = f.findings;
-    prefecture = prefecture ?? f.prefecture;
-    if (f.kind === "xlsx" && (f.meta.recommender || f.meta.contact)) meta = f.meta;
+    // a workbook is a list of its own prefecture (the clerk's own download, re-read); Word forms never set it
+    if (f.kind === "xlsx") {
+      prefecture = prefecture ?? f.prefecture;
+      if (f.meta.recommender || f.meta.contact) meta = f.meta;
+    }
     if (f.indicators) indicators = f.indicators;
   }
-  return { ...state, records, fileFindings, prefecture, meta, indicators, pending: [] };
+  return { ...state, records, fileFindings, prefecture, meta, indicators, pending: [], notes };
 }
 
 export function reducer(state: AppState, action: Action): AppState {
@@ -142,7 +167,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, records };
     }
     case "removed":
-      return { ...state, records: state.records.filter((r) => recordKey(r) !== action.key) };
+      return { ...state, records: state.records.filter((r) => caseKey(r) !== action.key) };
     case "indicatorSet": {
       const base = state.indicators ?? emptyIndicators(state.prefecture);
       return {

@@ -2,17 +2,18 @@
  * Views derived from the app state: what the Host is asked to show and what the panels list. Pure functions of the
  * state, so that the Excel sheets, the downloads and the panels always agree.
  */
-import type { Finding } from "../../core/findings";
+import { finding, type Finding } from "../../core/findings";
 import { mergeSubmissions, type MergeResult } from "../../core/merge";
 import type { CaseRecord, PrefectureSubmission } from "../../core/model";
-import { checkRecords } from "../../core/rules";
+import { checkAll } from "../../core/rules";
 import {
   bureauName,
   joinDirectionCell,
   PREFECTURE_NAMES,
   type PrefectureName,
 } from "../../core/vocabulary";
-import { recordKey, type PrefectureState } from "../host";
+import { caseKey } from "../../core/identity";
+import type { PrefectureState } from "../../app/host";
 import type { AppState, ImportedFile } from "./appState";
 
 /** The recommender line of a prefecture's 推荐汇总表. */
@@ -35,15 +36,34 @@ export function prefectureView(state: AppState): PrefectureState {
   const records = orderedRecords(state);
   const findings: Finding[] = [
     ...Object.values(state.fileFindings).flat(),
-    ...checkRecords(records, state.settings),
+    ...checkAll(records, {}, state.settings),
+    ...mixedPrefectures(records),
   ];
-  const meta = { ...state.meta, recommender: state.meta.recommender || bureauOf(state.prefecture) };
-  return { prefecture: state.prefecture, meta, records, findings };
+  // with no prefecture chosen, a list whose rows all name one prefecture is that prefecture's
+  const named = new Set(records.map((r) => r.prefecture));
+  const prefecture = state.prefecture ?? (named.size === 1 ? records[0].prefecture : null);
+  const meta = { ...state.meta, recommender: state.meta.recommender || bureauOf(prefecture) };
+  return { prefecture, meta, records, findings };
+}
+
+/** With no prefecture chosen every row keeps its own; a list whose rows name several prefectures is said, once. */
+function mixedPrefectures(records: readonly CaseRecord[]): Finding[] {
+  const named = [...new Set(records.map((r) => r.prefecture).filter((p) => p !== null))];
+  if (named.length < 2) return [];
+  const first = records.find((r) => r.prefecture === named[1])!;
+  return [
+    finding(
+      "MAT",
+      { file: first.source.file },
+      `推荐列表中的案例分属 ${named.length} 个市州（${named.join("、")}）：一份推荐汇总表只应列一个市州的案例，请在“本市州”中选择，或移除其他市州的申报表`,
+      { severity: "warning" }
+    ),
+  ];
 }
 
 /** The findings a file in the preview would bring: its reading findings and the row rules on its own rows. */
 export function previewFindings(file: ImportedFile, state: AppState): Finding[] {
-  return [...file.findings, ...checkRecords(file.records, state.settings)];
+  return [...file.findings, ...checkAll(file.records, {}, state.settings)];
 }
 
 /** The clerk's list as one submission, for the standalone download (writeProvinceWorkbook of a one-prefecture merge). */
@@ -70,7 +90,7 @@ export function provinceView(state: AppState): MergeResult | null {
   if (state.submissions.length === 0) return null;
   const result = mergeSubmissions(state.submissions, state.settings);
   const records = result.records.map((r) => {
-    const s = state.scores[recordKey(r)];
+    const s = state.scores[caseKey(r)];
     return s === undefined ? r : { ...r, score: s };
   });
   return { ...result, records };

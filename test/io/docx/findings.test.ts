@@ -4,12 +4,13 @@ import { join } from "path";
 import { applicationToRecord } from "../../../src/core/application";
 import { describeLocation } from "../../../src/core/findings";
 import { readApplicationDocx } from "../../../src/io/docx/readApplication";
+import { formFindings } from "./formFindings";
 
 const FIX = join(__dirname, "fixtures");
 const read = (name: string) =>
   readApplicationDocx(new Uint8Array(readFileSync(join(FIX, name))), name);
 const summary = async (name: string) =>
-  (await read(name)).findings.map((f) => `${f.code} ${describeLocation(f)}`);
+  formFindings(await read(name)).map((f) => `${f.code} ${describeLocation(f)}`);
 
 describe("findings of the fixture forms", () => {
   it("clean forms report nothing", async () => {

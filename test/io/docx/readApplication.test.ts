@@ -6,6 +6,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import type { Application } from "../../../src/core/model";
 import { readApplicationDocx } from "../../../src/io/docx/readApplication";
+import { formFindings } from "./formFindings";
 
 const FIX = join(__dirname, "fixtures");
 const load = (name: string) => new Uint8Array(readFileSync(join(FIX, name)));
@@ -389,10 +390,9 @@ describe("readApplicationDocx: every field of every form", () => {
 
 describe("readApplicationDocx: the long form", () => {
   it('strips the intro guidance and "(请填写全称)" but keeps the whole intro, however long', async () => {
-    const { application, findings } = await readApplicationDocx(
-      load("pd_long_text.docx"),
-      "pd_long_text.docx"
-    );
+    const read = await readApplicationDocx(load("pd_long_text.docx"), "pd_long_text.docx");
+    const { application } = read;
+    const findings = formFindings(read);
     const app = application!;
     expect(app.unitName).toBe("湖南永州锂电新材料有限公司");
     expect(app.uscc).toBe("91431100MA4PPW2K7L");

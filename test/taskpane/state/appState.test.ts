@@ -1,5 +1,5 @@
 import { EMPTY_META, type CaseRecord, type PrefectureSubmission } from "../../../src/core/model";
-import { recordKey } from "../../../src/taskpane/host";
+import { caseKey } from "../../../src/core/identity";
 import {
   initialState,
   reducer,
@@ -15,6 +15,7 @@ function rec(
   over: Partial<CaseRecord> = {}
 ): CaseRecord {
   return {
+    form: null,
     prefecture: "邵阳市",
     order: 1,
     caseName,
@@ -95,14 +96,39 @@ test("moves outside the list change nothing; the same state object comes back", 
   expect(reducer(s, { type: "moved", from: 1, to: 1 })).toBe(s);
 });
 
-test("rules run over the whole list: the same case twice from two files is R3 on both rows", () => {
+const BAOGANG = { enterprise: "湖南宝钢冷轧有限公司" };
+
+test("rules run over the whole list: a near-same case from two files is R3 on both rows", () => {
   const s = confirm(
     initialState(),
-    imported("a.docx", [rec("a.docx", null, "焊装产线工控系统安全评估")], "docx"),
-    imported("b.xlsx", [rec("b.xlsx", 4, "焊装产线工控系统安全评估")])
+    imported("a.docx", [rec("a.docx", null, "焊装产线工控系统安全评估", BAOGANG)], "docx"),
+    imported("b.xlsx", [rec("b.xlsx", 4, "焊装产线工控系统网络安全评估", BAOGANG)])
   );
   const r3 = prefectureView(s).findings.filter((f) => f.code === "R3");
   expect(r3.map((f) => f.file).sort()).toEqual(["a.docx", "b.xlsx"]);
+});
+
+test("the same case from another file (a corrected form under a new name) replaces its row in place, with a note", () => {
+  let s = confirm(
+    initialState(),
+    imported("a.docx", [rec("a.docx", null, "焊装产线工控系统安全评估", BAOGANG)], "docx"),
+    imported("b.docx", [rec("b.docx", null, "冲压车间分类分级实践")], "docx")
+  );
+  s = confirm(
+    s,
+    imported(
+      "a（修改版）.docx",
+      [rec("a（修改版）.docx", null, "焊装产线工控系统安全评估", { ...BAOGANG, contact: "王芳" })],
+      "docx"
+    )
+  );
+  expect(names(s)).toEqual(["1.焊装产线工控系统安全评估", "2.冲压车间分类分级实践"]);
+  expect(s.records[0].contact).toBe("王芳");
+  expect(s.records[0].source.file).toBe("a（修改版）.docx");
+  expect(s.notes).toEqual([
+    "“焊装产线工控系统安全评估”（湖南宝钢冷轧有限公司）来自“a（修改版）.docx”，已替换先前来自“a.docx”的同一案例",
+  ]);
+  expect(prefectureView(s).findings.filter((f) => f.code === "R3")).toEqual([]);
 });
 
 function sub(
@@ -123,7 +149,7 @@ function sub(
   };
 }
 
-test("province: the checklist names 已报 / 未报 / 有问题; scores by recordKey reach the merged rows", () => {
+test("province: the checklist names 已报 / 未报 / 有问题; scores by caseKey reach the merged rows", () => {
   let s = reducer(initialState(), {
     type: "submissionsRead",
     submissions: [
@@ -137,7 +163,7 @@ test("province: the checklist names 已报 / 未报 / 有问题; scores by recor
   expect(by["邵阳市"]).toBe("已报");
   expect(by["娄底市"]).toBe("有问题"); // 基础电信企业 under direction 3: R7
   expect(by["长沙市"]).toBe("未报");
-  const key = recordKey(rec("娄底.xlsx", 4, "己"));
+  const key = caseKey({ ...rec("娄底.xlsx", 4, "己"), prefecture: "娄底市" });
   s = reducer(s, { type: "scoresRead", scores: new Map([[key, 91.5]]) });
   expect(provinceView(s)!.records.find((r) => r.caseName === "己")!.score).toBe(91.5);
   // reading the same file again replaces its submission

@@ -207,5 +207,6 @@ function readRow(
     score: scoreCell.num ?? parseLooseNumber(scoreCell.text),
     source: { file: ctx.file, sheet: grid.name, row },
     columns: { ...columns },
+    form: null,
   };
 }

@@ -30,6 +30,7 @@ function rec(
     Pick<CaseRecord, "prefecture" | "order" | "caseName" | "enterprise" | "source">
 ): CaseRecord {
   return {
+    form: null,
     uscc: "",
     category: null,
     categoryRaw: "",

@@ -1,5 +1,6 @@
 /**
- * The seam between the taskpane's React components and where results go. Components never touch Office.js: they call
+ * The seam between the screens (src/taskpane) and where results go (src/excel, or downloads), below both: neither
+ * imports the other. The seam between the taskpane's React components and where results go. Components never touch Office.js: they call
  * a Host. In Excel the host renders the app's state into sheets (src/excel/excelHost.ts, the only code that calls
  * the Excel batch API); in a plain browser (WPS users, Excel without add-in support) the standalone host offers downloads.
  *
@@ -27,7 +28,7 @@ export interface Host {
   showIndicators(prefecture: PrefectureName | null, values: IndicatorValues | null): Promise<void>;
   /** Provincial merge: 全省汇总 (prefecture + source columns, R2/R3 highlighted, 评审得分 column), 地区指标 with chart. */
   showProvince(result: MergeResult): Promise<void>;
-  /** Expert scores typed into 全省汇总, keyed by recordKey(); empty in the standalone host. */
+  /** Expert scores typed into 全省汇总, keyed by caseKey() (core/identity.ts); empty in the standalone host. */
   readScores(): Promise<Map<string, number>>;
   /** Select the cell a finding points at (Excel) — the standalone host scrolls its own table instead and returns false. */
   selectFinding(finding: Finding): Promise<boolean>;
@@ -35,9 +36,4 @@ export interface Host {
   openList(fileName: string, xlsx: Uint8Array): Promise<void>;
   /** Offer a file to save (standalone); in Excel the same bytes can still be downloaded for e-mail. */
   download(fileName: string, xlsx: Uint8Array): Promise<void>;
-}
-
-/** Stable identity of a record across re-imports: its source file, sheet and row. */
-export function recordKey(r: Pick<CaseRecord, "source">): string {
-  return `${r.source.file}|${r.source.sheet ?? ""}|${r.source.row ?? ""}`;
 }

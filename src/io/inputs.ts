@@ -1,0 +1,214 @@
+/**
+ * The one input dispatcher, for the command line and the page alike: a file's name and bytes in, what it holds out —
+ * a workbook's submission, the Word forms it holds, or why it cannot be read. Then the forms of a batch become one
+ * submission per prefecture. Bytes only: the callers do the file system (CLI) or the file picker (page).
+ *
+ * Prefecture precedence, everywhere: a workbook keeps the 推荐单位 it names (a different prefecture asked for is a
+ * warning, never a relabel); a Word form is listed under the prefecture the clerk chose, else under the prefecture
+ * its own 推荐单位 names. A form whose 推荐单位 names another prefecture than its list's is a rule finding on the record
+ * (rules/form.ts), so it is never moved silently.
+ */
+import { applicationToRecord, COVER_SHEET } from "../core/application";
+import { finding, type Finding } from "../core/findings";
+import {
+  EMPTY_META,
+  type Application,
+  type CaseRecord,
+  type PrefectureSubmission,
+} from "../core/model";
+import { bureauName, parsePrefecture, type PrefectureName } from "../core/vocabulary";
+import { docxLimitsFrom, readApplicationDocx } from "./docx/readApplication";
+import { withLimits, type InputLimits } from "./limits";
+import { readLimitsFrom, readWorkbook } from "./xlsx/readWorkbook";
+
+/** What a clerk's or the province's file turned out to be. */
+export type InputRead =
+  | { kind: "workbook"; file: string; submission: PrefectureSubmission }
+  | { kind: "forms"; file: string; applications: Application[]; findings: Finding[] }
+  | { kind: "rejected"; file: string; findings: Finding[] };
+
+export const WORKBOOK_EXTENSIONS = ["xlsx", "xlsm"] as const;
+export const WORD_EXTENSIONS = ["docx", "docm"] as const;
+
+const IMAGE =
+  "这是图片（扫描件或照片），无法读取其中的内容：请向报送单位索取 Word（.docx）或 Excel（.xlsx）原件";
+
+/** Formats clerks send that we cannot read, with what to do about each. */
+const LEGACY: Record<string, string> = {
+  xls: "这是旧版 Excel 工作簿（.xls）：请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（*.xlsx）再导入",
+  et: "这是 WPS 表格文件（.et）：请用 WPS 打开后“另存为” Excel 工作簿（*.xlsx）再导入",
+  doc: "这是旧版 Word 文档（.doc）：请用 Word 或 WPS 打开后“另存为” Word 文档（*.docx）再导入",
+  wps: "这是 WPS 文字文档（.wps）：请用 WPS 打开后“另存为” Word 文档（*.docx）再导入",
+  pdf: "这是 PDF 或扫描件，无法读取其中的表格：请向报送单位索取 Word（.docx）或 Excel（.xlsx）原件",
+  ofd: "这是 OFD 版式文件，无法读取其中的表格：请向报送单位索取 Word（.docx）或 Excel（.xlsx）原件",
+  csv: "这是 CSV 文本文件，不含推荐汇总表的格式：请使用 .xlsx 工作簿",
+  jpg: IMAGE,
+  jpeg: IMAGE,
+  png: IMAGE,
+  tif: IMAGE,
+  tiff: IMAGE,
+};
+
+export function extensionOf(name: string): string {
+  const m = /\.([^./\\]+)$/.exec(name);
+  return m ? m[1].toLowerCase() : "";
+}
+
+/** Whether a file found in a folder is one to read (an input, or a legacy format that gets a save-as message). */
+export function isInputCandidate(name: string): boolean {
+  const ext = extensionOf(name);
+  return (
+    (WORKBOOK_EXTENSIONS as readonly string[]).includes(ext) ||
+    (WORD_EXTENSIONS as readonly string[]).includes(ext) ||
+    ext in LEGACY
+  );
+}
+
+function rejectedMessage(name: string): string {
+  const ext = extensionOf(name);
+  return (
+    LEGACY[ext] ??
+    `不支持的文件类型“${ext ? "." + ext : "无扩展名"}”：请导入 .xlsx 推荐汇总表或 .docx 申报表`
+  );
+}
+
+export function rejectedSubmission(file: string, findings: Finding[]): PrefectureSubmission {
+  return {
+    file,
+    kind: "unknown",
+    prefecture: null,
+    meta: { ...EMPTY_META },
+    records: [],
+    indicators: null,
+    findings,
+    ok: false,
+  };
+}
+
+export interface ReadInputOptions {
+  /** Limits on one input file (size, unpacked size, rows, cells, sheets, time); DEFAULT_LIMITS otherwise. */
+  limits?: Partial<InputLimits>;
+}
+
+/** Read one file by its name and bytes. Never throws: what cannot be read is a FILE finding. */
+export async function readInput(
+  file: string,
+  bytes: Uint8Array,
+  opts: ReadInputOptions = {}
+): Promise<InputRead> {
+  const limits = withLimits(opts.limits);
+  const ext = extensionOf(file);
+  if ((WORKBOOK_EXTENSIONS as readonly string[]).includes(ext)) {
+    const submission = await readWorkbook(bytes, file, { limits: readLimitsFrom(limits) });
+    return { kind: "workbook", file, submission };
+  }
+  if ((WORD_EXTENSIONS as readonly string[]).includes(ext)) {
+    const { application, findings } = await readApplicationDocx(bytes, file, {
+      limits: docxLimitsFrom(limits),
+    });
+    if (!application) return { kind: "rejected", file, findings };
+    return { kind: "forms", file, applications: [application], findings };
+  }
+  return { kind: "rejected", file, findings: [finding("FILE", { file }, rejectedMessage(file))] };
+}
+
+/** A file that was not read at all (missing, too large to load, unreadable from disk). */
+export function unreadable(file: string, message: string): InputRead {
+  return { kind: "rejected", file, findings: [finding("FILE", { file }, message)] };
+}
+
+export interface AssembleOptions {
+  /** The prefecture a clerk builds the list for: Word forms are listed under it. */
+  prefecture?: PrefectureName | null;
+  /** R5 limit used when proposing a form's 简述. */
+  summaryLimit?: number;
+}
+
+/** A form's record, listed under the chosen prefecture, else under its own 推荐单位. */
+export function formRecord(
+  app: Application,
+  order: number,
+  opts: AssembleOptions = {}
+): CaseRecord {
+  const prefecture = opts.prefecture ?? parsePrefecture(app.recommender);
+  return applicationToRecord(app, order, prefecture, opts.summaryLimit);
+}
+
+/**
+ * The submissions of a batch: each workbook as it reads (a different prefecture asked for is a warning on the file),
+ * the Word forms grouped into one submission per prefecture in file-name order (the recommendation order until the
+ * clerk reorders them), each unreadable file as a rejected submission.
+ */
+export function assembleSubmissions(
+  reads: readonly InputRead[],
+  opts: AssembleOptions = {}
+): PrefectureSubmission[] {
+  const out: PrefectureSubmission[] = [];
+  const groups = new Map<string, { records: CaseRecord[]; findings: Finding[]; files: string[] }>();
+  for (const read of reads) {
+    if (read.kind === "rejected") {
+      out.push(rejectedSubmission(read.file, read.findings));
+    } else if (read.kind === "workbook") {
+      out.push(withPrefectureCheck(read.submission, opts.prefecture ?? null));
+    } else {
+      for (const app of read.applications) {
+        const record = formRecord(app, 0, opts);
+        const key = record.prefecture ?? "";
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { records: [], findings: [], files: [] }));
+        g.records.push(record);
+        if (!g.files.includes(read.file)) {
+          g.files.push(read.file);
+          g.findings.push(...read.findings);
+        }
+      }
+    }
+  }
+  for (const [key, g] of groups) {
+    const prefecture = (key || null) as PrefectureName | null;
+    const records = g.records.map((r, i) => ({ ...r, order: i + 1 }));
+    const findings = [...g.findings];
+    if (!prefecture) {
+      findings.push(
+        finding(
+          "REQ",
+          { file: g.files[0], sheet: COVER_SHEET, column: "推荐单位" },
+          `${records.length} 份申报表的推荐单位无法识别为湖南省的市州：请选择本市州（命令行用 --prefecture），或在申报表封面填写推荐单位`
+        )
+      );
+    }
+    out.push({
+      file: `${prefecture ?? "未识别市州"}申报表（${records.length} 份）`,
+      kind: "docx",
+      prefecture,
+      meta: { ...EMPTY_META, recommender: bureauName(prefecture) },
+      records,
+      indicators: null,
+      findings,
+      ok: true,
+    });
+  }
+  return out;
+}
+
+/**
+ * A workbook keeps its own 推荐单位; when the clerk asked for another prefecture, that is said on the file. A workbook
+ * that names no prefecture anywhere is taken as the one asked for.
+ */
+function withPrefectureCheck(
+  sub: PrefectureSubmission,
+  wanted: PrefectureName | null
+): PrefectureSubmission {
+  if (!wanted || !sub.ok || sub.prefecture === wanted) return sub;
+  if (!sub.prefecture) {
+    const records = sub.records.map((r) => ({ ...r, prefecture: r.prefecture ?? wanted }));
+    return { ...sub, prefecture: wanted, records };
+  }
+  const warning = finding(
+    "MAT",
+    { file: sub.file, sheet: sub.records[0]?.source.sheet ?? null },
+    `工作簿的推荐单位为${sub.prefecture}，不是指定的${wanted}：已按工作簿自身的${sub.prefecture}读取，请核对是否选错文件或市州`,
+    { severity: "warning", prefecture: sub.prefecture }
+  );
+  return { ...sub, findings: [...sub.findings, warning] };
+}
