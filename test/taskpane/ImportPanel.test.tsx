@@ -91,7 +91,12 @@ test("a workbook brings its rows, its 附件2 indicators and the R5 break of its
   expect(texts.some((t) => t.includes("株洲市工业和信息化局"))).toBe(true);
   expect(texts).toContain("硬质合金智能工厂分类分级防护实践");
   expect(texts).toContain("轨道交通装备工控系统安全评估");
-  expect(wb.getWorksheet("地区指标")).toBeDefined();
+  // the list's own 附件2, as label / value pairs the province reads back
+  const annex2 = wb.getWorksheet("成效突出地区申报表")!;
+  expect(annex2).toBeDefined();
+  const pairs = new Map<string, unknown>();
+  annex2.eachRow((row) => pairs.set(String(row.getCell(1).text), row.getCell(2).value));
+  expect(pairs.get("三级工业互联网企业（家）")).toBe(3);
 });
 
 test("a failed write shows the error in Chinese and keeps the preview for another try", async () => {

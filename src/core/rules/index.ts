@@ -23,19 +23,22 @@ export { checkIndicators } from "./indicators";
 
 export type IndicatorMap = Partial<Record<PrefectureName, IndicatorValues>>;
 
+/** `indicators`: by prefecture (the merge), or a list (a clerk's own, before a prefecture is chosen). */
 export function checkAll(
   records: readonly CaseRecord[],
-  indicators: IndicatorMap,
+  indicators: IndicatorMap | readonly IndicatorValues[],
   settings: CampaignSettings
 ): Finding[] {
   const out: Finding[] = [];
   // a form's own finding first: it names the problem as the form shows it, and wins the dedupe below
   for (const r of records) out.push(...checkForm(r, settings), ...checkRecord(r, settings));
   out.push(...checkAcrossRows(records));
-  for (const ind of Object.values(indicators)) {
+  const sets = Array.isArray(indicators) ? indicators : Object.values(indicators as IndicatorMap);
+  for (const ind of sets) {
     if (ind) out.push(...checkIndicators(ind, ind.source.file));
   }
-  out.push(...checkQuota(records, indicators, settings));
+  if (!Array.isArray(indicators))
+    out.push(...checkQuota(records, indicators as IndicatorMap, settings));
   return dedupeFindings(out);
 }
 

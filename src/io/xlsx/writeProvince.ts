@@ -1,13 +1,17 @@
 /**
- * The province roll-up workbook: 推荐汇总表 (official 附件3 layout), 明细 (every field, provenance, problems and the
- * experts' 评审得分 column), 地区指标 (indicators with live formulas) and 问题清单 (every finding).
- * Same MergeResult + options → same bytes.
+ * The workbooks of the chain, each made of the shared sheet descriptions (src/sheets):
+ * - a prefecture's list (what a clerk sends): 推荐汇总表, 明细, 成效突出地区申报表 (when it has indicators), 问题清单;
+ * - the province roll-up: 推荐汇总表, 明细 (with the experts' 评审得分 column), 地区指标, 问题清单.
+ * Both read back as exactly what they hold (src/io/xlsx/reader/own.ts). Same input and options → same bytes.
  */
+import type { Finding } from "../../core/findings";
 import type { MergeResult } from "../../core/merge";
-import { PROVINCE_BUREAU } from "../../core/vocabulary";
-import { ANNEX3_SHEET, annex3Cells, layoutAnnex3 } from "./writer/annex3Sheet";
-import { DETAIL_SHEET } from "./writer/detailColumns";
-import { writeDetailSheet } from "./writer/detailSheet";
+import type { CaseRecord, IndicatorValues, SubmissionMeta } from "../../core/model";
+import { PROVINCE_BUREAU, type PrefectureName } from "../../core/vocabulary";
+import { DETAIL_SPEC } from "../../sheets/records";
+import { ANNEX2_SHEET, writeAnnex2Sheet } from "./writer/annex2Sheet";
+import { ANNEX3_SHEET, writeAnnex3Sheet } from "./writer/annex3Sheet";
+import { writeRecordSheet } from "./writer/detailSheet";
 import { FINDINGS_SHEET, writeFindingsSheet } from "./writer/findingsSheet";
 import { INDICATOR_SHEET, writeIndicatorSheet } from "./writer/indicatorSheet";
 import { newWorkbook } from "./writer/workbook";
@@ -20,16 +24,11 @@ export interface ProvinceWriteOptions {
   /** Footer 联系人 / 手机/座机. */
   contact?: string;
   phone?: string;
-  /** ISO timestamp shown in 明细 (import time) and used as the document date; tests pass a fixed value. */
+  /** ISO timestamp shown in 明细 (导入时间) and used as the document date; tests pass a fixed value. */
   generatedAt?: string;
 }
 
-export function annex3Meta(opts: ProvinceWriteOptions): {
-  recommender: string;
-  date: string;
-  contact: string;
-  phone: string;
-} {
+export function annex3Meta(opts: ProvinceWriteOptions): SubmissionMeta {
   return {
     recommender: opts.recommender || PROVINCE_BUREAU,
     date: opts.date ?? "",
@@ -43,14 +42,42 @@ export async function writeProvinceWorkbook(
   opts: ProvinceWriteOptions
 ): Promise<Uint8Array> {
   const wb = newWorkbook(opts.generatedAt);
-  layoutAnnex3(wb.addSheet(ANNEX3_SHEET), result.records.map(annex3Cells), annex3Meta(opts));
-  writeDetailSheet(
-    wb.addSheet(DETAIL_SHEET),
+  writeAnnex3Sheet(wb.addSheet(ANNEX3_SHEET), result.records, annex3Meta(opts), { keys: true });
+  writeRecordSheet(
+    wb.addSheet(DETAIL_SPEC.name),
+    DETAIL_SPEC,
     result.records,
     result.findings,
     opts.generatedAt ?? ""
   );
   writeIndicatorSheet(wb.addSheet(INDICATOR_SHEET), result.indicators);
   writeFindingsSheet(wb.addSheet(FINDINGS_SHEET), result.findings);
+  return wb.toBytes();
+}
+
+/** A prefecture's own list, as its clerk sends it. */
+export interface PrefectureList {
+  prefecture: PrefectureName | null;
+  meta: SubmissionMeta;
+  records: readonly CaseRecord[];
+  findings: readonly Finding[];
+  indicators: IndicatorValues | null;
+}
+
+export async function writePrefectureWorkbook(
+  list: PrefectureList,
+  generatedAt?: string
+): Promise<Uint8Array> {
+  const wb = newWorkbook(generatedAt);
+  writeAnnex3Sheet(wb.addSheet(ANNEX3_SHEET), list.records, list.meta, { keys: true });
+  writeRecordSheet(
+    wb.addSheet(DETAIL_SPEC.name),
+    DETAIL_SPEC,
+    list.records,
+    list.findings,
+    generatedAt ?? ""
+  );
+  if (list.indicators) writeAnnex2Sheet(wb.addSheet(ANNEX2_SHEET), list.indicators);
+  writeFindingsSheet(wb.addSheet(FINDINGS_SHEET), list.findings);
   return wb.toBytes();
 }

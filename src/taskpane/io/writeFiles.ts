@@ -6,7 +6,8 @@ import type { MergeResult } from "../../core/merge";
 import { orderForExport } from "../../core/ordering";
 import { bureauName, PROVINCE_BUREAU } from "../../core/vocabulary";
 import { writeRecommendationList } from "../../io/xlsx/exportList";
-import { writeProvinceWorkbook } from "../../io/xlsx/writeProvince";
+import { writePrefectureWorkbook, writeProvinceWorkbook } from "../../io/xlsx/writeProvince";
+import type { IndicatorValues } from "../../core/model";
 import type { PrefectureState } from "../../app/host";
 
 export interface Written {
@@ -18,20 +19,27 @@ function today(now: Date): string {
   return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
 }
 
-/** The clerk's build: the one-prefecture merge written with the prefecture bureau as recommender. */
-export async function writePrefectureWorkbook(
+/** The clerk's list: 推荐汇总表, 明细, the 附件2 sheet when there are indicators, 问题清单. */
+export async function writePrefectureList(
   view: PrefectureState,
-  merged: MergeResult,
+  indicators: IndicatorValues | null,
   now = new Date()
 ): Promise<Written> {
-  const recommender = view.meta.recommender || bureauName(view.prefecture);
-  const bytes = await writeProvinceWorkbook(merged, {
-    recommender,
+  const meta = {
+    ...view.meta,
+    recommender: view.meta.recommender || bureauName(view.prefecture),
     date: view.meta.date || today(now),
-    contact: view.meta.contact,
-    phone: view.meta.phone,
-    generatedAt: now.toISOString(),
-  });
+  };
+  const bytes = await writePrefectureWorkbook(
+    {
+      prefecture: view.prefecture,
+      meta,
+      records: view.records,
+      findings: view.findings,
+      indicators,
+    },
+    now.toISOString()
+  );
   return { fileName: `${view.prefecture ?? ""}推荐汇总表.xlsx`, bytes };
 }
 

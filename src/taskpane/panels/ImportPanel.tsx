@@ -13,7 +13,7 @@ import { FindingLine } from "../components/FindingLine";
 import { ReadProgress, type ReadProgressState } from "../components/ReadProgress";
 import { fileBytes, loadReaders, loadWriters } from "../io/lazy";
 import { reducer, type ImportedFile } from "../state/appState";
-import { prefectureMerge, prefectureView, previewFindings } from "../state/views";
+import { prefectureIndicators, prefectureView, previewFindings } from "../state/views";
 import { usePanelStyles } from "../styles";
 
 const KIND_LABEL: Record<ImportedFile["kind"], string> = {
@@ -63,9 +63,9 @@ export function ImportPanel() {
   const download = () =>
     perform("生成推荐汇总表", async () => {
       const writers = await loadWriters();
-      const { fileName, bytes } = await writers.writePrefectureWorkbook(
+      const { fileName, bytes } = await writers.writePrefectureList(
         prefectureView(state),
-        prefectureMerge(state)
+        prefectureIndicators(state)
       );
       await host.download(fileName, bytes);
       setStatus({ kind: "success", text: `已生成“${fileName}”。` });

@@ -4,7 +4,7 @@
  */
 import { finding, type Finding } from "../../core/findings";
 import { mergeSubmissions, type MergeResult } from "../../core/merge";
-import type { CaseRecord, PrefectureSubmission } from "../../core/model";
+import type { CaseRecord, IndicatorValues, PrefectureSubmission } from "../../core/model";
 import { checkAll } from "../../core/rules";
 import {
   bureauName,
@@ -36,7 +36,7 @@ export function prefectureView(state: AppState): PrefectureState {
   const records = orderedRecords(state);
   const findings: Finding[] = [
     ...Object.values(state.fileFindings).flat(),
-    ...checkAll(records, {}, state.settings),
+    ...checkAll(records, state.indicators ? [state.indicators] : [], state.settings),
     ...mixedPrefectures(records),
   ];
   // with no prefecture chosen, a list whose rows all name one prefecture is that prefecture's
@@ -66,23 +66,10 @@ export function previewFindings(file: ImportedFile, state: AppState): Finding[] 
   return [...file.findings, ...checkAll(file.records, {}, state.settings)];
 }
 
-/** The clerk's list as one submission, for the standalone download (writeProvinceWorkbook of a one-prefecture merge). */
-export function prefectureSubmission(state: AppState): PrefectureSubmission {
+/** The clerk's 附件2 indicators under the list's prefecture. */
+export function prefectureIndicators(state: AppState): IndicatorValues | null {
   const view = prefectureView(state);
-  return {
-    file: `${view.prefecture ?? "本市州"}推荐汇总表`,
-    kind: "workbook",
-    prefecture: view.prefecture,
-    meta: view.meta,
-    records: view.records,
-    indicators: state.indicators ? { ...state.indicators, prefecture: view.prefecture } : null,
-    findings: Object.values(state.fileFindings).flat(),
-    ok: true,
-  };
-}
-
-export function prefectureMerge(state: AppState): MergeResult {
-  return mergeSubmissions([prefectureSubmission(state)], state.settings);
+  return state.indicators ? { ...state.indicators, prefecture: view.prefecture } : null;
 }
 
 /** The province merge with the expert scores applied; null before any prefecture workbook is read. */

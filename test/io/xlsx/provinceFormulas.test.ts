@@ -7,10 +7,10 @@ import { INDICATOR_DEFS } from "../../../src/core/indicatorDefs";
 import type { MergeResult } from "../../../src/core/merge";
 import type { IndicatorKey } from "../../../src/core/model";
 import { writeProvinceWorkbook } from "../../../src/io/xlsx/writeProvince";
+import { PROVINCE_COLUMNS } from "../../../src/sheets/indicators";
 import {
   cachedVal,
   dumpXlsx,
-  letter,
   recalcWithLibreOffice,
   sheet,
   sofficeMissing,
@@ -24,8 +24,9 @@ if (missing) console.warn(missing);
 const describeWithLibreOffice = missing ? describe.skip : describe;
 
 const OPTS = { recommender: "湖南省工业和信息化厅", generatedAt: "2024-12-20T09:30:00+08:00" };
-/** Column of each indicator: C onwards in INDICATOR_DEFS order (the layout a person sees). */
-const col = (key: IndicatorKey) => letter(3 + INDICATOR_DEFS.findIndex((d) => d.key === key));
+/** Column of each indicator and of the derived columns, from the sheet's one description. */
+const col = (key: IndicatorKey) => PROVINCE_COLUMNS.byKey[key];
+const { tierTotal: TT, icsFixRate: ICS, hazardFixRate: HZ } = PROVINCE_COLUMNS.derived;
 const TOTAL = 16;
 
 describeWithLibreOffice("地区指标 formulas recomputed by LibreOffice", () => {
@@ -40,14 +41,14 @@ describeWithLibreOffice("地区指标 formulas recomputed by LibreOffice", () =>
       const expected = (CS_IND[def.key] ?? 0) + (ZZ_IND[def.key] ?? 0);
       expect([def.key, cachedVal(s, `${col(def.key)}${TOTAL}`)]).toEqual([def.key, expected]);
     }
-    expect(cachedVal(s, `AD2`)).toBe(12 + 30 + 55);
-    expect(cachedVal(s, `AD3`)).toBe(5 + 18);
-    expect(cachedVal(s, `AD${TOTAL}`)).toBe(120);
-    expect(cachedVal(s, "AE2") as number).toBeCloseTo(79 / 86, 10);
-    expect(cachedVal(s, "AE3") as number).toBeCloseTo(30 / 41, 10);
-    expect(cachedVal(s, `AE${TOTAL}`) as number).toBeCloseTo((79 + 30) / (86 + 41), 10);
+    expect(cachedVal(s, `${TT}2`)).toBe(12 + 30 + 55);
+    expect(cachedVal(s, `${TT}3`)).toBe(5 + 18);
+    expect(cachedVal(s, `${TT}${TOTAL}`)).toBe(120);
+    expect(cachedVal(s, `${ICS}2`) as number).toBeCloseTo(79 / 86, 10);
+    expect(cachedVal(s, `${ICS}3`) as number).toBeCloseTo(30 / 41, 10);
+    expect(cachedVal(s, `${ICS}${TOTAL}`) as number).toBeCloseTo((79 + 30) / (86 + 41), 10);
     // 株洲 did not give 完成整改: only 长沙's pair counts
-    expect(cachedVal(s, `AF${TOTAL}`) as number).toBeCloseTo(214 / 230, 10);
+    expect(cachedVal(s, `${HZ}${TOTAL}`) as number).toBeCloseTo(214 / 230, 10);
     // training share weighted by enterprises covered, not the mean of 62.5 and 40
     expect(cachedVal(s, `${col("trainingKeyPct")}${TOTAL}`) as number).toBeCloseTo(
       (420 * 62.5 + 180 * 40) / (420 + 180),
@@ -80,17 +81,19 @@ describeWithLibreOffice("地区指标 formulas recomputed by LibreOffice", () =>
     const lo = sheet(recalcWithLibreOffice(bytes), "地区指标");
     for (const s of [ours, lo]) {
       // 0/0 → "" (IFERROR), per prefecture and for the province
-      for (const addr of ["AE2", `AE${TOTAL}`, "AF3", `AF${TOTAL}`])
+      for (const addr of [`${ICS}2`, `${ICS}${TOTAL}`, `${HZ}3`, `${HZ}${TOTAL}`])
         expect([addr, cachedVal(s, addr) ?? ""]).toEqual([addr, ""]);
       // a real 0 is shown as 0
-      expect(cachedVal(s, "C2")).toBe(0);
-      expect(cachedVal(s, `C${TOTAL}`)).toBe(0);
+      expect(cachedVal(s, `${col("tier3")}2`)).toBe(0);
+      expect(cachedVal(s, `${col("tier3")}${TOTAL}`)).toBe(0);
       expect(cachedVal(s, `${col("talents")}${TOTAL}`)).toBe(7);
     }
     // the formulas are there so a later edit recomputes
-    expect(val(ours, "AE2")).toBe('=IFERROR(L2/K2,"")');
+    expect(val(ours, `${ICS}2`)).toBe(
+      `=IFERROR(${col("icsRisksFixed")}2/${col("icsRisksFound")}2,"")`
+    );
     // 50 % of 0 enterprises: no weighted share; nobody reported 一级: no total
     expect(val(ours, `${col("trainingKeyPct")}${TOTAL}`)).toBeNull();
-    expect(val(ours, `E${TOTAL}`)).toBeNull();
+    expect(val(ours, `${col("tier1")}${TOTAL}`)).toBeNull();
   });
 });

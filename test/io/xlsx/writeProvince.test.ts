@@ -15,8 +15,12 @@ import {
   val,
   cachedVal,
   type Dump,
+  type DumpSheet,
 } from "./inspect/python";
 import { CS_FILE, EVIL_ENTERPRISE, XX_FILE, ZZ_DOCX, sampleMerge } from "./inspect/sampleMerge";
+import { columnLetter } from "../../../src/core/findings";
+import { PROVINCE_COLUMNS } from "../../../src/sheets/indicators";
+import { DETAIL_COLUMNS } from "../../../src/sheets/records";
 
 const OPTS: ProvinceWriteOptions = {
   recommender: "湖南省工业和信息化厅",
@@ -98,9 +102,20 @@ describeWithPython("writeProvinceWorkbook, read by openpyxl", () => {
     expect(s.freeze).toBe("A5");
   });
 
-  it("明细 has every field, provenance, problems and an empty unlocked 评审得分 column", () => {
+  /** The column letter of a header in row 1 of a dumped sheet. */
+  const col = (s: DumpSheet, header: string): string => {
+    for (let c = 1; c <= 60; c++) {
+      const letter = columnLetter(c);
+      if (val(s, `${letter}1`) === header) return letter;
+    }
+    throw new Error(`no column “${header}” in ${s.name}`);
+  };
+
+  it("明细 has every field, provenance, the form's facts, problems and an empty unlocked 评审得分 column", () => {
     const s = sheet(dump, "明细");
-    expect(rowValues(s, 1, 20)).toEqual([
+    expect(rowValues(s, 1, DETAIL_COLUMNS.length)).toEqual(DETAIL_COLUMNS.map((c) => c.header));
+    // the headers a clerk reads, in this order, before the internal ones
+    expect(DETAIL_COLUMNS.filter((c) => !c.hidden).map((c) => c.header)).toEqual([
       "序号",
       "所属市州",
       "推荐顺序",
@@ -111,21 +126,31 @@ describeWithPython("writeProvinceWorkbook, read by openpyxl", () => {
       "申报方向",
       "网络安全级别",
       "简述",
-      "案例申报方向和简述",
       "联系人",
       "联系方式",
       "申报日期",
+      "单位地址",
+      "成立时间",
+      "注册资本（万元）",
+      "单位性质",
+      "传真",
+      "电子邮箱",
+      "申报单位简介",
       "来源文件",
       "来源工作表",
       "来源行",
       "导入时间",
       "问题",
       "评审得分",
+      "信用代码检查",
+      "多方向提示",
+      "多地推荐提示",
     ]);
+    const last = columnLetter(DETAIL_COLUMNS.length);
     expect(s.freeze).toBe("A2");
-    expect(s.autofilter).toBe("A1:U9");
+    expect(s.autofilter).toBe(`A1:${last}9`);
     expect(s.maxRow).toBe(9);
-    expect(rowValues(s, 2, 18)).toEqual([
+    expect(rowValues(s, 2, 13)).toEqual([
       1,
       "长沙市",
       1,
@@ -136,51 +161,63 @@ describeWithPython("writeProvinceWorkbook, read by openpyxl", () => {
       "工业互联网安全分类分级案例",
       "三级",
       "完成自主定级与符合性评测，覆盖12个工厂。",
-      "工业互联网安全分类分级案例：完成自主定级与符合性评测，覆盖12个工厂。",
       "王伟",
       "0731-84031234",
       "2024-11-20",
-      CS_FILE,
-      "推荐汇总表",
-      5,
-      "2024-12-20T09:30:00+08:00",
     ]);
-    expect(val(s, "S2")).toBe(
+    expect(val(s, `${col(s, "来源文件")}2`)).toBe(CS_FILE);
+    expect(val(s, `${col(s, "来源工作表")}2`)).toBe("推荐汇总表");
+    expect(val(s, `${col(s, "来源行")}2`)).toBe(5);
+    expect(val(s, `${col(s, "导入时间")}2`)).toBe("2024-12-20T09:30:00+08:00");
+    const problems = col(s, "问题");
+    expect(val(s, `${problems}2`)).toBe(
       "【R2】三一重工股份有限公司同时申报了工业互联网安全分类分级案例和工业控制系统安全评估案例（湘西土家族苗族自治州）"
     );
     // the 湘西 row and the 株洲 Word form keep their prefecture (full name) and source
     expect(rowValues(s, 8, 3)).toEqual([7, "湘西土家族苗族自治州", 1]);
-    expect(val(s, "O7")).toBe(ZZ_DOCX);
-    expect(val(s, "Q7")).toBeNull();
-    expect(val(s, "S7")).toBe("【ID】统一社会信用代码 91430211MA4L12345X 第 18 位校验码应为 Y");
-    expect(val(s, "O9")).toBe(XX_FILE);
+    expect(val(s, `${col(s, "来源文件")}7`)).toBe(ZZ_DOCX);
+    expect(val(s, `${col(s, "来源行")}7`)).toBeNull();
+    expect(val(s, `${problems}7`)).toBe(
+      "【ID】统一社会信用代码 91430211MA4L12345X 第 18 位校验码应为 Y"
+    );
+    expect(val(s, `${col(s, "来源文件")}9`)).toBe(XX_FILE);
     // a row without findings has no problem text
-    expect(val(s, "S6")).toBeNull();
+    expect(val(s, `${problems}6`)).toBeNull();
+    const score = col(s, "评审得分");
     for (let r = 2; r <= 9; r++) {
-      expect(val(s, `T${r}`)).toBeNull();
-      expect(s.cells[`T${r}`].locked).toBe(false);
-      expect(s.cells[`T${r}`].fill).toBe("FFE2EFDA");
+      expect(val(s, `${score}${r}`)).toBeNull();
+      expect(s.cells[`${score}${r}`].locked).toBe(false);
+      expect(s.cells[`${score}${r}`].fill).toBe("FFE2EFDA");
     }
+    // the live flags, as values for readers without the add-in: 三一 is under two directions
+    expect(val(s, `${col(s, "多方向提示")}2`)).toBe("多方向：分类分级、工控评估");
+    expect(val(s, `${col(s, "信用代码检查")}7`)).toMatch(
+      /^统一社会信用代码“91430211MA4L12345X”第 17 位/
+    );
     // the 18-digit credit code and phone columns are text, so Excel never turns them into numbers
     expect(s.cells.F2.t).toBe("s");
     expect(s.cells.F2.fmt).toBe("@");
   });
 
-  it("明细 explains 评审得分 in the input prompt of one rule over the whole column (no cell notes), source columns hidden", () => {
+  it("明细 explains 评审得分 in the input prompt of one rule over the whole column (no cell notes), internal columns hidden", () => {
     const s = sheet(dump, "明细");
-    expect(s.validations).toHaveLength(1);
-    expect(s.validations[0]).toMatchObject({
+    const score = col(s, "评审得分");
+    const rule = s.validations.find((v) => v.sqref === `${score}2:${score}9`);
+    expect(rule).toMatchObject({
       type: "decimal",
       operator: "greaterThanOrEqual",
       formula1: "0",
-      sqref: "T2:T9",
       promptTitle: "评审得分",
     });
-    expect(s.validations[0].prompt).toBe(
-      "专家评审后在本列填写得分（数字），再导入本工作簿即可按得分排序。"
+    expect(rule!.prompt).toBe("专家评审后在本列填写得分（数字），再导入本工作簿即可按得分排序。");
+    // dropdowns on the enumerated columns, one rule each over the whole column
+    for (const header of ["企业类别", "申报方向", "网络安全级别"]) {
+      const c = col(s, header);
+      expect(s.validations.find((v) => v.sqref === `${c}2:${c}9`)?.type).toBe("list");
+    }
+    expect(s.hiddenColumns).toEqual(
+      ["企业标识", "来源列", "申报表信息", "案例标识", "写出校验"].map((h) => col(s, h))
     );
-    expect(s.hiddenColumns).toEqual(["U"]);
-    expect(val(s, "U1")).toBe("来源列");
   });
 
   it("明细 rows with errors are light red, with only warnings light yellow, clean rows plain", () => {
@@ -214,40 +251,47 @@ describeWithPython("writeProvinceWorkbook, read by openpyxl", () => {
       "湘西土家族苗族自治州",
       "全省合计",
     ]);
-    expect([val(s, "B2"), val(s, "B3"), val(s, "B4"), val(s, "B16")]).toEqual([
+    const status = col(s, "状态");
+    expect([2, 3, 4, 16].map((r) => val(s, `${status}${r}`))).toEqual([
       "已报",
       "已报",
       "未报",
       "已报 2/14",
     ]);
-    expect(rowValues(s, 1, 5)).toEqual([
+    expect(rowValues(s, 1, 4)).toEqual([
       "市州",
-      "状态",
       "三级工业互联网企业（家）",
       "二级工业互联网企业（家）",
       "一级工业互联网企业（家）",
     ]);
-    expect(val(s, "AD1")).toBe("三级+二级+一级合计（家）");
-    expect(String(val(s, "AE1"))).toMatch(/^工控风险整改率/);
-    expect(String(val(s, "AF1"))).toMatch(/^风险隐患整改率/);
+    const k = PROVINCE_COLUMNS.byKey;
+    const d = PROVINCE_COLUMNS.derived;
+    expect(val(s, `${d.tierTotal}1`)).toBe("三级+二级+一级合计（家）");
+    expect(String(val(s, `${d.icsFixRate}1`))).toMatch(/^工控风险整改率/);
+    expect(String(val(s, `${d.hazardFixRate}1`))).toMatch(/^风险隐患整改率/);
     // 株洲 left 一级 and 完成整改 blank: empty cells, not 0; its hazard ratio is empty too; 0 stays 0
-    expect(val(s, "C3")).toBe(5);
-    expect(val(s, "E3")).toBeNull();
-    expect(val(s, "O3")).toBeNull();
-    expect(val(s, "AF3")).toBeNull();
-    expect(val(s, "V3")).toBe(0);
+    expect(val(s, `${k.tier3}3`)).toBe(5);
+    expect(val(s, `${k.tier1}3`)).toBeNull();
+    expect(val(s, `${k.noticeHazardsFixed}3`)).toBeNull();
+    expect(val(s, `${d.hazardFixRate}3`)).toBeNull();
+    expect(val(s, `${k.monitorVehicle}3`)).toBe(0);
     // an unreported prefecture is all blank
-    for (const c of ["C", "K", "S", "AD", "AE"]) expect(val(s, `${c}4`)).toBeNull();
+    for (const c of [k.tier3, k.icsRisksFound, k.trainingKeyPct, d.tierTotal, d.icsFixRate])
+      expect(val(s, `${c}4`)).toBeNull();
 
-    expect(val(s, "C16")).toBe("=SUM(C2:C15)");
-    expect(val(s, "AD2")).toBe("=SUM(C2:E2)");
-    expect(val(s, "AD16")).toBe("=SUM(AD2:AD15)");
-    expect(val(s, "AE2")).toBe('=IFERROR(L2/K2,"")');
-    expect(val(s, "AE16")).toBe(
-      '=IFERROR(SUMPRODUCT((L2:L15<>"")*(K2:K15<>""),L2:L15)/SUMPRODUCT((L2:L15<>"")*(K2:K15<>""),K2:K15),"")'
+    expect(val(s, `${k.tier3}16`)).toBe(`=SUM(${k.tier3}2:${k.tier3}15)`);
+    expect(val(s, `${d.tierTotal}2`)).toBe(`=SUM(${k.tier3}2:${k.tier1}2)`);
+    expect(val(s, `${d.tierTotal}16`)).toBe(`=SUM(${d.tierTotal}2:${d.tierTotal}15)`);
+    const [fixed, found] = [k.icsRisksFixed, k.icsRisksFound];
+    expect(val(s, `${d.icsFixRate}2`)).toBe(`=IFERROR(${fixed}2/${found}2,"")`);
+    const mask = `(${fixed}2:${fixed}15<>"")*(${found}2:${found}15<>"")`;
+    expect(val(s, `${d.icsFixRate}16`)).toBe(
+      `=IFERROR(SUMPRODUCT(${mask},${fixed}2:${fixed}15)/SUMPRODUCT(${mask},${found}2:${found}15),"")`
     );
-    expect(val(s, "S16")).toBe(
-      '=IFERROR(SUMPRODUCT((R2:R15<>"")*(S2:S15<>""),R2:R15,S2:S15)/SUMPRODUCT((R2:R15<>"")*(S2:S15<>""),R2:R15),"")'
+    const [w, p] = [k.trainingEnterprises, k.trainingKeyPct];
+    const pmask = `(${w}2:${w}15<>"")*(${p}2:${p}15<>"")`;
+    expect(val(s, `${p}16`)).toBe(
+      `=IFERROR(SUMPRODUCT(${pmask},${w}2:${w}15,${p}2:${p}15)/SUMPRODUCT(${pmask},${w}2:${w}15),"")`
     );
     // only SUM, SUMPRODUCT and IFERROR, so WPS and old Excel recompute them
     for (const cell of Object.values(s.cells)) {
@@ -255,23 +299,25 @@ describeWithPython("writeProvinceWorkbook, read by openpyxl", () => {
       const fns = String(cell.v).match(/[A-Z]+(?=\()/g) ?? [];
       expect(fns.filter((f) => !["SUM", "SUMPRODUCT", "IFERROR"].includes(f))).toEqual([]);
     }
-    expect(s.cells.C16.fmt).toBe("0");
-    expect(s.cells.AE16.fmt).toBe("0.0%");
-    expect(s.cells.S16.fmt).toBe("0.0");
+    expect(s.cells[`${k.tier3}16`].fmt).toBe("0");
+    expect(s.cells[`${d.icsFixRate}16`].fmt).toBe("0.0%");
+    expect(s.cells[`${p}16`].fmt).toBe("0.0");
   });
 
   it("地区指标 caches the results for viewers that do not recalculate", () => {
     const s = sheet(dump, "地区指标");
+    const k = PROVINCE_COLUMNS.byKey;
+    const d = PROVINCE_COLUMNS.derived;
     // 长沙 12+30+55, 株洲 5+18; 发现 86+41, 整改 79+30; 隐患 only 长沙 gave both (214/230); 培训 (420×62.5+180×40)/600
-    expect(cachedVal(s, "C16")).toBe(17);
-    expect(cachedVal(s, "AD2")).toBe(97);
-    expect(cachedVal(s, "AD3")).toBe(23);
-    expect(cachedVal(s, "AD16")).toBe(120);
-    expect(cachedVal(s, "K16")).toBe(127);
-    expect(cachedVal(s, "N16")).toBe(325);
-    expect(cachedVal(s, "AE16")).toBeCloseTo(109 / 127, 12);
-    expect(cachedVal(s, "AF16")).toBeCloseTo(214 / 230, 12);
-    expect(cachedVal(s, "S16")).toBeCloseTo(55.75, 12);
+    expect(cachedVal(s, `${k.tier3}16`)).toBe(17);
+    expect(cachedVal(s, `${d.tierTotal}2`)).toBe(97);
+    expect(cachedVal(s, `${d.tierTotal}3`)).toBe(23);
+    expect(cachedVal(s, `${d.tierTotal}16`)).toBe(120);
+    expect(cachedVal(s, `${k.icsRisksFound}16`)).toBe(127);
+    expect(cachedVal(s, `${k.noticeHazards}16`)).toBe(325);
+    expect(cachedVal(s, `${d.icsFixRate}16`)).toBeCloseTo(109 / 127, 12);
+    expect(cachedVal(s, `${d.hazardFixRate}16`)).toBeCloseTo(214 / 230, 12);
+    expect(cachedVal(s, `${k.trainingKeyPct}16`)).toBeCloseTo(55.75, 12);
   });
 
   it("问题清单 lists every finding with its location, in the given order", () => {

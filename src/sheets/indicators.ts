@@ -1,0 +1,264 @@
+/**
+ * The indicator sheets.
+ *
+ * 地区指标 (the province, and any merge): one row per prefecture (all 14, GB/T 2260 order) and a 全省合计 row; the
+ * 附件2 indicators in the form's order (三级, 二级, 一级 first: the chart's data), three derived columns, the 已报/未报
+ * status last. Totals and ratios are plain formulas (SUM, SUMPRODUCT, IFERROR) so WPS and Excel without the add-in
+ * recompute them; "no data" is an empty cell, never 0.
+ *
+ * 成效突出地区申报表 (the 附件2 sheet: a prefecture's own, its template): label / value pairs in the form's order, a
+ * unit and a note beside each value, as the workbook reader reads them back.
+ */
+import { columnLetter } from "../core/findings";
+import { INDICATOR_DEFS, INDICATOR_HEADER_LABELS } from "../core/indicatorDefs";
+import { INDICATOR_HEADER_KEYS, type IndicatorHeaderKey, type IndicatorKey } from "../core/model";
+import { PREFECTURE_NAMES } from "../core/vocabulary";
+import type { ColumnRule, Look, PrintSpec } from "./layout";
+import { printSpec } from "./layout";
+
+// ---------------------------------------------------------------------------------------------------------------
+// 地区指标
+
+export const INDICATOR_SHEET = "地区指标";
+export const TOTAL_LABEL = "全省合计";
+export const TIER_CHART_TITLE = "各市州工业互联网安全分类分级企业数（三级/二级/一级）";
+
+export const DERIVED_COLUMNS = [
+  { id: "tierTotal", header: "三级+二级+一级合计（家）", look: "number" },
+  { id: "icsFixRate", header: "工控风险整改率（整改÷发现）", look: "ratio" },
+  { id: "hazardFixRate", header: "风险隐患整改率（完成整改÷通报）", look: "ratio" },
+] as const satisfies ReadonlyArray<{ id: string; header: string; look: Look }>;
+export type DerivedId = (typeof DERIVED_COLUMNS)[number]["id"];
+
+export const STATUS_HEADER = "状态";
+export const PREFECTURE_HEADER = "市州";
+
+/** 1-based rows: header, the 14 prefectures, the total. */
+export const PROVINCE_ROWS = {
+  header: 1,
+  first: 2,
+  last: 1 + PREFECTURE_NAMES.length,
+  total: 2 + PREFECTURE_NAMES.length,
+} as const;
+
+/** The column letter of each part of the sheet. */
+export const PROVINCE_COLUMNS = (() => {
+  const byKey = {} as Record<IndicatorKey, string>;
+  INDICATOR_DEFS.forEach((d, i) => (byKey[d.key] = columnLetter(2 + i)));
+  const after = 2 + INDICATOR_DEFS.length;
+  const derived = {} as Record<DerivedId, string>;
+  DERIVED_COLUMNS.forEach((d, i) => (derived[d.id] = columnLetter(after + i)));
+  return {
+    prefecture: "A",
+    byKey,
+    derived,
+    status: columnLetter(after + DERIVED_COLUMNS.length),
+    width: after + DERIVED_COLUMNS.length,
+  };
+})();
+
+if (
+  INDICATOR_DEFS.slice(0, 3)
+    .map((d) => d.key)
+    .join() !== "tier3,tier2,tier1"
+) {
+  throw new Error("内部错误：指标顺序已变，地区指标图表的数据列需调整");
+}
+
+export const PROVINCE_HEADERS: readonly string[] = [
+  PREFECTURE_HEADER,
+  ...INDICATOR_DEFS.map((d) => d.label),
+  ...DERIVED_COLUMNS.map((d) => d.header),
+  STATUS_HEADER,
+];
+
+export function indicatorLook(key: IndicatorKey): Look {
+  return INDICATOR_DEFS.find((d) => d.key === key)!.kind === "percent" ? "decimal" : "number";
+}
+
+const span = (col: string) => `${col}${PROVINCE_ROWS.first}:${col}${PROVINCE_ROWS.last}`;
+
+/** Rows where both columns hold a value: the mask every ratio uses, so it matches ratioOfSums / weightedPercent. */
+function bothFilled(a: string, b: string): string {
+  return `(${span(a)}<>"")*(${span(b)}<>"")`;
+}
+
+/** The plain formulas (no add-in needed) of the total row and of the derived columns. */
+export const plainFormulas = {
+  /** 全省合计 of one indicator: a sum, or for the percentage the share weighted by enterprises covered. */
+  total(key: IndicatorKey): string {
+    const k = PROVINCE_COLUMNS.byKey;
+    if (indicatorLook(key) === "decimal") {
+      const w = k.trainingEnterprises;
+      const p = k[key];
+      const mask = bothFilled(w, p);
+      return `IFERROR(SUMPRODUCT(${mask},${span(w)},${span(p)})/SUMPRODUCT(${mask},${span(w)}),"")`;
+    }
+    return `SUM(${span(k[key])})`;
+  },
+  /** 三级+二级+一级 of a row (the total row sums the column). */
+  tierTotal(row: number, isTotal: boolean): string {
+    const k = PROVINCE_COLUMNS.byKey;
+    const t = PROVINCE_COLUMNS.derived.tierTotal;
+    return isTotal ? `SUM(${span(t)})` : `SUM(${k.tier3}${row}:${k.tier1}${row})`;
+  },
+  /** fixed ÷ found of a row; the total row divides the sums over the prefectures that gave both. */
+  rate(numKey: IndicatorKey, denKey: IndicatorKey, row: number, isTotal: boolean): string {
+    const num = PROVINCE_COLUMNS.byKey[numKey];
+    const den = PROVINCE_COLUMNS.byKey[denKey];
+    if (!isTotal) return `IFERROR(${num}${row}/${den}${row},"")`;
+    const mask = bothFilled(num, den);
+    return `IFERROR(SUMPRODUCT(${mask},${span(num)})/SUMPRODUCT(${mask},${span(den)}),"")`;
+  },
+};
+
+/** The derived column's numerator and denominator keys. */
+export const RATE_KEYS: Record<Exclude<DerivedId, "tierTotal">, [IndicatorKey, IndicatorKey]> = {
+  icsFixRate: ["icsRisksFixed", "icsRisksFound"],
+  hazardFixRate: ["noticeHazardsFixed", "noticeHazards"],
+};
+
+export const PROVINCE_INDICATOR_PRINT: PrintSpec = printSpec("landscape", [1, 1]);
+
+export const TIER_CHART = {
+  title: TIER_CHART_TITLE,
+  /** Categories: the prefectures; series: 三级, 二级, 一级. */
+  categories: { column: "A", first: PROVINCE_ROWS.first, last: PROVINCE_ROWS.last },
+  series: (["tier3", "tier2", "tier1"] as const).map((k) => ({
+    name: ["三级", "二级", "一级"][["tier3", "tier2", "tier1"].indexOf(k)],
+    key: k,
+  })),
+  /** Where the chart sits: below the table. */
+  anchor: {
+    fromRow: PROVINCE_ROWS.total + 3,
+    toRow: PROVINCE_ROWS.total + 25,
+    fromCol: 1,
+    toCol: 12,
+  },
+} as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// 成效突出地区申报表 (附件2)
+
+export const ANNEX2_SHEET = "成效突出地区申报表";
+export const ANNEX2_TITLE = "护航新型工业化网络安全成效突出地区申报表";
+export const ANNEX2_NOTE =
+  "填表说明：在B列填写；数量填写不小于0的整数，百分数填写0至100之间的数；未统计的请留空。";
+export const REGION_DIRECTIONS = [
+  "总体成效突出地区",
+  "安全管理成效突出地区",
+  "服务赋能成效突出地区",
+] as const;
+/** Indicators the form asks a name list for. */
+export const NEEDS_LIST: ReadonlySet<IndicatorKey> = new Set<IndicatorKey>([
+  "tier3",
+  "tier2",
+  "tier1",
+  "vehicleFiled",
+  "monitorIndustrial",
+  "monitorVehicle",
+  "insurancePlans",
+  "platformAssessed",
+]);
+
+export const ANNEX2_WIDTHS = [50, 16, 8, 30] as const;
+
+export type Annex2Line =
+  | { kind: "title"; row: number; text: string }
+  | { kind: "note"; row: number; text: string }
+  | { kind: "heading"; row: number; text: string }
+  | { kind: "header"; row: number; key: IndicatorHeaderKey; label: string; rule: ColumnRule | null }
+  | {
+      kind: "indicator";
+      row: number;
+      key: IndicatorKey;
+      label: string;
+      unit: string;
+      note: string;
+      look: Look;
+      rule: ColumnRule;
+    };
+
+const YES_NO: ColumnRule = {
+  kind: "list",
+  items: ["是", "否"],
+  title: "请选择",
+  prompt: "请选择“是”或“否”。",
+};
+
+function headerRule(key: IndicatorHeaderKey): ColumnRule | null {
+  if (key === "classifiedManagement" || key === "keyEnterpriseList") return YES_NO;
+  if (key === "regionDirection")
+    return {
+      kind: "list",
+      items: REGION_DIRECTIONS,
+      title: "申报方向",
+      prompt: "请选择一个申报方向。",
+    };
+  return null;
+}
+
+function indicatorRule(key: IndicatorKey, unit: string): ColumnRule {
+  return indicatorLook(key) === "decimal"
+    ? {
+        kind: "number",
+        whole: false,
+        min: 0,
+        max: 100,
+        strict: true,
+        title: "填写百分数",
+        prompt: "填写0至100之间的数（如 85 表示 85%）。",
+        error: "请填写0至100之间的数。",
+      }
+    : {
+        kind: "number",
+        whole: true,
+        min: 0,
+        strict: true,
+        title: "填写整数",
+        prompt: `填写不小于0的整数（单位：${unit}）。`,
+        error: "请填写不小于0的整数。",
+      };
+}
+
+/** Every line of the 附件2 sheet, top to bottom, with its 1-based row. */
+export const ANNEX2_LINES: readonly Annex2Line[] = (() => {
+  const out: Annex2Line[] = [
+    { kind: "title", row: 1, text: ANNEX2_TITLE },
+    { kind: "note", row: 2, text: ANNEX2_NOTE },
+  ];
+  let r = 4;
+  out.push({ kind: "heading", row: r++, text: "基本情况" });
+  for (const key of INDICATOR_HEADER_KEYS) {
+    out.push({
+      kind: "header",
+      row: r++,
+      key,
+      label: INDICATOR_HEADER_LABELS[key],
+      rule: headerRule(key),
+    });
+  }
+  for (const section of ["安全管理成效", "服务赋能成效"] as const) {
+    r += 1;
+    out.push({
+      kind: "heading",
+      row: r++,
+      text: section === "安全管理成效" ? "一、安全管理成效" : "二、服务赋能成效",
+    });
+    for (const def of INDICATOR_DEFS.filter((d) => d.section === section)) {
+      out.push({
+        kind: "indicator",
+        row: r++,
+        key: def.key,
+        label: def.label,
+        unit: def.unit,
+        note: NEEDS_LIST.has(def.key) ? "请附名单" : "",
+        look: indicatorLook(def.key),
+        rule: indicatorRule(def.key, def.unit),
+      });
+    }
+  }
+  return out;
+})();
+
+export const ANNEX2_PRINT: PrintSpec = printSpec("portrait", null);
