@@ -11,7 +11,14 @@ import {
   type IndicatorValues,
   type PrefectureSubmission,
 } from "../../core/model";
-import { parsePrefecture, type PrefectureName } from "../../core/vocabulary";
+import type { IndicatorMap } from "../../core/indicators";
+import {
+  bureauName,
+  parsePrefecture,
+  PREFECTURE_NAMES,
+  type PrefectureName,
+} from "../../core/vocabulary";
+import { readOwnWorkbook, readProvinceIndicators, recognizeOwnWorkbook } from "./reader/own";
 import { mergeIndicatorValues, readIndicators } from "./reader/annex2";
 import { readTable, type TableRead } from "./reader/annex3";
 import type { SheetGrid } from "./reader/grid";
@@ -55,11 +62,64 @@ export function sniffFormat(data: Uint8Array): FileFormat {
   return sniffFile(data).format;
 }
 
+export interface WorkbookReadOptions {
+  prefecture?: PrefectureName;
+  limits?: Partial<ReadLimits>;
+}
+
+/** One workbook as one submission (a province workbook's records of every prefecture together). */
 export async function readWorkbook(
   data: Uint8Array | ArrayBuffer,
   file: string,
-  opts: { prefecture?: PrefectureName; limits?: Partial<ReadLimits> } = {}
+  opts: WorkbookReadOptions = {}
 ): Promise<PrefectureSubmission> {
+  return (await readWorkbookContents(data, file, opts)).sub;
+}
+
+/**
+ * One workbook as the submissions it holds: a province workbook the tool wrote gives one per prefecture (its cases
+ * and its row of 地区指标), labelled "file（市州）"; any other workbook gives itself.
+ */
+export async function readWorkbookSubmissions(
+  data: Uint8Array | ArrayBuffer,
+  file: string,
+  opts: WorkbookReadOptions = {}
+): Promise<PrefectureSubmission[]> {
+  const { sub, contents } = await readWorkbookContents(data, file, opts);
+  const named = new Set(sub.records.map((r) => r.prefecture));
+  if (!sub.ok || (named.size <= 1 && !contents?.provinceIndicators)) return [sub];
+  const prefectures = PREFECTURE_NAMES.filter(
+    (p) => named.has(p) || contents?.provinceIndicators?.[p]
+  );
+  const parts = prefectures.map((p): PrefectureSubmission => {
+    const label = `${file}（${p}）`;
+    return {
+      file: label,
+      kind: "workbook",
+      prefecture: p,
+      meta: { ...EMPTY_META, recommender: bureauName(p) },
+      records: sub.records.filter((r) => r.prefecture === p),
+      indicators: contents?.provinceIndicators?.[p] ?? null,
+      findings: sub.findings.filter((f) => f.prefecture === p),
+      ok: true,
+    };
+  });
+  const rest = sub.records.filter((r) => r.prefecture === null);
+  const unplaced = sub.findings.filter(
+    (f) => !f.prefecture || !prefectures.includes(f.prefecture as PrefectureName)
+  );
+  if (rest.length > 0 || unplaced.length > 0) {
+    parts.push({ ...sub, prefecture: null, records: rest, indicators: null, findings: unplaced });
+  }
+  return parts;
+}
+
+/** The submission and what else the workbook holds (null when the file could not be read). */
+export async function readWorkbookContents(
+  data: Uint8Array | ArrayBuffer,
+  file: string,
+  opts: WorkbookReadOptions = {}
+): Promise<{ sub: PrefectureSubmission; contents: Contents | null }> {
   const sub: PrefectureSubmission = {
     file,
     kind: "unknown",
@@ -70,13 +130,13 @@ export async function readWorkbook(
     findings: [],
     ok: false,
   };
-  const fail = (message: string, sheet?: string): PrefectureSubmission => {
+  const fail = (message: string, sheet?: string) => {
     sub.findings.push(
       finding("FILE", { file, ...(sheet ? { sheet } : {}) }, message, {
         prefecture: sub.prefecture,
       })
     );
-    return sub;
+    return { sub, contents: null };
   };
   try {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -108,8 +168,12 @@ export async function readWorkbook(
     const opened = openWorkbook(bytes, { ...limits, deadline });
     if (!opened.ok) return fail(opened.message, opened.sheet);
     const { grids, date1904 } = opened.workbook;
-    readContents(sub, grids, { file, date1904, prefecture: opts.prefecture ?? null });
-    return sub;
+    const contents = readContents(sub, grids, {
+      file,
+      date1904,
+      prefecture: opts.prefecture ?? null,
+    });
+    return { sub, contents };
   } catch (e) {
     // an unexpected failure in our own code must not stop the other files: report it on this file
     return fail(`读取文件时出错：${errorMessage(e)}`);
@@ -126,10 +190,21 @@ function baseName(file: string): string {
   return file.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
 }
 
-function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): void {
+/** What the sheets hold besides the submission. */
+export interface Contents {
+  /** The workbook is one the tool wrote (it has our record sheet, 明细 or 全省汇总). */
+  own: boolean;
+  /** A province workbook's indicators, one set per prefecture. */
+  provinceIndicators: IndicatorMap | null;
+}
+
+function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): Contents {
   const { file } = ctx;
-  // 1. the 附件3 table: visible sheets first; hidden sheets only when no visible sheet holds one
+  const own = recognizeOwnWorkbook(grids);
+  // 1. the 附件3 table: a workbook we wrote reads once, from its record sheet; another, on its visible sheets first
+  // (hidden sheets only when no visible sheet holds one)
   const withTable = grids
+    .filter((g) => !own || g === own.annex3)
     .map((grid) => ({ grid, header: findTableHeader(grid) }))
     .filter((t): t is { grid: SheetGrid; header: TableHeader } => t.header !== null);
   const visible = withTable.filter((t) => !t.grid.hidden);
@@ -152,10 +227,16 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
   );
   const records: CaseRecord[] = [];
   for (const t of tables) {
-    records.push(...t.records);
     sub.findings.push(...t.findings);
     for (const k of ["recommender", "date", "contact", "phone"] as const)
       if (!sub.meta[k]) sub.meta[k] = t.meta[k];
+  }
+  if (own) {
+    const read = readOwnWorkbook(own, tables[0] ?? null, file);
+    records.push(...read.records);
+    sub.findings.push(...read.findings);
+  } else {
+    for (const t of tables) records.push(...t.records);
   }
 
   // 2. the prefecture: given, 推荐单位, a 所属市州 column agreeing on every row, the file name, the sheet name
@@ -166,10 +247,17 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
   }
   prefecture ??= parsePrefecture(baseName(file));
 
-  // 3. the 附件2 indicators and name lists, on the sheets without a table
-  const tableSheets = new Set(withTable.map((t) => t.grid));
+  // 3. the 附件2 indicators and name lists, on the sheets without a table; a province 地区指标 of our own, by prefecture
+  const tableSheets = new Set([...withTable.map((t) => t.grid), ...(own?.skip ?? [])]);
   let indicators: IndicatorValues | null = null;
-  const others = grids.filter((g) => !tableSheets.has(g));
+  let provinceIndicators: IndicatorMap | null = null;
+  const others = grids.filter((g) => {
+    if (tableSheets.has(g)) return false;
+    if (!own) return true;
+    const mine = readProvinceIndicators(g, file);
+    if (mine) provinceIndicators = { ...(provinceIndicators ?? {}), ...mine };
+    return mine === null;
+  });
   for (const hiddenPass of [false, true]) {
     if (hiddenPass && indicators) break;
     for (const grid of others.filter((g) => g.hidden === hiddenPass)) {
@@ -227,6 +315,7 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
     );
   }
   for (const f of sub.findings) f.prefecture ??= prefecture;
+  return { own: own !== null, provinceIndicators };
 }
 
 function emptyIndicators(

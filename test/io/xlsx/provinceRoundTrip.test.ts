@@ -7,6 +7,8 @@ import type { CaseRecord } from "../../../src/core/model";
 import { writeRecommendationList } from "../../../src/io/xlsx/exportList";
 import { readProvinceWorkbook } from "../../../src/io/xlsx/readProvince";
 import { writeProvinceWorkbook } from "../../../src/io/xlsx/writeProvince";
+import { columnLetter } from "../../../src/core/findings";
+import { asWritten, DETAIL_COLUMNS } from "../../../src/sheets/records";
 import { fillScores, openpyxlMissing } from "./inspect/python";
 import { RECORDS, sampleMerge } from "./inspect/sampleMerge";
 
@@ -14,18 +16,15 @@ const OPTS = { recommender: "湖南省工业和信息化厅", generatedAt: "2024
 const FILE = "全省汇总-已评分.xlsx";
 
 /**
- * What a record looks like after the trip: 明细 shows enumerations by their canonical name, so the "raw" spelling
- * becomes that name when it was understood, and stays as written when it was not.
+ * What a record looks like after the trip (asWritten): enumerations by their canonical name, so the "raw" spelling
+ * becomes that name when it was understood and stays as written when it was not; the 方向和简述 cell "方向名称：简述".
  */
 function expectedBack(r: CaseRecord, score: number | null): CaseRecord {
-  return {
-    ...r,
-    categoryRaw: r.category ?? r.categoryRaw,
-    directionRaw: r.direction ?? r.directionRaw,
-    levelRaw: r.level ?? r.levelRaw,
-    score,
-  };
+  return { ...asWritten(r), score };
 }
+
+/** 明细's 评审得分 column, from the one description of the sheet. */
+const scoreColumn = columnLetter(DETAIL_COLUMNS.findIndex((c) => c.id === "score") + 1);
 
 describe("readProvinceWorkbook on our own output", () => {
   it("gives back every record and field, in order, with no scores yet", async () => {
@@ -37,6 +36,7 @@ describe("readProvinceWorkbook on our own output", () => {
     expect(back.records[1].levelRaw).toBe("三级"); // the clerk wrote "3级"
     expect(back.records[2].categoryRaw).toBe("材料企业"); // not understood: kept as written
     expect(back.records[2].category).toBeNull();
+    expect(back.records[1].summaryCell).toMatch(/^车联网网络安全防护案例：建成车联网安全监测平台/); // "【车联网】…"
     expect(back.records[5].source).toEqual({
       file: "株洲天元智造科技有限公司申报表.docx",
       sheet: "申报表",
@@ -118,7 +118,7 @@ describeWithPython(
         file: FILE,
         sheet: "明细",
         row: 6,
-        column: "T",
+        column: scoreColumn,
         enterprise: "株洲硬质合金集团有限公司",
         prefecture: "株洲市",
       });
