@@ -7,7 +7,9 @@ import path from "node:path";
 import { chineseDate } from "../core/dates";
 import { errorMessage } from "../core/errors";
 import { mergeSubmissions, type MergeResult } from "../core/merge";
-import { orderForExport } from "../core/ordering";
+import { describeExportPlan, planExport } from "../core/ordering";
+import { checkAll } from "../core/rules";
+import { describeLocation } from "../core/findings";
 import { defaultSettings, type CampaignSettings } from "../core/settings";
 import {
   bureauName,
@@ -18,7 +20,9 @@ import {
 import { readProvinceWorkbook } from "../io/xlsx/readProvince";
 import { writeRecommendationList } from "../io/xlsx/exportList";
 import { writeTemplate } from "../io/xlsx/template";
-import { writeProvinceWorkbook } from "../io/xlsx/writeProvince";
+import { writePrefectureWorkbook, writeProvinceWorkbook } from "../io/xlsx/writeProvince";
+import { carryScores } from "../core/scores";
+import type { CaseRecord } from "../core/model";
 import { intOption, stringOption, UsageError, type OptionSpecs, type ParsedArgs } from "./args";
 import { writeDemoInputs } from "./demo/demoFiles";
 import { expandInputs, readInputs } from "./inputs";
@@ -107,10 +111,30 @@ function printResult(result: MergeResult, output: string | null, args: ParsedArg
   else io.out(textSummary(result, output));
 }
 
+/**
+ * The scores already entered in a workbook we wrote (the previous roll-up at --out, or --scores): null when there is
+ * no such file; a file that is not one of ours is said, and nothing is carried from it.
+ */
+async function previousScores(file: string, io: Io): Promise<CaseRecord[] | null> {
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(await fs.readFile(file));
+  } catch {
+    return null;
+  }
+  const { records, findings } = await readProvinceWorkbook(data, path.basename(file));
+  const problem = findings.find((f) => f.code === "FILE" && f.severity === "error");
+  if (problem) {
+    io.err(`未从“${file}”带入评审得分：${problem.message}`);
+    return null;
+  }
+  return records;
+}
+
 async function merge(args: ParsedArgs, io: Io): Promise<number> {
   const out = stringOption(args, "out");
   if (!out) throw new UsageError("merge 需要 --out <输出文件.xlsx>");
-  const result = await readAndMerge(args.positional, args, io);
+  let result = await readAndMerge(args.positional, args, io);
   const prefecture = prefectureFrom(args);
   const meta = prefecture ? result.meta[prefecture] : undefined;
   if (result.inputs.every((i) => i.status === "rejected")) {
@@ -118,13 +142,29 @@ async function merge(args: ParsedArgs, io: Io): Promise<number> {
     io.err("没有可读取的输入文件，未写出汇总表。");
     return 1;
   }
-  const bytes = await writeProvinceWorkbook(result, {
-    recommender: prefecture ? bureauName(prefecture) : PROVINCE_BUREAU,
+  const previous = await previousScores(stringOption(args, "scores") ?? out, io);
+  if (previous) {
+    const { records, carry } = carryScores(result.records, previous);
+    result = { ...result, records, scoreCarry: carry };
+  }
+  const footer = {
     date: dateFrom(args, io),
     contact: stringOption(args, "contact") ?? meta?.contact ?? "",
     phone: stringOption(args, "phone") ?? meta?.phone ?? "",
-    generatedAt: `${io.today()}T00:00:00Z`,
-  });
+  };
+  const generatedAt = `${io.today()}T00:00:00Z`;
+  const bytes = prefecture
+    ? await writePrefectureWorkbook(
+        {
+          prefecture,
+          meta: { recommender: bureauName(prefecture), ...footer },
+          records: result.records,
+          findings: result.findings,
+          indicators: result.indicators[prefecture] ?? null,
+        },
+        generatedAt
+      )
+    : await writeProvinceWorkbook(result, { recommender: PROVINCE_BUREAU, ...footer, generatedAt });
   await writeFileAtomic(out, bytes);
   printResult(result, out, args, io);
   return 0;
@@ -163,13 +203,17 @@ async function exportList(args: ParsedArgs, io: Io): Promise<number> {
     return 1;
   }
   const { records, findings } = await readProvinceWorkbook(data, path.basename(input));
-  for (const f of findings) io.err(`[${f.code}] ${f.message}`);
+  for (const f of findings) io.err(`[${f.code}] ${describeLocation(f)}：${f.message}`);
   if (records.length === 0) {
     io.err("省级汇总表“明细”中没有可导出的案例，未写出推荐名单。");
     return 1;
   }
-  const ordered = orderForExport(records, top);
-  const bytes = await writeRecommendationList(ordered, {
+  const plan = planExport(records, checkAll(records, {}, settingsFrom(args)), {
+    top,
+    excludeErrors: args.options["exclude-errors"] === true,
+  });
+  for (const line of describeExportPlan(plan)) io.out(line);
+  const bytes = await writeRecommendationList(plan.exported, {
     recommender: PROVINCE_BUREAU,
     date: dateFrom(args, io),
     contact: stringOption(args, "contact") ?? "",
@@ -178,7 +222,7 @@ async function exportList(args: ParsedArgs, io: Io): Promise<number> {
   });
   await writeFileAtomic(out, bytes);
   const scored = records.filter((r) => r.score !== null).length;
-  io.out(`已按评审得分排序导出 ${ordered.length} 条（其中 ${scored} 条有评分）：${out}`);
+  io.out(`已按评审得分排序导出 ${plan.exported.length} 条（其中 ${scored} 条有评分）：${out}`);
   return 0;
 }
 
@@ -202,7 +246,16 @@ export const COMMANDS: readonly Command[] = [
     summary:
       "读取各市州推荐汇总表（.xlsx）和企业申报表（.docx），检查规则，写出汇总工作簿（推荐汇总表、明细、地区指标、问题清单）。",
     options: {
-      out: { type: "string", value: "<汇总表.xlsx>", help: "写出的汇总工作簿" },
+      out: {
+        type: "string",
+        value: "<汇总表.xlsx>",
+        help: "写出的汇总工作簿；已存在时，其中“明细”已填的评审得分带入同一案例",
+      },
+      scores: {
+        type: "string",
+        value: "<汇总表.xlsx>",
+        help: "从另一份本工具写出的汇总表带入评审得分（默认取 --out 本身）",
+      },
       ...READ_OPTIONS,
       ...FOOTER_OPTIONS,
       ...JSON_OPTION,
@@ -228,6 +281,10 @@ export const COMMANDS: readonly Command[] = [
     options: {
       out: { type: "string", value: "<推荐名单.xlsx>", help: "写出的推荐名单" },
       top: { type: "string", value: "<N>", help: "只导出前 N 个案例" },
+      "exclude-errors": {
+        type: "boolean",
+        help: "有错误问题（R2、R3 等）的案例不导出，由其后的案例依次补上",
+      },
       ...FOOTER_OPTIONS,
       ...HELP_OPTION,
     },

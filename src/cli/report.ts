@@ -53,6 +53,33 @@ export const cliReportSchema = z.object({
   findings: z.array(findingSchema.extend({ prefecture: z.string().nullable() })),
   missingPrefectures: z.array(prefectureSchema),
   indicators: z.record(z.string(), z.unknown()),
+  /** Cases of a prefecture's earlier file: replaced by the same case of its newer file, or gone from it. */
+  replaced: z.array(
+    z.object({
+      prefecture: prefectureSchema,
+      caseName: z.string(),
+      enterprise: z.string(),
+      from: z.string(),
+      by: z.string(),
+      kind: z.enum(["replaced", "gone"]),
+    })
+  ),
+  /** Scores carried from the existing --out (or --scores) workbook; null when there was none. */
+  scores: z
+    .object({
+      carried: z.number().int().nonnegative(),
+      lost: z.array(
+        z.object({
+          prefecture: prefectureSchema.nullable(),
+          caseName: z.string(),
+          enterprise: z.string(),
+          score: z.number(),
+          reason: z.enum(["gone", "ambiguous"]),
+          message: z.string(),
+        })
+      ),
+    })
+    .nullable(),
 });
 export type JsonReport = z.infer<typeof cliReportSchema>;
 
@@ -97,6 +124,8 @@ export function jsonReport(result: MergeResult, output: string | null): JsonRepo
       message: f.message,
     })),
     missingPrefectures: result.missingPrefectures,
+    replaced: result.replaced,
+    scores: result.scoreCarry ?? null,
     indicators: Object.fromEntries(
       indicatorTable(result.indicators)
         .filter((row) => row.reported)
@@ -134,6 +163,25 @@ export function textSummary(result: MergeResult, output: string | null): string 
       "问题分类：" +
         [...counts].map(([c, n]) => `${c} ${FINDING_TITLES[c as FindingCode]} ${n} 条`).join("；")
     );
+  }
+  const replaced = result.replaced.filter((r) => r.kind === "replaced");
+  const gone = result.replaced.filter((r) => r.kind === "gone");
+  if (replaced.length > 0) {
+    lines.push(`较新的报送替换了 ${replaced.length} 个案例：`);
+    for (const r of replaced)
+      lines.push(`  ${r.prefecture}“${r.caseName}”（${r.enterprise}）：“${r.from}”→“${r.by}”`);
+  }
+  if (gone.length > 0) {
+    lines.push(`较新的报送中已不再有 ${gone.length} 个案例：`);
+    for (const r of gone)
+      lines.push(`  ${r.prefecture}“${r.caseName}”（${r.enterprise}）：只在“${r.from}”中`);
+  }
+  if (result.scoreCarry) {
+    const { carried, lost } = result.scoreCarry;
+    lines.push(
+      `已带入评审得分 ${carried} 个${lost.length ? `，${lost.length} 个未能带入：` : "。"}`
+    );
+    for (const l of lost) lines.push(`  ${l.message}`);
   }
   if (output) lines.push(`已写出：${output}`);
   return lines.join("\n");

@@ -6,6 +6,8 @@
 import { parseDateLoose } from "./dates";
 import { compareFindings, finding, type Finding } from "./findings";
 import type { CaseRecord, IndicatorValues, PrefectureSubmission, SubmissionMeta } from "./model";
+import { matchCases } from "./identity";
+import type { ScoreCarry } from "./scores";
 import { checkAll, dedupeFindings } from "./rules";
 import type { CampaignSettings } from "./settings";
 import { PREFECTURE_NAMES, prefectureIndex, type PrefectureName } from "./vocabulary";
@@ -30,6 +32,22 @@ export interface MergeResult {
   indicators: Partial<Record<PrefectureName, IndicatorValues>>;
   /** 推荐单位 / 日期 / 联系人 / 手机 per prefecture, from its 附件3 sheet. */
   meta: Partial<Record<PrefectureName, SubmissionMeta>>;
+  /** Cases of a superseded file: replaced by the same case of the newer file, or gone from it. */
+  replaced: ReplacedCase[];
+  /** Scores carried from the previous roll-up (huhang merge --out of an existing workbook), when there was one. */
+  scoreCarry?: ScoreCarry;
+}
+
+/** A case of a prefecture's earlier file, and what became of it in the newer one. */
+export interface ReplacedCase {
+  prefecture: PrefectureName;
+  caseName: string;
+  enterprise: string;
+  /** The earlier file, and the newer one that replaced it. */
+  from: string;
+  by: string;
+  /** replaced: the same case (core/identity) is in the newer file; gone: the newer file no longer has it. */
+  kind: "replaced" | "gone";
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -77,7 +95,23 @@ export function mergeSubmissions(
   const isKept = (s: PrefectureSubmission) => keepsRows(s) || keepsIndicators(s);
 
   const findings: Finding[] = [];
+  const replacedCases: ReplacedCase[] = [];
   const inputs: InputSummary[] = unique.map((s) => {
+    if (s.ok && s.prefecture && s.records.length > 0 && !keepsRows(s)) {
+      const owner = recordOwner.get(s.prefecture)!;
+      const { matched } = matchCases(s.records, owner.records, (r) => r);
+      const continued = new Set(matched.values());
+      for (const r of s.records) {
+        replacedCases.push({
+          prefecture: s.prefecture,
+          caseName: r.caseName,
+          enterprise: r.enterprise,
+          from: s.file,
+          by: owner.file,
+          kind: continued.has(r) ? "replaced" : "gone",
+        });
+      }
+    }
     const fileError = s.findings.find((f) => f.code === "FILE" && f.severity === "error");
     const replaced: string[] = [];
     if (s.ok && s.prefecture && s.records.length > 0 && !keepsRows(s))
@@ -142,6 +176,7 @@ export function mergeSubmissions(
     missingPrefectures: PREFECTURE_NAMES.filter((p) => !reported.has(p)),
     indicators,
     meta,
+    replaced: replacedCases,
   };
 }
 

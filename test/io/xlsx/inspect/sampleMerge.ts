@@ -330,6 +330,7 @@ export function sampleMerge(): MergeResult {
   return {
     settings: defaultSettings(2024),
     inputs: [],
+    replaced: [],
     records: RECORDS.map((r) => ({ ...r, source: { ...r.source }, columns: { ...r.columns } })),
     findings: FINDINGS.map((x) => ({ ...x })),
     missingPrefectures: PREFECTURE_NAMES.filter((p) => !reported.has(p)),
