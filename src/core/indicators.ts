@@ -125,11 +125,13 @@ export function indicatorTable(map: IndicatorMap): IndicatorRow[] {
 }
 
 /**
- * A percent as clerks type it, as 0–100: "85%" (a percent sign), 85, or a fraction 0.85 (a number ≤ 1, or any number in a
- * cell formatted as percent) — the rule of the notice's 其中__%为重点行业规上企业 blank and of HUHANG.COVERAGE.
+ * A percent as clerks type it, as 0–100: "85%" (a percent sign), 85, or a fraction 0.85 (a number ≤ 1, also in a cell
+ * formatted as percent) — the rule of the notice's 其中__%为重点行业规上企业 blank and of HUHANG.COVERAGE. A number
+ * above 1 is already a percent, even in a percent-formatted cell: a program that stores what was typed puts 85 there
+ * for 85 %, and a share above 100 % cannot be meant.
  */
-export function toPercent(value: number, hadPercentSign: boolean, percentFormat = false): number {
+export function toPercent(value: number, hadPercentSign: boolean): number {
   if (hadPercentSign) return value;
-  if (percentFormat || Math.abs(value) <= 1) return Number((value * 100).toPrecision(12));
+  if (Math.abs(value) <= 1) return Number((value * 100).toPrecision(12));
   return value;
 }

@@ -19,11 +19,13 @@ import {
 import { bureauName, parsePrefecture, type PrefectureName } from "../core/vocabulary";
 import { docxLimitsFrom, readApplicationDocx } from "./docx/readApplication";
 import { withLimits, type InputLimits } from "./limits";
-import { readLimitsFrom, readWorkbook } from "./xlsx/readWorkbook";
+import { readLimitsFrom, readWorkbookSubmissions } from "./xlsx/readWorkbook";
 
 /** What a clerk's or the province's file turned out to be. */
 export type InputRead =
   | { kind: "workbook"; file: string; submission: PrefectureSubmission }
+  /** A province roll-up the tool wrote: one submission per prefecture it holds. */
+  | { kind: "province"; file: string; submissions: PrefectureSubmission[] }
   | { kind: "forms"; file: string; applications: Application[]; findings: Finding[] }
   | { kind: "rejected"; file: string; findings: Finding[] };
 
@@ -99,8 +101,11 @@ export async function readInput(
   const limits = withLimits(opts.limits);
   const ext = extensionOf(file);
   if ((WORKBOOK_EXTENSIONS as readonly string[]).includes(ext)) {
-    const submission = await readWorkbook(bytes, file, { limits: readLimitsFrom(limits) });
-    return { kind: "workbook", file, submission };
+    const submissions = await readWorkbookSubmissions(bytes, file, {
+      limits: readLimitsFrom(limits),
+    });
+    if (submissions.length > 1) return { kind: "province", file, submissions };
+    return { kind: "workbook", file, submission: submissions[0] };
   }
   if ((WORD_EXTENSIONS as readonly string[]).includes(ext)) {
     const { application, findings } = await readApplicationDocx(bytes, file, {
@@ -150,6 +155,8 @@ export function assembleSubmissions(
       out.push(rejectedSubmission(read.file, read.findings));
     } else if (read.kind === "workbook") {
       out.push(withPrefectureCheck(read.submission, opts.prefecture ?? null));
+    } else if (read.kind === "province") {
+      out.push(...read.submissions);
     } else {
       for (const app of read.applications) {
         const record = formRecord(app, 0, opts);

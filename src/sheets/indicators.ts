@@ -143,7 +143,7 @@ export const TIER_CHART = {
 export const ANNEX2_SHEET = "成效突出地区申报表";
 export const ANNEX2_TITLE = "护航新型工业化网络安全成效突出地区申报表";
 export const ANNEX2_NOTE =
-  "填表说明：在B列填写；数量填写不小于0的整数，百分数填写0至100之间的数；未统计的请留空。";
+  "填表说明：在B列填写；数量填写不小于0的整数，百分数填写0%至100%之间的数；未统计的请留空。";
 export const REGION_DIRECTIONS = [
   "总体成效突出地区",
   "安全管理成效突出地区",
@@ -199,16 +199,17 @@ function headerRule(key: IndicatorHeaderKey): ColumnRule | null {
 }
 
 function indicatorRule(key: IndicatorKey, unit: string): ColumnRule {
+  // a percentage is kept as a fraction in a percent-formatted cell: 85% is 0.85, and reads back unambiguously
   return indicatorLook(key) === "decimal"
     ? {
         kind: "number",
         whole: false,
         min: 0,
-        max: 100,
+        max: 1,
         strict: true,
         title: "填写百分数",
-        prompt: "填写0至100之间的数（如 85 表示 85%）。",
-        error: "请填写0至100之间的数。",
+        prompt: "填写0%至100%之间的百分数（如 85%）。",
+        error: "请填写0%至100%之间的百分数。",
       }
     : {
         kind: "number",

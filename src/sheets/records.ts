@@ -661,6 +661,20 @@ export function unchangedSinceWritten(
 // Writing: the rows' context, and what a record looks like once written
 
 /**
+ * The key each row is written with, in the hidden columns of both 推荐汇总表 and 明细: the case key, made unique
+ * within the sheet (a case listed twice — an R3 — gets "¦2" on its second row) so every row finds its pair.
+ */
+export function writtenKeys(records: readonly CaseRecord[]): string[] {
+  const seen = new Map<string, number>();
+  return records.map((r) => {
+    const k = caseKey(r);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return n === 1 ? k : `${k}¦${n}`;
+  });
+}
+
+/**
  * The context of every row: its findings, the enterprise identity the rules use (so the live flags group rows as
  * R2/R3 do), its case key, the credit-code problem and the flags as of writing. Linear in the number of rows.
  */
@@ -675,12 +689,13 @@ export function rowContexts(
   const column = (values: readonly unknown[]) => values.map((v) => [v]);
   const multi = multiDirection(column(identities), column(records.map((r) => r.direction ?? "")));
   const cross = crossRegion(column(identities), column(records.map((r) => r.prefecture ?? "")));
+  const keys = writtenKeys(records);
   return records.map((r, i) => ({
     seq: i + 1,
     findings: own[i],
     writtenAt,
     identity: identities[i],
-    key: caseKey(r),
+    key: keys[i],
     usccProblem: usccProblem(r.uscc),
     multiDirection: multi[i][0],
     crossRegion: cross[i][0],

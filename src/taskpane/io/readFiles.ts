@@ -48,6 +48,17 @@ export async function readImportFile(
         indicators: sub.indicators,
       };
     }
+    case "province":
+      // a province roll-up given to a clerk's list: its cases, each under its own prefecture (a mixed list is said)
+      return {
+        file,
+        kind: "xlsx",
+        prefecture: null,
+        meta: { recommender: "", date: "", contact: "", phone: "" },
+        records: read.submissions.flatMap((s) => s.records),
+        findings: read.submissions.flatMap((s) => s.findings),
+        indicators: null,
+      };
     case "rejected":
       return rejected(file, { findings: read.findings });
   }
@@ -65,13 +76,12 @@ function rejected(file: string, sub: Pick<PrefectureSubmission, "findings">): Im
   };
 }
 
-/** One prefecture workbook for the provincial merge. */
-export async function readPrefectureWorkbook(
+/** One file for the provincial merge: a prefecture's workbook, Word forms, or a roll-up (one per prefecture). */
+export async function readSubmissions(
   file: string,
   bytes: Uint8Array
-): Promise<PrefectureSubmission> {
-  const [sub] = assembleSubmissions([await readInput(file, bytes)]);
-  return sub;
+): Promise<PrefectureSubmission[]> {
+  return assembleSubmissions([await readInput(file, bytes)]);
 }
 
 /** Expert scores from a 全省汇总 workbook staff have filled (standalone: Excel reads them from the sheet itself). */

@@ -28,7 +28,7 @@ export function ProvincePanel() {
       const out: PrefectureSubmission[] = [];
       for (let i = 0; i < files.length; i++) {
         setProgress({ done: i, total: files.length, current: files[i].name });
-        out.push(await readers.readPrefectureWorkbook(files[i].name, await fileBytes(files[i])));
+        out.push(...(await readers.readSubmissions(files[i].name, await fileBytes(files[i]))));
       }
       setProgress({ done: files.length, total: files.length, current: "" });
       dispatch({ type: "submissionsRead", submissions: out });

@@ -194,11 +194,12 @@ describe("written by LibreOffice (张家界, from .fods)", () => {
 
 describe("percentages stored 0–100", () => {
   it("treats a percent sign or a value above 1 as a percent and a fraction as a share", () => {
-    // toPercent(value, had a % sign, cell formatted as percent)
+    // toPercent(value, had a % sign): a fraction in a percent-formatted cell is a number ≤ 1 like any other
     expect(toPercent(85, true)).toBe(85); // "85%"
     expect(toPercent(0.85, false)).toBe(85); // 0.85
     expect(toPercent(85, false)).toBe(85); // 85
-    expect(toPercent(0.07, false, true)).toBe(7); // 7% formatted
+    expect(toPercent(0.07, false)).toBe(7); // 7% formatted
+    expect(toPercent(40, false)).toBe(40); // 40 stored in a percent cell by a program that keeps what was typed
     expect(toPercent(0.5, true)).toBe(0.5); // "0.5%" is half a percent
   });
 });

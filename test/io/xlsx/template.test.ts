@@ -247,7 +247,7 @@ describeWithPython('writeTemplate("annex2")', () => {
           v.operator ?? "between" /* the OOXML default */,
           v.formula1,
           v.formula2,
-        ]).toEqual([def.key, "decimal", "between", "0", "100"]);
+        ]).toEqual([def.key, "decimal", "between", "0", "1"] /* a percent cell: 0%–100% */);
       expect(v.prompt).toBeTruthy();
     }
   });

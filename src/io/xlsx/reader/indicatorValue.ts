@@ -27,8 +27,7 @@ export function readIndicatorCell(key: IndicatorKey, c: CellData): ValueRead {
     value = parseLooseNumber(half);
     if (value === null) return { kind: "text", text };
   }
-  if (INDICATOR_DEF_BY_KEY[key].kind === "percent")
-    value = toPercent(value, hasPercentSign, c.percent);
+  if (INDICATOR_DEF_BY_KEY[key].kind === "percent") value = toPercent(value, hasPercentSign);
   return { kind: "number", value };
 }
 

@@ -47,15 +47,13 @@ export function writeAnnex2Sheet(ws: SheetWriter, values: IndicatorValues | null
         break;
       case "indicator": {
         const v = values?.values[line.key];
+        const percent = line.look === "decimal";
+        // a percentage (0–100 in the record) as a fraction in a percent cell: it reads back exactly
+        const cell = typeof v === "number" ? (percent ? v / 100 : v) : null;
         ws.row(
           line.row,
-          [line.label, typeof v === "number" ? v : null, line.unit || null, line.note || null],
-          [
-            body,
-            ws.style({ ...lookStyle("input"), numFmt: line.look === "decimal" ? "0.0" : "0" }),
-            body,
-            body,
-          ]
+          [line.label, cell, line.unit || null, line.note || null],
+          [body, ws.style({ ...lookStyle("input"), numFmt: percent ? "0.0%" : "0" }), body, body]
         );
         ws.validate(`B${line.row}`, validationOf(line.rule));
         break;

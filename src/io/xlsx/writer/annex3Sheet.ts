@@ -3,7 +3,6 @@
  * 联系人/手机 lines — for the prefecture list, the province workbook, the list for MIIT and the blank template.
  */
 import { columnLetter } from "../../../core/findings";
-import { caseKey } from "../../../core/identity";
 import type { CaseRecord, SubmissionMeta } from "../../../core/model";
 import {
   ANNEX3_COLUMNS,
@@ -16,7 +15,7 @@ import {
   footerRows,
 } from "../../../sheets/annex3";
 import type { ColumnLayout } from "../../../sheets/layout";
-import { asWritten } from "../../../sheets/records";
+import { asWritten, writtenKeys } from "../../../sheets/records";
 import type { CellValue, SheetWriter } from "../ooxml/sheet";
 import type { CellStyle } from "../ooxml/styles";
 import { headerStyle, lookStyle, renderColumns, renderPrint, renderRules } from "./render";
@@ -38,7 +37,8 @@ export function writeAnnex3Sheet(
   opts: Annex3Options
 ): void {
   const written = records.map(asWritten);
-  const rows = written.map((r) => [...annex3Cells(r), ...(opts.keys ? [caseKey(r)] : [])]);
+  const keys = writtenKeys(written);
+  const rows = written.map((r, i) => [...annex3Cells(r), ...(opts.keys ? [keys[i]] : [])]);
   layoutAnnex3(ws, rows, meta, opts.keys ? [KEY_COLUMN] : []);
 }
 
