@@ -41,18 +41,22 @@ export interface CaseMatch<T> {
 }
 
 /**
- * Which cases of a new list continue which cases of an old one, in three passes, each taking only one-to-one
+ * Which cases of a new list continue which cases of an old one, in four passes, each taking only one-to-one
  * matches: the same caseKey; then the same prefecture and enterprise name with the same or a near-same case name
- * (a credit code added or corrected, a case name reworded); then the same prefecture and case name under a corrected
- * enterprise name. An old case two new ones could continue (or the reverse) is left unmatched as ambiguous, never
+ * (a credit code added or corrected); then the same prefecture and case name under a corrected enterprise name;
+ * last, the same prefecture, enterprise and direction (a case name reworded: an enterprise applies in one direction). An old case two new ones could continue (or the reverse) is left unmatched as ambiguous, never
  * guessed. Each pass buckets both lists by a key, so the work is linear but for the few cases sharing a bucket.
  */
 export function matchCases<T>(
   old: readonly T[],
   next: readonly CaseRecord[],
-  recordOf: (item: T) => Pick<CaseRecord, "prefecture" | "enterprise" | "uscc" | "caseName">
+  recordOf: (item: T) => Pick<CaseRecord, "prefecture" | "enterprise" | "uscc" | "caseName"> & {
+    direction?: CaseRecord["direction"];
+  }
 ): CaseMatch<T> {
-  type Ref = Pick<CaseRecord, "prefecture" | "enterprise" | "uscc" | "caseName">;
+  type Ref = Pick<CaseRecord, "prefecture" | "enterprise" | "uscc" | "caseName"> & {
+    direction?: CaseRecord["direction"];
+  };
   const matched = new Map<number, T>();
   const taken = new Set<number>();
   const ambiguous = new Set<number>();
@@ -98,6 +102,13 @@ export function matchCases<T>(
   );
   pass(
     (r) => (cname(r) === "" ? "" : pref(r) + SEP + cname(r)),
+    () => true
+  );
+  pass(
+    (r) => {
+      const who = enterpriseKey(r.enterprise, r.uscc);
+      return who === "" || !r.direction ? "" : [pref(r), who, r.direction].join(SEP);
+    },
     () => true
   );
 

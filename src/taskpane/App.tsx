@@ -10,15 +10,33 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { AppProvider, useApp } from "./AppContext";
 import { PanelTabs } from "./components/PanelTabs";
 import type { Host } from "../app/host";
-import { FindingsPanel } from "./panels/FindingsPanel";
 import { ImportPanel } from "./panels/ImportPanel";
-import { IndicatorsPanel } from "./panels/IndicatorsPanel";
-import { OrderPanel } from "./panels/OrderPanel";
-import { ProvincePanel } from "./panels/ProvincePanel";
+
+// the first panel comes with the page; the others load when first shown (from our own origin, or inlined)
+const OrderPanel = lazy(() =>
+  import(/* webpackChunkName: "panel-order" */ "./panels/OrderPanel").then((m) => ({
+    default: m.OrderPanel,
+  }))
+);
+const FindingsPanel = lazy(() =>
+  import(/* webpackChunkName: "panel-findings" */ "./panels/FindingsPanel").then((m) => ({
+    default: m.FindingsPanel,
+  }))
+);
+const IndicatorsPanel = lazy(() =>
+  import(/* webpackChunkName: "panel-indicators" */ "./panels/IndicatorsPanel").then((m) => ({
+    default: m.IndicatorsPanel,
+  }))
+);
+const ProvincePanel = lazy(() =>
+  import(/* webpackChunkName: "panel-province" */ "./panels/ProvincePanel").then((m) => ({
+    default: m.ProvincePanel,
+  }))
+);
 import type { AppState } from "./state/appState";
 
 const useStyles = makeStyles({
@@ -90,7 +108,9 @@ function Shell({ initialPanel }: { initialPanel: PanelId }) {
         </div>
       ) : null}
       <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        <Current />
+        <Suspense fallback={<Text size={200}>正在打开…</Text>}>
+          <Current />
+        </Suspense>
       </div>
     </main>
   );

@@ -67,6 +67,15 @@ export const usePanelStyles = makeStyles({
   },
   flagged: { backgroundColor: tokens.colorPaletteRedBackground1 },
   hidden: { display: "none" },
+  metaFields: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(9em, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalS,
+    margin: 0,
+  },
   field: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) auto",

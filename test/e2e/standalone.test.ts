@@ -83,6 +83,8 @@ run("standalone page in Chromium", () => {
   test("merge 13 prefectures: checklist, merge, download, contents; no request leaves the machine", async () => {
     const { page, seen } = await open(1000);
     await page.getByRole("tab", { name: "全省合并" }).click();
+    // the panel loads on first show
+    await page.getByTestId("merge-button").waitFor();
     const files = [...inputs.files].filter(([p]) => p !== "张家界市").map(([, f]) => f);
     await page.getByTestId("file-input").setInputFiles(files);
     const checklist = page.getByTestId("prefecture-checklist");
@@ -169,6 +171,7 @@ run("standalone page in Chromium", () => {
     await page.getByText(/已加入推荐列表/).waitFor();
     for (const name of PANELS) {
       await page.getByRole("tab", { name }).click();
+      await page.locator('[role="tabpanel"] section').waitFor();
       if (name === "全省合并") {
         await page
           .getByTestId("file-input")
@@ -199,6 +202,7 @@ run("standalone page in Chromium", () => {
     await expect(
       page.getByRole("tab", { name: "全省合并" }).getAttribute("aria-selected")
     ).resolves.toBe("true");
+    await page.getByTestId("merge-button").waitFor();
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press("Tab");

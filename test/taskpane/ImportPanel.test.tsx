@@ -1,4 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { bytesFile, fixtureFile, recordingHost, renderApp, text } from "./helpers";
 
 function pick(files: File[]) {
@@ -11,7 +13,7 @@ async function preview() {
 
 test("Word forms are previewed with their findings, then 确认 writes them in order under the prefecture", async () => {
   const { host, calls } = recordingHost("excel");
-  renderApp(host);
+  await renderApp(host);
   pick([fixtureFile("cs_good.docx"), fixtureFile("cs_consortium.docx"), fixtureFile("notes.txt")]);
   const list = await preview();
   const cards = within(list)
@@ -49,7 +51,7 @@ test("Word forms are previewed with their findings, then 确认 writes them in o
 
 test("importing a form again updates its row instead of adding one", async () => {
   const { host, calls } = recordingHost("excel");
-  renderApp(host);
+  await renderApp(host);
   pick([fixtureFile("cs_good.docx"), fixtureFile("cs_consortium.docx")]);
   await preview();
   fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
@@ -66,7 +68,7 @@ test("importing a form again updates its row instead of adding one", async () =>
 
 test("a workbook brings its rows, its 附件2 indicators and the R5 break of its long 简述", async () => {
   const { host, calls } = recordingHost("standalone");
-  renderApp(host);
+  await renderApp(host);
   pick([fixtureFile("zz_list.xlsx")]);
   const list = await preview();
   expect(text(list)).toContain("zz_list.xlsx（Excel 工作簿，2 行）");
@@ -103,7 +105,7 @@ test("a failed write shows the error in Chinese and keeps the preview for anothe
   const { host, calls } = recordingHost("excel", {
     showPrefecture: () => Promise.reject(new Error("工作表“推荐汇总表”受保护，无法写入")),
   });
-  renderApp(host);
+  await renderApp(host);
   pick([fixtureFile("cs_good.docx")]);
   await preview();
   fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
@@ -116,7 +118,7 @@ test("a failed write shows the error in Chinese and keeps the preview for anothe
 
 test("input text is shown as text, never as markup", async () => {
   const { host } = recordingHost("standalone");
-  renderApp(host);
+  await renderApp(host);
   pick([bytesFile("<img src=x onerror=alert(1)>.docx", new TextEncoder().encode("not a zip"))]);
   const list = await preview();
   expect(list.querySelector("img")).toBeNull();
@@ -125,11 +127,83 @@ test("input text is shown as text, never as markup", async () => {
 
 test("files dropped on the drop zone are read like picked ones", async () => {
   const { host } = recordingHost("standalone");
-  renderApp(host);
+  await renderApp(host);
   const zone = screen.getByText(
     "可一次选择或拖入多个 Word 申报表（.docx）和 Excel 推荐汇总表（.xlsx）"
   ).parentElement!;
   fireEvent.drop(zone, { dataTransfer: { files: [fixtureFile("cs_good.docx")] } });
   const list = await preview();
   expect(text(list)).toContain("cs_good.docx（Word 申报表，1 行）");
+});
+
+test("a corrected form under another file name replaces its case in place, and says so", async () => {
+  const { host, calls } = recordingHost("excel");
+  await renderApp(host);
+  pick([fixtureFile("cs_good.docx"), fixtureFile("cs_consortium.docx")]);
+  await preview();
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+  await screen.findByText(/共 2 行/);
+  // the corrected form (its case name reworded) sent again under another name
+  const corrected = readFileSync(path.join(__dirname, "fixtures", "v2", "cs_good.docx"));
+  pick([bytesFile("cs_good（修改版）.docx", new Uint8Array(corrected))]);
+  await preview();
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+  await screen.findByText(/已替换先前来自“cs_good.docx”的同一案例/);
+  const written = calls.prefecture[1];
+  expect(written.records.map((r) => [r.order, r.source.file])).toEqual([
+    [1, "cs_good（修改版）.docx"],
+    [2, "cs_consortium.docx"],
+  ]);
+  expect(written.findings.filter((f) => f.code === "R3")).toEqual([]);
+});
+
+test("a form whose 推荐单位 names another prefecture than the chosen one is a located warning", async () => {
+  const { host, calls } = recordingHost("excel");
+  await renderApp(host);
+  fireEvent.change(screen.getByLabelText("本市州（推荐单位）"), { target: { value: "株洲市" } });
+  pick([fixtureFile("cs_good.docx")]);
+  const list = await preview();
+  expect(text(list)).toContain("MAT 提醒");
+  expect(text(list)).toContain("文件 cs_good.docx，封面，“推荐单位”");
+  expect(text(list)).toMatch(
+    /推荐单位是“长沙市工业和信息化局”（长沙市），但本案例列在株洲市的推荐汇总表中/
+  );
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+  await screen.findByText(/共 1 行/);
+  expect(calls.prefecture[0].prefecture).toBe("株洲市");
+  expect(calls.prefecture[0].findings.some((f) => f.code === "MAT")).toBe(true);
+});
+
+test("re-importing one's own download gives the same rows, once", async () => {
+  const first = recordingHost("standalone");
+  const view = await renderApp(first.host);
+  pick([
+    fixtureFile("cs_good.docx"),
+    fixtureFile("cs_consortium.docx"),
+    fixtureFile("zz_list.xlsx"),
+  ]);
+  await preview();
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+  await screen.findByText(/共 4 行/);
+  fireEvent.click(screen.getByTestId("download-button"));
+  await waitFor(() => expect(first.calls.downloads).toHaveLength(1));
+  const written = first.calls.prefecture[0].records;
+  view.unmount();
+
+  // the next day: a fresh page, the clerk's own download
+  const second = recordingHost("standalone");
+  await renderApp(second.host);
+  const { fileName, bytes } = first.calls.downloads[0];
+  pick([bytesFile(fileName, bytes)]);
+  const list = await preview();
+  expect(text(list)).toContain(`${fileName}（Excel 工作簿，4 行）`);
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+  await screen.findByText(/共 4 行/);
+  const again = second.calls.prefecture[0].records;
+  expect(
+    again.map((r) => [r.order, r.caseName, r.enterprise, r.source.file, r.form?.address ?? null])
+  ).toEqual(
+    written.map((r) => [r.order, r.caseName, r.enterprise, r.source.file, r.form?.address ?? null])
+  );
+  expect(second.calls.prefecture[0].findings.filter((f) => f.code === "R3")).toEqual([]);
 });

@@ -1,10 +1,11 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { sampleData } from "../../src/cli/demo/sampleData";
 import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 import type { IndicatorValues } from "../../src/core/model";
 import { initialState } from "../../src/taskpane/state/appState";
 import { bytesFile, recordingHost, renderApp, text } from "./helpers";
 import { caseKey } from "../../src/core/identity";
+import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 
 const indicators: IndicatorValues = {
   prefecture: "常德市",
@@ -17,7 +18,7 @@ const indicators: IndicatorValues = {
 
 test("地区指标: shows the values and derived rates, edits go to the sheet on 填写或刷新", async () => {
   const { host, calls } = recordingHost("excel");
-  renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
+  await renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
   expect(
     screen.getByText(/三级\+二级\+一级 45 家；工控评估整改率 75\.0%；风险隐患整改率 无数据/)
   ).toBeTruthy();
@@ -31,9 +32,9 @@ test("地区指标: shows the values and derived rates, edits go to the sheet on
   expect(calls.indicators[0]!.values).toMatchObject({ tier3: 6, tier2: 11, tier1: 30 });
 });
 
-test("地区指标 in a browser has no sheet to write: it points to the download", () => {
+test("地区指标 in a browser has no sheet to write: it points to the download", async () => {
   const { host } = recordingHost("standalone");
-  renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
+  await renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
   expect(screen.queryByRole("button", { name: "填写或刷新地区指标工作表" })).toBeNull();
   expect(screen.getByText("在“导入申报”中下载的推荐汇总表含“地区指标”工作表。")).toBeTruthy();
 });
@@ -48,7 +49,7 @@ test("全省合并: checklist of the 14, merge, R2 across prefectures, download 
     )
   );
   const { host, calls } = recordingHost("standalone");
-  renderApp(host, "province");
+  await renderApp(host, "province");
   expect((screen.getByTestId("merge-button") as HTMLButtonElement).disabled).toBe(true);
   fireEvent.change(screen.getByTestId("file-input"), {
     target: { files: [...files, bytesFile("说明.doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))] },
@@ -86,9 +87,65 @@ test("全省合并: checklist of the 14, merge, R2 across prefectures, download 
   fireEvent.click(screen.getByTestId("download-button"));
   await screen.findByText("已生成“全省汇总.xlsx”。", undefined, { timeout: 20000 });
   expect(calls.downloads[0].fileName).toBe("全省汇总.xlsx");
-  fireEvent.click(screen.getByRole("button", { name: "导出推荐名单" }));
-  await screen.findByText("已生成“推荐名单.xlsx”。", undefined, { timeout: 20000 });
+  // before the export, every exported case with an error is named (R1 of 长沙, R2 of 株洲/湘潭)
+  const named = text(screen.getByTestId("export-flagged"));
+  expect(named).toMatch(/长沙市“[^”]+”：R1/);
+  expect(named).toMatch(/株洲市“[^”]+”：R2/);
+  expect(named).toMatch(/湘潭市“[^”]+”：R2/);
+  fireEvent.click(screen.getByRole("button", { name: /^导出推荐名单/ }));
+  await screen.findByText(
+    /^已生成“推荐名单.xlsx”（\d+ 个案例）。其中 \d+ 个有错误问题/,
+    undefined,
+    {
+      timeout: 20000,
+    }
+  );
   expect(calls.lists[0].fileName).toBe("推荐名单.xlsx");
+  const first = await readWorkbook(calls.lists[0].bytes, "推荐名单.xlsx");
+  expect(first.records).toHaveLength(Math.min(rows, 20));
+
+  // leaving the error cases out: the list is written without them, and says which were left out
+  fireEvent.click(screen.getByRole("checkbox", { name: "不导出有错误问题的案例" }));
+  expect(text(screen.getByTestId("export-excluded"))).toMatch(/^不导出 \d+ 个有错误问题的案例/);
+  fireEvent.click(screen.getByRole("button", { name: /^导出推荐名单/ }));
+  await waitFor(() => expect(calls.lists).toHaveLength(2));
+  const clean = await readWorkbook(calls.lists[1].bytes, "推荐名单.xlsx");
+  const flaggedNames = new Set(
+    calls.province[0].findings
+      .filter((f) => f.severity === "error" && f.enterprise)
+      .map((f) => f.enterprise)
+  );
+  expect(clean.records.length).toBeGreaterThan(0);
+  for (const r of clean.records) expect(flaggedNames.has(r.enterprise)).toBe(false);
+});
+
+test("全省合并: 清空 asks first, and 取消 keeps everything", async () => {
+  const samples = sampleData(undefined, false, true).slice(0, 2);
+  const files = await Promise.all(
+    samples.map(async (s, i) =>
+      bytesFile(`${s.prefecture.name}.xlsx`, await writeSampleWorkbook(s, i))
+    )
+  );
+  const { host } = recordingHost("standalone");
+  await renderApp(host, "province");
+  fireEvent.change(screen.getByTestId("file-input"), { target: { files } });
+  await screen.findByText("已读取 2 个文件", undefined, { timeout: 20000 });
+  const clear = async () => {
+    const button = await screen.findByRole("button", { name: "清空" });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button);
+    return screen.findByRole("alertdialog");
+  };
+  const dialog = await clear();
+  expect(text(dialog)).toContain("将移除已读取的 2 个文件");
+  // (the dialog's own buttons are found whatever the focus trap's momentary aria-hidden says; axe checks them in e2e)
+  fireEvent.click(await within(dialog).findByRole("button", { name: "取消", hidden: true }));
+  // gone from the page, not only hidden while it closes
+  await waitFor(() => expect(document.querySelector('[role="alertdialog"]')).toBeNull());
+  expect(text(screen.getByTestId("prefecture-checklist"))).toContain("未报 12 个");
+  fireEvent.click(await within(await clear()).findByRole("button", { name: "清空", hidden: true }));
+  await screen.findByText("已清空全省合并。");
+  expect(text(screen.getByTestId("prefecture-checklist"))).toContain("未报 14 个");
 });
 
 test("全省合并 in Excel: scores read from the sheet reorder the list", async () => {
@@ -102,7 +159,7 @@ test("全省合并 in Excel: scores read from the sheet reorder the list", async
     // the expert gives the last row the highest score
     readScores: async () => new Map([[lastOrder[lastOrder.length - 1], 95]]),
   });
-  renderApp(host, "province");
+  await renderApp(host, "province");
   fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
   await screen.findByText("已读取 1 个文件", undefined, { timeout: 20000 });
   fireEvent.click(screen.getByTestId("merge-button"));

@@ -52,7 +52,7 @@ function orderRows(): string[] {
 
 test("推荐顺序: moving a row down rewrites the sheet with 序号 renumbered, then shows the new order", async () => {
   const { host, calls } = recordingHost("excel");
-  renderApp(host, "order", stateWith([row(1), row(2), row(3)]));
+  await renderApp(host, "order", stateWith([row(1), row(2), row(3)]));
   expect(orderRows()).toEqual([
     "1 岳阳石化分类分级实践1",
     "2 岳阳石化分类分级实践2",
@@ -83,7 +83,7 @@ test("推荐顺序: moving a row down rewrites the sheet with 序号 renumbered,
 
 test("推荐顺序: dragging the last row onto the first moves it to the top", async () => {
   const { host, calls } = recordingHost("standalone");
-  renderApp(host, "order", stateWith([row(1), row(2), row(3)]));
+  await renderApp(host, "order", stateWith([row(1), row(2), row(3)]));
   const rows = screen.getAllByTestId("order-row");
   fireEvent.dragStart(rows[2]);
   fireEvent.dragOver(rows[0]);
@@ -100,7 +100,7 @@ test("推荐顺序: when Excel refuses the write, the order stays as it was and 
   const { host } = recordingHost("excel", {
     showPrefecture: () => Promise.reject(new Error("无法写入：工作簿处于单元格编辑模式")),
   });
-  renderApp(host, "order", stateWith([row(1), row(2)]));
+  await renderApp(host, "order", stateWith([row(1), row(2)]));
   fireEvent.click(screen.getByRole("button", { name: "下移第 1 行：岳阳石化分类分级实践1" }));
   const alert = await screen.findByRole("alert");
   expect(text(alert)).toContain("调整推荐顺序失败：无法写入：工作簿处于单元格编辑模式");
@@ -120,7 +120,7 @@ test("问题清单: every finding with its place; choosing one selects its cell 
     }),
   ];
   const { host, calls } = recordingHost("excel");
-  renderApp(host, "findings", stateWith(records));
+  await renderApp(host, "findings", stateWith(records));
   const list = screen.getByTestId("findings-list");
   const items = within(list).getAllByRole("listitem");
   const codes = items.map((li) => /\b(R\d|ID|REQ|IND|FILE) (错误|提醒)/.exec(text(li))?.[1]);
@@ -136,11 +136,65 @@ test("问题清单: every finding with its place; choosing one selects its cell 
 test("问题清单 in a browser says where to look instead", async () => {
   const { host } = recordingHost("standalone");
   const bad = row(1, { enterprise: "" });
-  renderApp(host, "findings", stateWith([bad]));
+  await renderApp(host, "findings", stateWith([bad]));
   const item = within(screen.getByTestId("findings-list")).getAllByRole("listitem")[0];
   expect(text(item)).toContain("REQ 错误");
   fireEvent.click(within(item).getByRole("button", { name: /^定位/ }));
   await screen.findByText(
     "请在原文件中查看：文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 4 行，C 列"
   );
+});
+
+test("推荐顺序: 移除 takes a row out (the sheet rewritten without it); 撤销移除 puts it back where it was", async () => {
+  const { host, calls } = recordingHost("excel");
+  await renderApp(host, "order", stateWith([row(1), row(2), row(3)]));
+  fireEvent.click(screen.getByRole("button", { name: "移除第 2 行：岳阳石化分类分级实践2" }));
+  await waitFor(() => expect(orderRows()).toHaveLength(2));
+  expect(orderRows()).toEqual(["1 岳阳石化分类分级实践1", "2 岳阳石化分类分级实践3"]);
+  expect(calls.prefecture[0].records.map((r) => `${r.order}:${r.caseName}`)).toEqual([
+    "1:岳阳石化分类分级实践1",
+    "2:岳阳石化分类分级实践3",
+  ]);
+  expect(screen.getByText("已移除“岳阳石化分类分级实践2”。")).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "撤销移除" }));
+  await waitFor(() => expect(orderRows()).toHaveLength(3));
+  expect(orderRows()[1]).toBe("2 岳阳石化分类分级实践2");
+  expect(calls.prefecture).toHaveLength(2);
+  expect(screen.queryByRole("button", { name: "撤销移除" })).toBeNull();
+});
+
+test("推荐顺序: 下移 by keyboard keeps the focus on the moved row's button", async () => {
+  const { host } = recordingHost("standalone");
+  await renderApp(host, "order", stateWith([row(1), row(2), row(3)]));
+  const down = screen.getByRole("button", { name: "下移第 1 行：岳阳石化分类分级实践1" });
+  down.focus();
+  fireEvent.click(down);
+  await waitFor(() =>
+    expect(document.activeElement?.getAttribute("aria-label")).toBe(
+      "下移第 2 行：岳阳石化分类分级实践1"
+    )
+  );
+});
+
+test("推荐顺序: 日期, 联系人 and 手机/座机 are entered once and go into the 推荐汇总表 header and footer", async () => {
+  const { host, calls } = recordingHost("excel");
+  await renderApp(host, "order", { ...stateWith([row(1)]), today: "2024-12-18" });
+  const date = screen.getByLabelText("日期") as HTMLInputElement;
+  expect(date.value).toBe("2024-12-18");
+  const contact = screen.getByLabelText("联系人");
+  fireEvent.change(contact, { target: { value: "李娜" } });
+  fireEvent.blur(contact);
+  await waitFor(() => expect(calls.prefecture).toHaveLength(1));
+  expect(calls.prefecture[0].meta).toEqual({
+    recommender: "岳阳市工业和信息化局",
+    date: "2024-12-18",
+    contact: "李娜",
+    phone: "",
+  });
+  const phone = screen.getByLabelText("手机/座机");
+  fireEvent.change(phone, { target: { value: "0730-8886666" } });
+  fireEvent.keyDown(phone, { key: "Enter" });
+  await waitFor(() => expect(calls.prefecture).toHaveLength(2));
+  expect(calls.prefecture[1].meta.phone).toBe("0730-8886666");
+  expect(calls.prefecture[1].meta.contact).toBe("李娜");
 });

@@ -1,5 +1,5 @@
 /** Shared helpers of the taskpane component tests: a Host that records every call, rendering, fixture files. */
-import { render } from "@testing-library/react";
+import { render, waitFor } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../../src/core/findings";
@@ -47,8 +47,13 @@ export function recordingHost(
   return { host, calls };
 }
 
-export function renderApp(host: Host, initialPanel: PanelId = "import", initial?: AppState) {
-  return render(<App host={host} initialPanel={initialPanel} initial={initial} />);
+/** Render the app and wait until its panel (loaded on first show) is there. */
+export async function renderApp(host: Host, initialPanel: PanelId = "import", initial?: AppState) {
+  const view = render(<App host={host} initialPanel={initialPanel} initial={initial} />);
+  await waitFor(() =>
+    expect(view.container.querySelector('[role="tabpanel"] section')).not.toBeNull()
+  );
+  return view;
 }
 
 const FIXTURES = path.join(__dirname, "fixtures");

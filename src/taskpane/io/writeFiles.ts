@@ -3,11 +3,10 @@
  * province's 全省汇总 and the ordered 推荐名单 (附件3 alone).
  */
 import type { MergeResult } from "../../core/merge";
-import { orderForExport } from "../../core/ordering";
 import { bureauName, PROVINCE_BUREAU } from "../../core/vocabulary";
 import { writeRecommendationList } from "../../io/xlsx/exportList";
 import { writePrefectureWorkbook, writeProvinceWorkbook } from "../../io/xlsx/writeProvince";
-import type { IndicatorValues } from "../../core/model";
+import type { CaseRecord, IndicatorValues } from "../../core/model";
 import type { PrefectureState } from "../../app/host";
 
 export interface Written {
@@ -52,10 +51,9 @@ export async function writeProvince(result: MergeResult, now = new Date()): Prom
   return { fileName: "全省汇总.xlsx", bytes };
 }
 
-/** The ordered 推荐名单: by expert score, ties by direction, prefecture and the prefecture's order. */
-export async function writeList(result: MergeResult, now = new Date()): Promise<Written> {
-  const ordered = orderForExport(result.records).map((r, i) => ({ ...r, order: i + 1 }));
-  const bytes = await writeRecommendationList(ordered, {
+/** The 推荐名单 for MIIT, already ordered and cut (core/ordering planExport). */
+export async function writeList(exported: CaseRecord[], now = new Date()): Promise<Written> {
+  const bytes = await writeRecommendationList(exported, {
     recommender: PROVINCE_BUREAU,
     date: today(now),
     generatedAt: now.toISOString(),

@@ -54,9 +54,11 @@ export function ImportPanel() {
       dispatch({ type: "confirmed" });
       setProgress(null);
       const where = host.kind === "excel" ? "已写入“推荐汇总表”和“明细”工作表" : "已加入推荐列表";
+      // a case that came again under another file name replaced its row: say which
+      const replaced = next.notes.length ? `${next.notes.join("；")}。` : "";
       setStatus({
         kind: "success",
-        text: `${where}：共 ${view.records.length} 行，发现问题 ${view.findings.length} 个。`,
+        text: `${where}：共 ${view.records.length} 行，发现问题 ${view.findings.length} 个。${replaced}`,
       });
     });
 
@@ -143,8 +145,8 @@ function PreviewCard({ file, findings }: { file: ImportedFile; findings: Finding
         {file.file}（{KIND_LABEL[file.kind]}
         {file.records.length > 0 ? `，${file.records.length} 行` : ""}）
       </Text>
-      {file.records.map((r) => (
-        <Text key={`${r.source.sheet}|${r.source.row}`} size={200}>
+      {file.records.map((r, i) => (
+        <Text key={`${r.source.file}|${r.source.sheet}|${r.source.row}#${i}`} size={200}>
           {r.caseName || "（无案例名称）"} — {r.enterprise || "（无企业名称）"} —{" "}
           {r.direction ?? (r.directionRaw || "方向未识别")}
           {r.level ? `（${r.level}）` : ""}

@@ -14,7 +14,7 @@ import type {
 import { EMPTY_META } from "../../core/model";
 import { defaultSettings, type CampaignSettings } from "../../core/settings";
 import type { PrefectureName } from "../../core/vocabulary";
-import { caseKey, sourceKey } from "../../core/identity";
+import { caseKey, matchCases, sourceKey } from "../../core/identity";
 
 /** What one imported file gave, before the clerk confirms it: its rows, its reading findings, its indicators. */
 export interface ImportedFile {
@@ -46,6 +46,12 @@ export interface AppState {
   scores: Record<string, number>;
   /** What the last confirmation replaced (a case that arrived from another file), for the clerk to read. */
   notes: string[];
+  /** Rows the clerk removed, last first, with where they stood: 撤销 puts the last one back. */
+  removed: Array<{ record: CaseRecord; index: number }>;
+  /** Today (ISO yyyy-mm-dd) on the clerk's calendar: the 日期 of the 推荐汇总表 unless one is chosen. */
+  today: string;
+  /** The province merge has been written to the host (Excel sheets) since the submissions last changed. */
+  provinceShown: boolean;
 }
 
 export type Action =
@@ -54,13 +60,25 @@ export type Action =
   | { type: "discardPending" }
   | { type: "confirmed" }
   | { type: "moved"; from: number; to: number }
-  | { type: "removed"; key: string }
+  | { type: "removed"; index: number }
+  | { type: "restored" }
+  | { type: "metaSet"; field: keyof SubmissionMeta; value: string }
+  | { type: "provinceShown" }
   | { type: "indicatorSet"; key: IndicatorKey; value: number | null }
   | { type: "submissionsRead"; submissions: PrefectureSubmission[] }
   | { type: "submissionsCleared" }
   | { type: "scoresRead"; scores: Map<string, number> };
 
-export function initialState(settings: CampaignSettings = defaultSettings()): AppState {
+/** Today on the local calendar, as yyyy-mm-dd. */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function initialState(
+  settings: CampaignSettings = defaultSettings(),
+  today: string = localIsoDate(new Date())
+): AppState {
   return {
     settings,
     prefecture: null,
@@ -72,6 +90,9 @@ export function initialState(settings: CampaignSettings = defaultSettings()): Ap
     submissions: [],
     scores: {},
     notes: [],
+    removed: [],
+    today,
+    provinceShown: false,
   };
 }
 
@@ -125,10 +146,18 @@ function confirm(state: AppState): AppState {
         take((r) => caseKey(r) === caseKey(old));
       return next ? [next] : [];
     });
-    // the same case from another file
+    // the same case from another file (a corrected form, a re-sent list): by case identity, a credit code added or
+    // a case name reworded included (core/identity matchCases)
+    const others = records.filter((old) => old.source.file !== f.file);
+    const open = fresh.filter((_, n) => !placed.has(n));
+    const { matched } = matchCases(others, open, (r) => r);
+    const replacing = new Map<CaseRecord, CaseRecord>();
+    for (const [j, old] of matched) {
+      replacing.set(old, open[j]);
+      placed.add(fresh.indexOf(open[j]));
+    }
     records = records.map((old) => {
-      if (old.source.file === f.file) return old;
-      const next = take((r) => caseKey(r) === caseKey(old));
+      const next = replacing.get(old);
       if (!next) return old;
       notes.push(
         `“${next.caseName}”（${next.enterprise || "企业名称为空"}）来自“${f.file}”，已替换先前来自“${old.source.file}”的同一案例`
@@ -166,8 +195,26 @@ export function reducer(state: AppState, action: Action): AppState {
       records.splice(to, 0, row);
       return { ...state, records };
     }
-    case "removed":
-      return { ...state, records: state.records.filter((r) => caseKey(r) !== action.key) };
+    case "removed": {
+      const record = state.records[action.index];
+      if (!record) return state;
+      return {
+        ...state,
+        records: state.records.filter((_, i) => i !== action.index),
+        removed: [{ record, index: action.index }, ...state.removed],
+      };
+    }
+    case "restored": {
+      const [last, ...rest] = state.removed;
+      if (!last) return state;
+      const records = [...state.records];
+      records.splice(Math.min(last.index, records.length), 0, last.record);
+      return { ...state, records, removed: rest };
+    }
+    case "metaSet":
+      return { ...state, meta: { ...state.meta, [action.field]: action.value } };
+    case "provinceShown":
+      return { ...state, provinceShown: true };
     case "indicatorSet": {
       const base = state.indicators ?? emptyIndicators(state.prefecture);
       return {
@@ -176,9 +223,13 @@ export function reducer(state: AppState, action: Action): AppState {
       };
     }
     case "submissionsRead":
-      return { ...state, submissions: replaceByFile(state.submissions, action.submissions) };
+      return {
+        ...state,
+        submissions: replaceByFile(state.submissions, action.submissions),
+        provinceShown: false,
+      };
     case "submissionsCleared":
-      return { ...state, submissions: [], scores: {} };
+      return { ...state, submissions: [], scores: {}, provinceShown: false };
     case "scoresRead":
       return { ...state, scores: { ...state.scores, ...Object.fromEntries(action.scores) } };
   }

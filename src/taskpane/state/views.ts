@@ -42,7 +42,11 @@ export function prefectureView(state: AppState): PrefectureState {
   // with no prefecture chosen, a list whose rows all name one prefecture is that prefecture's
   const named = new Set(records.map((r) => r.prefecture));
   const prefecture = state.prefecture ?? (named.size === 1 ? records[0].prefecture : null);
-  const meta = { ...state.meta, recommender: state.meta.recommender || bureauOf(prefecture) };
+  const meta = {
+    ...state.meta,
+    recommender: state.meta.recommender || bureauOf(prefecture),
+    date: state.meta.date || state.today,
+  };
   return { prefecture, meta, records, findings };
 }
 

@@ -98,14 +98,29 @@ test("moves outside the list change nothing; the same state object comes back", 
 
 const BAOGANG = { enterprise: "湖南宝钢冷轧有限公司" };
 
-test("rules run over the whole list: a near-same case from two files is R3 on both rows", () => {
+test("rules run over the whole list: the same case twice in one workbook is R3 on both rows, never collapsed", () => {
   const s = confirm(
     initialState(),
-    imported("a.docx", [rec("a.docx", null, "焊装产线工控系统安全评估", BAOGANG)], "docx"),
-    imported("b.xlsx", [rec("b.xlsx", 4, "焊装产线工控系统网络安全评估", BAOGANG)])
+    imported("b.xlsx", [
+      rec("b.xlsx", 4, "焊装产线工控系统安全评估", BAOGANG),
+      rec("b.xlsx", 5, "焊装产线工控系统安全评估", BAOGANG),
+    ])
   );
+  expect(s.records).toHaveLength(2);
   const r3 = prefectureView(s).findings.filter((f) => f.code === "R3");
-  expect(r3.map((f) => f.file).sort()).toEqual(["a.docx", "b.xlsx"]);
+  expect(r3.map((f) => f.row)).toEqual([4, 5]);
+});
+
+test("a reworded case of the same enterprise and direction from another file is that case, corrected", () => {
+  const s = confirm(
+    confirm(
+      initialState(),
+      imported("a.docx", [rec("a.docx", null, "焊装产线工控系统安全评估", BAOGANG)], "docx")
+    ),
+    imported("b.xlsx", [rec("b.xlsx", 4, "焊装车间工业控制系统网络安全评估", BAOGANG)])
+  );
+  expect(names(s)).toEqual(["1.焊装车间工业控制系统网络安全评估"]);
+  expect(s.notes).toHaveLength(1);
 });
 
 test("the same case from another file (a corrected form under a new name) replaces its row in place, with a note", () => {
