@@ -121,6 +121,36 @@ export function entryName(data: Uint8Array, entry: ZipEntry): string {
   return name.replace(/\\/g, "/").replace(/^(\.?\/)+/, "");
 }
 
+/** Whether a file in a package is read (a workbook or a Word document); everything else is an attachment. */
+export function isTableOrForm(path: string): boolean {
+  return [...WORKBOOK, ...WORD].includes(extension(path));
+}
+
+/**
+ * What to say about an attachment that may be a table or form in a form we do not read (.doc, .xls, .wps, .et) or
+ * an archive inside the package; null for proofs, scans and the like.
+ */
+export function attachmentNote(where: string, path: string): Finding | null {
+  const ext = extension(path);
+  if (ext in LEGACY_OFFICE) {
+    return finding(
+      "FILE",
+      { file: where },
+      `“${baseName(path)}”是${LEGACY_OFFICE[ext]}，未读取，按附件计：如它是申报表或推荐汇总表，请用 Word/WPS/Excel 打开后另存为 .docx / .xlsx 再报送`,
+      { severity: "warning" }
+    );
+  }
+  if (ext === "zip" || ext === "rar" || ext === "7z") {
+    return finding(
+      "FILE",
+      { file: where },
+      `报送材料中还有压缩包“${baseName(path)}”，未展开，按附件计：如其中有推荐汇总表或申报表，请解压后一并导入`,
+      { severity: "warning" }
+    );
+  }
+  return null;
+}
+
 /** A sound OOXML package that none of the readers took: a document or a sheet of some other kind. */
 function isSoundOffice(bytes: Uint8Array): boolean {
   const s = sniffFile(bytes);
@@ -206,28 +236,10 @@ export async function readPackageZip(
       continue;
     }
     seen.add(path);
-    const ext = extension(path);
-    if (![...WORKBOOK, ...WORD].includes(ext)) {
+    if (!isTableOrForm(path)) {
       items.push({ path, read: null });
-      if (ext in LEGACY_OFFICE) {
-        findings.push(
-          finding(
-            "FILE",
-            { file: where },
-            `“${path}”是${LEGACY_OFFICE[ext]}，未读取，按附件计：如它是申报表或推荐汇总表，请用 Word/WPS/Excel 打开后另存为 .docx / .xlsx 再打包`,
-            { severity: "warning" }
-          )
-        );
-      } else if (ext === "zip" || ext === "rar" || ext === "7z") {
-        findings.push(
-          finding(
-            "FILE",
-            { file: where },
-            `压缩包内还有压缩包“${path}”，未展开，按附件计：如其中有推荐汇总表或申报表，请解压后一并导入`,
-            { severity: "warning" }
-          )
-        );
-      }
+      const note = attachmentNote(where, path);
+      if (note) findings.push(note);
       continue;
     }
     if (Date.now() > deadline) {
@@ -468,6 +480,16 @@ function assembleUnit(
     package: { name, forms: formsRead.map((r) => r.file), attachments },
   });
   return out;
+}
+
+/**
+ * The folders of a package tree that are prefecture packages ('' for the root), as assemblePackage will take them.
+ * The command line uses it to tell a package folder from a folder of workbooks or of forms.
+ */
+export function packageDirs(items: readonly PackageItem[], forced: boolean): string[] {
+  const units: Unit[] = [];
+  place("", classify(items), forced, units, []);
+  return units.map((u) => u.dir);
 }
 
 /**

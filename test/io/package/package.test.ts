@@ -273,12 +273,12 @@ describe("packages that are not complete", () => {
       [
         "warning",
         "长沙.zip/旧申报表.doc",
-        "“旧申报表.doc”是旧版 Word 文档（.doc），未读取，按附件计：如它是申报表或推荐汇总表，请用 Word/WPS/Excel 打开后另存为 .docx / .xlsx 再打包",
+        "“旧申报表.doc”是旧版 Word 文档（.doc），未读取，按附件计：如它是申报表或推荐汇总表，请用 Word/WPS/Excel 打开后另存为 .docx / .xlsx 再报送",
       ],
       [
         "warning",
         "长沙.zip/更多.zip",
-        "压缩包内还有压缩包“更多.zip”，未展开，按附件计：如其中有推荐汇总表或申报表，请解压后一并导入",
+        "报送材料中还有压缩包“更多.zip”，未展开，按附件计：如其中有推荐汇总表或申报表，请解压后一并导入",
       ],
     ]);
     // the one form matched row 1; rows 2–4 have none
