@@ -314,7 +314,14 @@ export function optionalText(input: unknown): string {
  */
 export function hasMeaningfulText(input: unknown): boolean {
   if (input === null || input === undefined) return false;
-  return /[\p{L}\p{N}]/u.test(stripInvisible(String(input)));
+  const s = String(input);
+  // fast path (hot: every name compared): an ASCII letter or digit, or a CJK ideograph
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return /[\p{L}\p{N}]/u.test(stripInvisible(s));
 }
 
 /**
@@ -322,7 +329,12 @@ export function hasMeaningfulText(input: unknown): boolean {
  * enterprise look like two. Returns the foreign letters found (each once, in order), [] when the text is of one script.
  */
 export function mixedScriptLetters(input: string): string[] {
-  if (!/[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]/.test(input)) return [];
+  let foreign = false;
+  for (let i = 0; i < input.length && !foreign; i++) {
+    const c = input.charCodeAt(i);
+    foreign = (c >= 0x370 && c <= 0x52f) || (c >= 0x1f00 && c <= 0x1fff);
+  }
+  if (!foreign) return [];
   if (!/[\p{Script=Han}A-Za-z\uff21-\uff3a\uff41-\uff5a]/u.test(input)) return [];
   const found = input.match(/[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]/g) ?? [];
   return [...new Set(found.filter((c) => /\p{L}/u.test(c)))];
