@@ -25,7 +25,7 @@ import { carryScores } from "../core/scores";
 import type { CaseRecord } from "../core/model";
 import { intOption, stringOption, UsageError, type OptionSpecs, type ParsedArgs } from "./args";
 import { writeDemoInputs } from "./demo/demoFiles";
-import { expandInputs, readInputs } from "./inputs";
+import { expandInputs, readExpanded } from "./inputs";
 import { jsonReport, textSummary } from "./report";
 import { writeFileAtomic } from "./writeFile";
 
@@ -89,20 +89,21 @@ function dateFrom(args: ParsedArgs, io: Io): string {
 
 async function readAndMerge(inputs: string[], args: ParsedArgs, io: Io): Promise<MergeResult> {
   if (inputs.length === 0) throw new UsageError("请给出要读取的文件或文件夹");
-  const { files, missing, skipped } = await expandInputs(inputs);
-  for (const m of missing) io.err(`找不到：${m}`);
-  if (skipped.length > 0) {
-    io.err(`已跳过 ${skipped.length} 个不是申报材料的文件（如 ${path.basename(skipped[0])}）`);
-  }
+  const expanded = await expandInputs(inputs);
+  for (const m of expanded.missing) io.err(`找不到：${m}`);
   const settings = settingsFrom(args);
   const prefecture = prefectureFrom(args);
-  const submissions = await readInputs(files, {
+  const { submissions, skipped } = await readExpanded(expanded, {
     settings,
     ...(prefecture ? { prefecture } : {}),
     onProgress: (done, total, file) => {
       if (total >= 20 && file) io.err(`读取 ${done + 1}/${total}：${file}`);
     },
   });
+  // a package folder's other files are its attachments (counted in the summary), not skipped
+  if (skipped.length > 0) {
+    io.err(`已跳过 ${skipped.length} 个不是申报材料的文件（如 ${path.basename(skipped[0])}）`);
+  }
   return mergeSubmissions(submissions, settings);
 }
 

@@ -1,27 +1,46 @@
 /**
  * The command line's side of reading: expand the files and folders named on the command line, load each file (the
  * size limit is checked before it is read into memory) and hand it to the one input dispatcher (src/io/inputs.ts).
+ *
+ * Package folders: a folder named on the command line, or any folder inside it, whose 推荐汇总表 (附件3) all belong to
+ * one prefecture and which holds at least one 申报表 (附件1) is that prefecture's package (src/io/package.ts): its
+ * list is checked against its forms, its other files (PDF 证明材料, scans, .txt) are counted as attachments, and its
+ * files are named by their path from the folder ("长沙市/附件3.xlsx"). Everything else reads as before: a folder of
+ * forms alone (`huhang merge 申报表/ --prefecture 长沙市`) and a folder of prefecture workbooks keep their file names.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { errorMessage } from "../core/errors";
+import type { Finding } from "../core/findings";
 import type { PrefectureSubmission } from "../core/model";
 import type { CampaignSettings } from "../core/settings";
 import type { PrefectureName } from "../core/vocabulary";
 import {
   assembleSubmissions,
+  extensionOf,
   isInputCandidate,
   readInput,
   unreadable,
   type InputRead,
 } from "../io/inputs";
 import { formatBytes, withLimits, type InputLimits } from "../io/limits";
+import {
+  attachmentNote,
+  isTableOrForm,
+  packageByteLimit,
+  packageDirs,
+  packageItem,
+  type PackageInput,
+  type PackageItem,
+} from "../io/package";
 
 export interface Expanded {
   files: string[];
   missing: string[];
   /** Files inside the folders that are neither inputs nor legacy formats (README, scripts, images…). */
   skipped: string[];
+  /** The folder named on the command line each file or skipped file was found in (absent: named itself). */
+  roots?: Map<string, string>;
 }
 
 /**
@@ -32,7 +51,8 @@ export async function expandInputs(args: string[]): Promise<Expanded> {
   const files: string[] = [];
   const missing: string[] = [];
   const skipped: string[] = [];
-  async function walk(p: string, named: boolean): Promise<void> {
+  const roots = new Map<string, string>();
+  async function walk(p: string, root: string | null): Promise<void> {
     const st = await fs.stat(p).catch(() => null);
     if (!st) {
       missing.push(p);
@@ -41,15 +61,16 @@ export async function expandInputs(args: string[]): Promise<Expanded> {
     if (st.isDirectory()) {
       const entries = (await fs.readdir(p)).sort();
       for (const e of entries) {
-        if (!e.startsWith(".") && !e.startsWith("~$")) await walk(path.join(p, e), false);
+        if (!e.startsWith(".") && !e.startsWith("~$")) await walk(path.join(p, e), root ?? p);
       }
     } else if (st.isFile()) {
-      if (named || isInputCandidate(p)) files.push(p);
+      if (root !== null && !roots.has(p)) roots.set(p, root);
+      if (root === null || isInputCandidate(p)) files.push(p);
       else skipped.push(p);
     }
   }
-  for (const a of args) await walk(a, true);
-  return { files: [...new Set(files)], missing, skipped };
+  for (const a of args) await walk(a, null);
+  return { files: [...new Set(files)], missing, skipped: [...new Set(skipped)], roots };
 }
 
 export interface ReadOptions {
@@ -61,37 +82,131 @@ export interface ReadOptions {
   limits?: Partial<InputLimits>;
 }
 
-/** Read every file and assemble the batch's submissions. */
-export async function readInputs(
-  files: string[],
-  opts: ReadOptions
-): Promise<PrefectureSubmission[]> {
+export interface ReadResult {
+  submissions: PrefectureSubmission[];
+  /** The skipped files that were not part of a package (a package's other files are its attachments). */
+  skipped: string[];
+}
+
+async function readOne(
+  full: string,
+  name: string,
+  limits: InputLimits
+): Promise<{ read: InputRead; bytes: Uint8Array | null }> {
+  try {
+    // a file over the size limit is not even read into memory (a .zip package may hold scans: a larger limit)
+    const size = (await fs.stat(full)).size;
+    const max = extensionOf(full) === "zip" ? packageByteLimit(limits) : limits.maxFileBytes;
+    if (size > max) {
+      return {
+        read: unreadable(
+          name,
+          `文件大小 ${formatBytes(size)}，超过单个文件上限 ${formatBytes(max)}，未读取：请删除无关工作表、图片后重新保存`
+        ),
+        bytes: null,
+      };
+    }
+    const bytes = new Uint8Array(await fs.readFile(full));
+    return { read: await readInput(name, bytes, { limits }), bytes };
+  } catch (e) {
+    return { read: unreadable(name, `无法打开文件：${errorMessage(e)}`), bytes: null };
+  }
+}
+
+/** "a/b/c.docx" relative to `root`, with "/" separators. */
+function relative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join("/");
+}
+
+/** Read every file, recognise the package folders, and assemble the batch's submissions. */
+export async function readExpanded(expanded: Expanded, opts: ReadOptions): Promise<ReadResult> {
   const limits = withLimits(opts.limits);
-  const reads: InputRead[] = [];
+  const { files } = expanded;
+  const roots = expanded.roots ?? new Map<string, string>();
+  const reads = new Map<string, InputRead>();
+  const items = new Map<string, PackageItem>();
   for (let i = 0; i < files.length; i++) {
     const full = files[i];
     const name = path.basename(full);
     opts.onProgress?.(i, files.length, name);
-    try {
-      // a file over the size limit is not even read into memory
-      const size = (await fs.stat(full)).size;
-      if (size > limits.maxFileBytes) {
-        reads.push(
-          unreadable(
-            name,
-            `文件大小 ${formatBytes(size)}，超过单个文件上限 ${formatBytes(limits.maxFileBytes)}，未读取：请删除无关工作表、图片后重新保存`
-          )
-        );
-        continue;
-      }
-      reads.push(await readInput(name, new Uint8Array(await fs.readFile(full)), { limits }));
-    } catch (e) {
-      reads.push(unreadable(name, `无法打开文件：${errorMessage(e)}`));
+    const { read, bytes } = await readOne(full, name, limits);
+    reads.set(full, read);
+    if (roots.has(full)) {
+      const rel = relative(roots.get(full)!, full);
+      items.set(
+        full,
+        bytes && isTableOrForm(full)
+          ? packageItem(rel, bytes, read)
+          : { path: rel, read: isTableOrForm(full) ? read : null }
+      );
     }
   }
   opts.onProgress?.(files.length, files.length, "");
-  return assembleSubmissions(reads, {
+
+  // each named folder: which of its folders are prefecture packages
+  const byRoot = new Map<string, string[]>();
+  for (const f of [...files, ...expanded.skipped]) {
+    const root = roots.get(f);
+    // a .zip in a folder is a package (or an input) of its own, never another package's attachment
+    if (root === undefined || extensionOf(f) === "zip") continue;
+    const list = byRoot.get(root);
+    if (list) list.push(f);
+    else byRoot.set(root, [f]);
+  }
+  const inPackage = new Set<string>();
+  const packages: PackageInput[] = [];
+  for (const [root, members] of byRoot) {
+    const tree = members.filter((f) => items.has(f)).map((f) => items.get(f)!);
+    for (const dir of packageDirs(tree, false)) {
+      const base = dir === "" ? root : path.join(root, ...dir.split("/"));
+      const inside = members.filter((f) => dir === "" || relative(root, f).startsWith(dir + "/"));
+      packages.push(
+        await readPackageFolder(path.basename(path.resolve(base)), base, inside, limits)
+      );
+      for (const f of inside) inPackage.add(f);
+    }
+  }
+
+  const plain = files.filter((f) => !inPackage.has(f)).map((f) => reads.get(f)!);
+  const submissions = assembleSubmissions([...packages, ...plain], {
     prefecture: opts.prefecture ?? null,
     summaryLimit: opts.settings.summaryLimit,
   });
+  return { submissions, skipped: expanded.skipped.filter((f) => !inPackage.has(f)) };
+}
+
+/**
+ * A package folder's files, read again under the names a package gives them — their path from the package folder
+ * ("长沙市/附件3.xlsx"), so that the files of two packages stay apart; everything but tables and forms is an attachment.
+ */
+async function readPackageFolder(
+  name: string,
+  base: string,
+  members: readonly string[],
+  limits: InputLimits
+): Promise<PackageInput> {
+  const items: PackageItem[] = [];
+  const findings: Finding[] = [];
+  for (const f of members) {
+    const rel = relative(base, f);
+    const where = `${name}/${rel}`;
+    if (!isTableOrForm(f)) {
+      items.push({ path: rel, read: null });
+      const note = attachmentNote(where, rel);
+      if (note) findings.push(note);
+      continue;
+    }
+    const { read, bytes } = await readOne(f, where, limits);
+    items.push(bytes ? packageItem(rel, bytes, read) : { path: rel, read });
+  }
+  return { kind: "package", file: name, container: "folder", items, findings };
+}
+
+/** Read every file and assemble the batch's submissions (files named one by one: no package folders). */
+export async function readInputs(
+  files: string[] | Expanded,
+  opts: ReadOptions
+): Promise<PrefectureSubmission[]> {
+  const expanded = Array.isArray(files) ? { files, missing: [], skipped: [] } : files;
+  return (await readExpanded(expanded, opts)).submissions;
 }

@@ -28,6 +28,17 @@ export const cliReportSchema = z.object({
       status: z.enum(["ok", "rejected"]),
       error: z.string().optional(),
       note: z.string().optional(),
+      /**
+       * When the input came in a prefecture package (a .zip or a package folder): the package's name, the 申报表
+       * (附件1) checked against this 推荐汇总表, and the other files (PDF 证明材料, scans) counted as attachments.
+       */
+      package: z
+        .object({
+          name: z.string(),
+          forms: z.array(z.string()),
+          attachments: z.array(z.string()),
+        })
+        .optional(),
     })
   ),
   records: z.array(
@@ -94,6 +105,7 @@ export function jsonReport(result: MergeResult, output: string | null): JsonRepo
       status: i.status === "rejected" ? "rejected" : "ok",
       ...(i.error ? { error: i.error } : {}),
       ...(i.status === "superseded" ? { note: "已被同一市州较新的文件取代，未计入汇总" } : {}),
+      ...(i.package ? { package: i.package } : {}),
     })),
     records: result.records.map((r) => ({
       prefecture: r.prefecture,
@@ -142,6 +154,12 @@ export function textSummary(result: MergeResult, output: string | null): string 
   lines.push(
     `读取文件 ${result.inputs.length} 个：成功 ${ok} 个${bad.length ? `，无法读取 ${bad.length} 个` : ""}；推荐案例 ${result.records.length} 条。`
   );
+  for (const i of result.inputs) {
+    if (!i.package) continue;
+    lines.push(
+      `报送材料 ${i.package.name}：推荐汇总表 ${i.file}（${i.rows} 个案例），申报表 ${i.package.forms.length} 份，附件 ${i.package.attachments.length} 个。`
+    );
+  }
   const reported = 14 - result.missingPrefectures.length;
   lines.push(
     `已报市州 ${reported} 个${result.missingPrefectures.length ? `；未报：${result.missingPrefectures.join("、")}` : "，14 个市州全部已报"}。`

@@ -20,6 +20,8 @@ export interface InputSummary {
   /** ok: merged; rejected: unreadable (see error); superseded: a newer file of the same prefecture replaced it. */
   status: "ok" | "rejected" | "superseded";
   error?: string;
+  /** The prefecture package the submission came in: its name, the 申报表 read with it, the attachments counted. */
+  package?: PrefectureSubmission["package"];
 }
 
 export interface MergeResult {
@@ -143,6 +145,7 @@ export function mergeSubmissions(
       rows: s.records.length,
       status,
       ...(status === "rejected" && fileError ? { error: fileError.message } : {}),
+      ...(s.package ? { package: s.package } : {}),
     };
   });
 

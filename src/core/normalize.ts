@@ -1,9 +1,11 @@
 /**
  * Enterprise identity: two rows are the same enterprise when their 统一社会信用代码 agree (where both give one), else
  * when their normalised names agree. Normalisation folds full/half width, unifies brackets, drops spaces and trailing
- * 盖章 notes, so that "湖南 华菱（集团）有限公司（盖章）" and "湖南华菱(集团)有限公司" are one enterprise.
+ * 盖章 notes, so that "湖南 华菱（集团）有限公司（盖章）" and "湖南华菱(集团)有限公司" are one enterprise. Kangxi radicals and
+ * compatibility ideographs copied from PDFs (⼯业 for 工业) fold to their unified ideographs, Cyrillic and Greek
+ * look-alikes mixed into a name (Нunan) to Latin; a name of filler alone ("___", "……") is no name.
  */
-import { cleanText, stripInvisible, toHalfWidth } from "./text";
+import { cleanText, foldHomoglyphs, hasMeaningfulText, stripInvisible, toHalfWidth } from "./text";
 import { checkUscc } from "./uscc";
 
 const TRAILING_NOTES = /[(（[【]?\s*(加盖)?(单位)?(公章|盖章|签章|章)\s*[)）\]】]?$/;
@@ -35,7 +37,9 @@ export function namesSeveralEnterprises(name: unknown): boolean {
 }
 
 export function normalizeEnterpriseName(input: unknown): string {
-  let s = toHalfWidth(stripInvisible(cleanText(input)));
+  const clean = cleanText(input);
+  if (!hasMeaningfulText(clean)) return "";
+  let s = toHalfWidth(stripInvisible(clean));
   s = s.replace(/[〔［【[{｛]/g, "(").replace(/[〕］】\]}｝]/g, ")");
   s = s
     .replace(/\s+/g, "")
@@ -47,7 +51,8 @@ export function normalizeEnterpriseName(input: unknown): string {
     if (next === s) break;
     s = next;
   }
-  return s.toUpperCase();
+  // look-alikes folded after upper-casing, so that normalising twice changes nothing; filler left alone is no name
+  return hasMeaningfulText(s) ? foldHomoglyphs(s.toUpperCase()) : "";
 }
 
 /**
@@ -65,7 +70,9 @@ export function enterpriseKey(name: unknown, uscc?: unknown): string {
 
 /** Case names compared for R3: the same after folding width, punctuation and the words 案例/项目. */
 export function normalizeCaseName(input: unknown): string {
-  let s = toHalfWidth(stripInvisible(cleanText(input))).replace(
+  const clean = cleanText(input);
+  if (!hasMeaningfulText(clean)) return "";
+  let s = toHalfWidth(stripInvisible(clean)).replace(
     /[\s"'“”‘’《》<>()（）【】[\]、，,。.:：;；!！?？\-—_·]/g,
     ""
   );
@@ -75,5 +82,6 @@ export function normalizeCaseName(input: unknown): string {
     if (next === s) break;
     s = next;
   }
-  return s.toUpperCase();
+  // look-alikes folded after upper-casing, so that normalising twice changes nothing; filler left alone is no name
+  return hasMeaningfulText(s) ? foldHomoglyphs(s.toUpperCase()) : "";
 }

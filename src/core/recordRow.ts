@@ -61,9 +61,18 @@ export function findingsByRecord(
     if (r.source.row === null)
       formsPerFile.set(r.source.file, (formsPerFile.get(r.source.file) ?? 0) + 1);
   }
+  /** A 附件3 row of a prefecture package also owns the findings of the 申报表 it was checked against. */
+  const ofForm = (r: CaseRecord): Finding[] => {
+    const own = r.form?.source;
+    if (!own) return [];
+    const { form, cover } = formParts(own.sheet);
+    return [null, form, cover].flatMap(
+      (sheet) => byPlace.get(sourceKey({ file: own.file, sheet, row: null })) ?? []
+    );
+  };
   return records.map((r) => {
     const { file, row } = r.source;
-    if (row !== null) return byPlace.get(sourceKey(r.source)) ?? [];
+    if (row !== null) return [...(byPlace.get(sourceKey(r.source)) ?? []), ...ofForm(r)];
     if (formsPerFile.get(file) === 1) return byFile.get(file) ?? [];
     const { form, cover } = formParts(r.source.sheet);
     return [null, form, cover].flatMap(

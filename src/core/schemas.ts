@@ -93,6 +93,11 @@ export const formFactsSchema = z.object({
   /** Whether 二、总体情况 and 三、成效与亮点 hold more than the template's guidance. */
   overviewFilled: z.boolean(),
   highlightsFilled: z.boolean(),
+  /**
+   * Where the form itself was read, when its facts travel on another source's record (a 附件3 row of a prefecture
+   * package, src/core/rules/materials.ts): the form's own findings point there. Absent on a form's own record.
+   */
+  source: sourceSchema.optional(),
 });
 export type FormFacts = z.infer<typeof formFactsSchema>;
 
@@ -191,6 +196,17 @@ export const prefectureSubmissionSchema = z.object({
   findings: z.array(findingSchema),
   /** false when the file could not be read at all (a FILE finding says why). */
   ok: z.boolean(),
+  /**
+   * When the submission came in a prefecture package (a folder or .zip holding its 附件3, 附件1 forms, 附件2 and
+   * proofs): the package's name, the 申报表 read with the list, and the other files (PDF 证明材料, scans) counted.
+   */
+  package: z
+    .object({
+      name: z.string(),
+      forms: z.array(z.string()),
+      attachments: z.array(z.string()),
+    })
+    .optional(),
 });
 export type PrefectureSubmission = z.infer<typeof prefectureSubmissionSchema>;
 

@@ -19,6 +19,7 @@ import {
 import { bureauName, parsePrefecture, type PrefectureName } from "../core/vocabulary";
 import { docxLimitsFrom, readApplicationDocx } from "./docx/readApplication";
 import { withLimits, type InputLimits } from "./limits";
+import { assemblePackage, readPackageZip, type PackageInput } from "./package";
 import { readLimitsFrom, readWorkbookSubmissions } from "./xlsx/readWorkbook";
 
 /** What a clerk's or the province's file turned out to be. */
@@ -27,10 +28,13 @@ export type InputRead =
   /** A province roll-up the tool wrote: one submission per prefecture it holds. */
   | { kind: "province"; file: string; submissions: PrefectureSubmission[] }
   | { kind: "forms"; file: string; applications: Application[]; findings: Finding[] }
-  | { kind: "rejected"; file: string; findings: Finding[] };
+  | { kind: "rejected"; file: string; findings: Finding[] }
+  /** A prefecture package (a .zip, or a folder the CLI recognised): its files, each as read (src/io/package.ts). */
+  | PackageInput;
 
 export const WORKBOOK_EXTENSIONS = ["xlsx", "xlsm"] as const;
 export const WORD_EXTENSIONS = ["docx", "docm"] as const;
+export const PACKAGE_EXTENSIONS = ["zip"] as const;
 
 const IMAGE =
   "这是图片（扫描件或照片），无法读取其中的内容：请向报送单位索取 Word（.docx）或 Excel（.xlsx）原件";
@@ -62,6 +66,7 @@ export function isInputCandidate(name: string): boolean {
   return (
     (WORKBOOK_EXTENSIONS as readonly string[]).includes(ext) ||
     (WORD_EXTENSIONS as readonly string[]).includes(ext) ||
+    (PACKAGE_EXTENSIONS as readonly string[]).includes(ext) ||
     ext in LEGACY
   );
 }
@@ -114,6 +119,12 @@ export async function readInput(
     if (!application) return { kind: "rejected", file, findings };
     return { kind: "forms", file, applications: [application], findings };
   }
+  if ((PACKAGE_EXTENSIONS as readonly string[]).includes(ext)) {
+    return readPackageZip(file, bytes, {
+      limits,
+      readOne: (name, data) => readInput(name, data, opts),
+    });
+  }
   return { kind: "rejected", file, findings: [finding("FILE", { file }, rejectedMessage(file))] };
 }
 
@@ -150,7 +161,22 @@ export function assembleSubmissions(
 ): PrefectureSubmission[] {
   const out: PrefectureSubmission[] = [];
   const groups = new Map<string, { records: CaseRecord[]; findings: Finding[]; files: string[] }>();
+  const queue: InputRead[] = [];
   for (const read of reads) {
+    if (read.kind !== "package") {
+      queue.push(read);
+      continue;
+    }
+    // a prefecture package: its lists checked against its forms; what lies outside any package reads as usual
+    const pkg = assemblePackage(read, opts, (forms, prefecture) =>
+      forms.applications.map((app) => formRecord(app, 0, { ...opts, prefecture }))
+    );
+    out.push(...pkg.submissions);
+    queue.push(...pkg.plain);
+    if (pkg.findings.length > 0) out.push(containerSubmission(read.file, pkg.findings));
+  }
+  for (const read of queue) {
+    if (read.kind === "package") continue;
     if (read.kind === "rejected") {
       out.push(rejectedSubmission(read.file, read.findings));
     } else if (read.kind === "workbook") {
@@ -196,6 +222,12 @@ export function assembleSubmissions(
     });
   }
   return out;
+}
+
+/** What a package's container said when no package was found in it: unreadable on an error, else a note. */
+function containerSubmission(file: string, findings: Finding[]): PrefectureSubmission {
+  const sub = rejectedSubmission(file, findings);
+  return findings.some((f) => f.severity === "error") ? sub : { ...sub, ok: true };
 }
 
 /**

@@ -180,7 +180,9 @@ run("the taskpane with the fake Excel host, in Chromium", () => {
     expect(JSON.stringify(wb.grids["地区指标"])).toContain("全省合计");
     expect(wb.charts["地区指标"]).toBeGreaterThanOrEqual(1);
     await page.getByRole("button", { name: "导出推荐名单" }).click();
-    await page.getByText(/^推荐名单（\d+ 个案例）已在新工作簿中打开，可打印盖章。/).waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/^推荐名单（\d+ 个案例）已在新工作簿中打开，可打印盖章。/)
+      .waitFor({ timeout: 30_000 });
     expect((await workbook(page)).created).toBe(1);
     await shot("全省合并");
     expect(await axeSerious(page)).toEqual([]);

@@ -14,8 +14,10 @@ import { parsePrefecture } from "../vocabulary";
 export function checkForm(record: CaseRecord, settings: CampaignSettings): Finding[] {
   const form = record.form;
   if (!form) return [];
-  const file = record.source.file;
-  const { form: FORM_SHEET, cover: COVER_SHEET } = formParts(record.source.sheet);
+  // a form whose facts travel on a 附件3 row (a prefecture package) is located at the form itself
+  const own = form.source ?? record.source;
+  const file = own.file;
+  const { form: FORM_SHEET, cover: COVER_SHEET } = formParts(own.sheet);
   const unitName = cleanText(record.enterprise);
   const enterprise = unitName || form.applicant || null;
   const out: Finding[] = [];

@@ -6,7 +6,7 @@ import { finding, type Finding, type FindingCode, type Severity } from "../findi
 import { CASE_FIELD_LABELS, type CaseField, type CaseRecord } from "../model";
 import type { CampaignSettings } from "../settings";
 import { namesSeveralEnterprises } from "../normalize";
-import { countChars } from "../text";
+import { countChars, hasMeaningfulText, isNotApplicable, mixedScriptLetters } from "../text";
 import { checkUscc } from "../uscc";
 import { directionByName, LEVELS_BY_DIRECTION } from "../vocabulary";
 import { ELIGIBLE_CATEGORIES } from "./eligibility";
@@ -45,6 +45,7 @@ export function checkRecord(record: CaseRecord, settings: CampaignSettings): Fin
     );
 
   checkRequired(record, add);
+  checkMixedScripts(record, add);
   checkCreditCode(record, add);
   checkConsortium(record, add);
   checkDate(record, settings, add);
@@ -75,12 +76,22 @@ function rawOf(record: CaseRecord, field: CaseField): string {
   }
 }
 
+/**
+ * A required field says nothing when it is blank, holds only filler or invisible characters ("___", "……", NBSP,
+ * zero-width) or only an N/A mark ("/", "无", "—", "不适用"): "/" in 联系人 is an empty 联系人.
+ */
+function saysNothing(raw: string): boolean {
+  return !hasMeaningfulText(raw) || isNotApplicable(raw);
+}
+
 function checkRequired(record: CaseRecord, add: Add): void {
   const fields = record.columns.uscc !== undefined ? [...REQUIRED, "uscc" as const] : REQUIRED;
   for (const field of fields) {
     const raw = rawOf(record, field).trim();
     const label = CASE_FIELD_LABELS[field];
-    if (EXCEL_ERROR.test(raw)) {
+    if (raw !== "" && saysNothing(raw) && !(field === "direction" || field === "summary")) {
+      add("REQ", field, `“${label}”为空（只填了“${raw}”）：请填写${label}`);
+    } else if (EXCEL_ERROR.test(raw)) {
       add("REQ", field, `“${label}”单元格是错误值 ${raw}，无法读取：请检查公式或重新填写`);
     } else if (field === "category" && raw !== "" && record.category === null) {
       add(
@@ -96,14 +107,44 @@ function checkRequired(record: CaseRecord, add: Add): void {
           ? "未填写申报方向：请在“案例申报方向和简述”开头写明方向（如“工业互联网安全分类分级案例：……”）"
           : `申报方向“${raw}”无法识别：应为五个方向之一（分类分级、车联网、工控评估、漏洞治理、威胁监测）`
       );
-    } else if (field === "summary" && record.summary.trim() === "" && raw !== "") {
-      add("REQ", field, "“案例申报方向和简述”只有方向，没有简述");
+    } else if (field === "summary" && saysNothing(record.summary) && raw !== "") {
+      add(
+        "REQ",
+        field,
+        record.direction
+          ? "“案例申报方向和简述”只有方向，没有简述"
+          : `“案例申报方向和简述”为空（只填了“${raw}”）：请填写申报方向和简述`
+      );
     } else if (
       raw === "" &&
       !(field === "summary" && record.direction === null && record.directionRaw === "")
     ) {
       add("REQ", field, `“${label}”为空`);
     }
+  }
+}
+
+/**
+ * Cyrillic or Greek letters mixed into a Chinese or Latin name ("Нunan", "湖南Αβ科技"): they look right but are other
+ * characters, so the same enterprise or case is not recognised as the same elsewhere (R2, R3, the materials check).
+ * A warning (REQ, the field is not readable as written) at the field's cell.
+ */
+function checkMixedScripts(record: CaseRecord, add: Add): void {
+  const fields: Array<[CaseField, string]> = [
+    ["enterprise", record.enterprise],
+    ["caseName", record.caseName],
+    ["contact", record.contact],
+  ];
+  for (const [field, value] of fields) {
+    const letters = mixedScriptLetters(value);
+    if (letters.length === 0) continue;
+    const label = CASE_FIELD_LABELS[field];
+    add(
+      "REQ",
+      field,
+      `“${label}”“${value}”中混有西里尔或希腊字母（${letters.map((c) => `“${c}”`).join("")}），外形像汉字或拉丁字母，实为其他字符，同一企业或案例会无法识别为同一个：请删除后用中文输入法或英文键盘重新输入`,
+      "warning"
+    );
   }
 }
 
@@ -162,7 +203,8 @@ function checkEligibility(record: CaseRecord, add: Add): void {
   }
   if (!direction) return;
   const allowed = LEVELS_BY_DIRECTION[direction];
-  const levelText = record.levelRaw.trim();
+  // "/", "无", "不适用" in 网络安全级别 mean "not applicable": no level
+  const levelText = isNotApplicable(record.levelRaw) ? "" : record.levelRaw.trim();
   // the official 7-column table has no level column: only a source that has one can miss it
   const hasLevelField = record.columns.level !== undefined;
   if (allowed) {

@@ -61,6 +61,22 @@ export async function readImportFile(
       };
     case "rejected":
       return rejected(file, { findings: read.findings });
+    case "package": {
+      // a prefecture package (.zip): its list checked against its forms, its 附件2 beside it
+      const subs = assembleSubmissions([read], { prefecture, summaryLimit: settings.summaryLimit });
+      const main = subs.find((s) => s.ok && s.records.length > 0) ?? subs.find((s) => s.ok);
+      const findings = subs.flatMap((s) => s.findings);
+      if (!main) return rejected(file, { findings });
+      return {
+        file,
+        kind: "xlsx",
+        prefecture: main.prefecture,
+        meta: main.meta,
+        records: main.records,
+        findings,
+        indicators: main.indicators ?? subs.find((s) => s.indicators)?.indicators ?? null,
+      };
+    }
   }
 }
 

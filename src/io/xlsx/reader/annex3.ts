@@ -10,7 +10,13 @@ import {
   type CaseRecord,
   type SubmissionMeta,
 } from "../../../core/model";
-import { cleanText, parseLooseNumber, toHalfWidth } from "../../../core/text";
+import {
+  cleanText,
+  isNotApplicable,
+  optionalText,
+  parseLooseNumber,
+  toHalfWidth,
+} from "../../../core/text";
 import { normalizeUscc } from "../../../core/uscc";
 import {
   parseCategory,
@@ -173,7 +179,8 @@ function readRow(
 
   const summaryCell = text("summary");
   const split = splitDirectionCell(summaryCell);
-  const directionColumn = text("direction");
+  // optional cells with an N/A mark ("/", "无", "—", "不适用") are empty, not values
+  const directionColumn = optionalText(text("direction"));
   let direction = split.direction;
   let directionRaw = split.head;
   if (directionColumn !== "") {
@@ -182,9 +189,11 @@ function readRow(
   }
   const categoryRaw = text("category");
   const levelCell = cell("level");
-  const levelRaw = text("level");
+  const levelRaw = optionalText(text("level"));
   const scoreCell = cell("score");
   const usccCell = cell("uscc");
+  const usccText = optionalText(usccCell.text);
+  const dateCell = cell("date");
   const prefecture: PrefectureName | null =
     cols.prefecture !== undefined ? parsePrefecture(text("prefecture")) : null;
   return {
@@ -192,7 +201,7 @@ function readRow(
     order: orderOf(cell("order")) ?? position,
     caseName: text("caseName"),
     enterprise: text("enterprise"),
-    uscc: usccCell.num !== null ? normalizeUscc(usccCell.num) : normalizeUscc(usccCell.text),
+    uscc: usccCell.num !== null ? normalizeUscc(usccCell.num) : normalizeUscc(usccText),
     category: parseCategory(categoryRaw),
     categoryRaw,
     direction,
@@ -203,7 +212,7 @@ function readRow(
     summaryCell,
     contact: text("contact"),
     phone: toHalfWidth(text("phone")).replace(/\s+/g, " "),
-    date: cellIsoDate(cell("date"), ctx.date1904),
+    date: isNotApplicable(dateCell.text) ? null : cellIsoDate(dateCell, ctx.date1904),
     score: scoreCell.num ?? parseLooseNumber(scoreCell.text),
     source: { file: ctx.file, sheet: grid.name, row },
     columns: { ...columns },
