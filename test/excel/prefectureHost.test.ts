@@ -248,9 +248,11 @@ describe("showIndicators", () => {
     expect(s.formula(`D${fixed}`)).toBe(
       `=IF(AND(ISNUMBER(C${fixed}),ISNUMBER(C${found})),IF(C${fixed}>C${found},"整改项数大于发现风险项数",""),"")`
     );
-    expect(s.formula(`C${rowOf("工控风险整改率")}`)).toBe(`=HUHANG.RATIO(C${fixed},C${found})`);
+    expect(s.formula(`C${rowOf("工控风险整改率")}`)).toBe(
+      `=HUHANG.RATIO(IF(ISBLANK(C${fixed}),"",C${fixed}),IF(ISBLANK(C${found}),"",C${found}))`
+    );
     expect(s.formula(`C${rowOf("培训重点行业规上企业占比")}`)).toMatch(
-      /^=HUHANG\.COVERAGE\(C\d+,C\d+\)$/
+      /^=HUHANG\.COVERAGE\(IF\(ISBLANK\((C\d+)\),"",\1\),IF\(ISBLANK\((C\d+)\),"",\2\)\)$/
     );
     expect(s.formula(`C${rowOf("推荐案例中三级（个）")}`)).toBe(
       '=IFERROR(HUHANG.TIERCOUNT(INDIRECT("明细表[网络安全级别]"),"三级"),"")'
