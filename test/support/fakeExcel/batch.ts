@@ -99,6 +99,11 @@ export class Store {
     this.injections.push({ match: toMatcher(match), message, times });
   }
 
+  clearFailures(): void {
+    this.syncFailures.clear();
+    this.injections = [];
+  }
+
   apply(ops: Op[]): void {
     this.syncCount++;
     const sync = this.syncCount;

@@ -85,6 +85,8 @@ export interface FakeExcel {
    * sheet. As in Excel, the operations before it in its sync stay applied and the rest of the sync is skipped.
    */
   failOperation(match: OpMatch, options?: { message?: string; times?: number }): void;
+  /** Forget every injected failure not yet used (of syncs and of operations). */
+  clearFailures(): void;
   /** Every operation attempted so far, in order (index, kind, sheet, sync). */
   operations(): readonly OpInfo[];
   /** The request size in bytes of every sync so far. */
@@ -131,6 +133,7 @@ export function createFakeExcel(initialSheets: readonly string[] = ["Sheet1"]): 
     failNextSync: (message = "模拟的 Excel 同步失败", skip = 0) => store.failSync(message, skip),
     failOperation: (match, { message = "模拟的 Excel 操作失败", times = 1 } = {}) =>
       store.failOperation(match, message, times),
+    clearFailures: () => store.clearFailures(),
     operations: () => store.operations,
     requestSizes: () => store.requestBytes,
     sheetNames: () => store.state.sheets.map((s) => s.name),
