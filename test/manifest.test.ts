@@ -56,7 +56,13 @@ test("a task pane add-in for Excel, in Chinese", () => {
   expect(topLevel("Description").getAttribute("DefaultValue")).toMatch(/[\u4e00-\u9fff]/);
   expect(all("Host").some((h) => h.getAttribute("Name") === "Workbook")).toBe(true);
   const sets = all("Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
-  expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+  // ExcelApi 1.8: data validation and Excel.createWorkbook (test/excel/apiUsage.test.ts lists every member used)
+  expect(sets).toEqual(
+    expect.arrayContaining(["ExcelApi 1.8", "SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"])
+  );
+  // declared together, under <Requirements><Sets>, so that hosts without them never offer the add-in
+  const parents = all("Set").map((s) => s.parentNode?.nodeName);
+  expect(new Set(parents)).toEqual(new Set(["Sets"]));
 });
 
 test("one shared runtime serves the taskpane, the functions and the ribbon", () => {
