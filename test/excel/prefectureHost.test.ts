@@ -136,7 +136,7 @@ describe("showPrefecture", () => {
     expect(fake.sheet("明细")!.tables.map((t) => t.name)).toEqual(["明细表"]);
   });
 
-  it("leaves the workbook exactly as it was when the write sync fails", async () => {
+  it("leaves the workbook exactly as it was when a sync fails before anything is written", async () => {
     const { fake, host } = setup();
     const state = await zhuzhouState();
     await host.showPrefecture(state);
@@ -146,7 +146,7 @@ describe("showPrefecture", () => {
       /写入工作表“推荐汇总表”“明细”失败，原有内容未改动/
     );
     expect(fake.snapshot()).toEqual(before);
-    fake.failNextSync("磁盘已满", 1); // the read sync succeeds, the one write sync fails
+    fake.failNextSync("磁盘已满", 1); // the read sync succeeds, the next one (the old sheets' tables) fails whole
     await expect(host.showPrefecture({ ...state, records: [] })).rejects.toThrow(
       /失败，原有内容未改动：磁盘已满/
     );
