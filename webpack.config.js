@@ -19,7 +19,11 @@
  * tests only: production builds never contain a way to replace Office.
  *
  * HUHANG_ADDIN_URL=https://intranet.example/huhang/ rewrites https://localhost:3000/ in the copied manifest.xml for
- * deployment on an intranet server. dist/cli.js and dist/bench.js (scripts/build-cli.mjs) are kept when cleaning.
+ * deployment on an intranet server; it must be https and end with "/", else the build stops with a message.
+ *
+ * A production dist/ is what gets deployed: no source maps, no .debug.js host scripts of office.js, nothing but the
+ * add-in (the CLI and the benchmark are bundled into build/ by scripts/build-cli.mjs). src/taskpane/legacy-webview.js
+ * is copied as written (ES5, for Internet Explorer 11 webviews) and loaded before the bundles.
  */
 const crypto = require("crypto");
 const fs = require("fs");
@@ -36,7 +40,7 @@ const OFFICE_JS_DIR = path.resolve(__dirname, "node_modules/@microsoft/office-js
 /**
  * The parts of office.js an Excel add-in loads, relative to office.js: the loader, the Excel host scripts, the
  * app-to-file table, the custom functions runtime, and the localized strings. Not copied: other hosts, .debug
- * variants and the ariatelemetry folder (no telemetry).
+ * variants (OFFICE_JS_IGNORE) and the ariatelemetry folder (no telemetry).
  */
 const OFFICE_JS_FILES = [
   "office.js",
@@ -49,6 +53,29 @@ const OFFICE_JS_FILES = [
   "*/office_strings.js",
   "agaveerrorux/**",
 ];
+const OFFICE_JS_IGNORE = ["**/*.debug.js"];
+
+/** HUHANG_ADDIN_URL as the manifest needs it (https, ending in "/"), or a Chinese message saying what is wrong. */
+function checkAddinUrl(value) {
+  const example = "例如 HUHANG_ADDIN_URL=https://内网地址/huhang/";
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`HUHANG_ADDIN_URL“${value}”不是有效的网址：${example}`);
+  }
+  if (url.protocol !== "https:")
+    throw new Error(
+      `HUHANG_ADDIN_URL“${value}”必须以 https:// 开头（Excel 只加载 https 加载项）：${example}`
+    );
+  if (!value.endsWith("/"))
+    throw new Error(
+      `HUHANG_ADDIN_URL“${value}”必须以 / 结尾（清单中的文件地址直接接在其后）：${example}`
+    );
+  if (url.search || url.hash)
+    throw new Error(`HUHANG_ADDIN_URL“${value}”不能带 ? 或 #：${example}`);
+  return value;
+}
 
 async function httpsOptions() {
   if (process.env.HUHANG_DEV_HTTP === "1") return null;
@@ -75,7 +102,9 @@ module.exports = async (env, argv) => {
   const dev = mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const https = serving ? await httpsOptions() : null;
-  const addinUrl = process.env.HUHANG_ADDIN_URL;
+  const addinUrl = process.env.HUHANG_ADDIN_URL
+    ? checkAddinUrl(process.env.HUHANG_ADDIN_URL)
+    : null;
   // taskpane.html is static, so its style nonce is per build, not per response (see the comment in the template)
   const styleNonce = crypto.randomBytes(16).toString("base64");
   const e2e = process.env.HUHANG_E2E === "1";
@@ -83,8 +112,8 @@ module.exports = async (env, argv) => {
   return {
     mode,
     target: ["web", "es2020"],
-    // no eval-based source maps: taskpane.html's Content-Security-Policy forbids eval
-    devtool: "source-map",
+    // no eval-based source maps (taskpane.html's Content-Security-Policy forbids eval), and none in production
+    devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
@@ -94,7 +123,7 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
-      clean: { keep: /^(cli|bench)\.js(\.map)?$/ },
+      clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -142,8 +171,15 @@ module.exports = async (env, argv) => {
             from,
             context: OFFICE_JS_DIR,
             to: "[path][name][ext]",
+            globOptions: { ignore: OFFICE_JS_IGNORE },
             info: { minimized: true },
           })),
+          // as written: ES5 for Internet Explorer 11 webviews, never through the bundler or terser
+          {
+            from: "src/taskpane/legacy-webview.js",
+            to: "legacy-webview.js",
+            info: { minimized: true },
+          },
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",

@@ -1,4 +1,5 @@
-// Bundles the `huhang` command and the benchmark for Node with esbuild (runs on `npm ci` via "prepare").
+// Bundles the `huhang` command and the benchmark for Node with esbuild into build/ (runs on `npm ci` via "prepare").
+// Not into dist/: dist/ is the add-in as deployed on the web server, and holds nothing else.
 import { build } from "esbuild";
 
 const common = {
@@ -9,5 +10,5 @@ const common = {
   sourcemap: true,
   logLevel: "warning",
 };
-await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
-await build({ ...common, entryPoints: ["scripts/bench.ts"], outfile: "dist/bench.js" });
+await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "build/cli.js" });
+await build({ ...common, entryPoints: ["scripts/bench.ts"], outfile: "build/bench.js" });

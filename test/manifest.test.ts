@@ -56,7 +56,13 @@ test("a task pane add-in for Excel, in Chinese", () => {
   expect(topLevel("Description").getAttribute("DefaultValue")).toMatch(/[\u4e00-\u9fff]/);
   expect(all("Host").some((h) => h.getAttribute("Name") === "Workbook")).toBe(true);
   const sets = all("Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
-  expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+  // ExcelApi 1.8: data validation and Excel.createWorkbook (test/excel/apiUsage.test.ts lists every member used)
+  expect(sets).toEqual(
+    expect.arrayContaining(["ExcelApi 1.8", "SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"])
+  );
+  // declared together, under <Requirements><Sets>, so that hosts without them never offer the add-in
+  const parents = all("Set").map((s) => s.parentNode?.nodeName);
+  expect(new Set(parents)).toEqual(new Set(["Sets"]));
 });
 
 test("one shared runtime serves the taskpane, the functions and the ribbon", () => {
@@ -144,4 +150,68 @@ test("webpack.config.js builds what the manifest names", async () => {
   // the shared runtime page must load the functions too
   expect(html.userOptions.filename).toBe("taskpane.html");
   expect(html.userOptions.chunks).toEqual(expect.arrayContaining(["taskpane", "functions"]));
+});
+
+type CopyPattern = {
+  from: string;
+  to: string;
+  globOptions?: { ignore?: string[] };
+  transform?: (content: Buffer) => Buffer | string;
+};
+
+async function configWith(addinUrl: string | undefined) {
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
+    env: Record<string, unknown>,
+    argv: Record<string, unknown>
+  ) => Promise<{
+    devtool: string | false;
+    output: { clean: unknown };
+    plugins: { constructor: { name: string }; patterns?: CopyPattern[] }[];
+  }>;
+  const before = process.env.HUHANG_ADDIN_URL;
+  if (addinUrl === undefined) delete process.env.HUHANG_ADDIN_URL;
+  else process.env.HUHANG_ADDIN_URL = addinUrl;
+  try {
+    return await makeConfig({}, { mode: "production" });
+  } finally {
+    if (before === undefined) delete process.env.HUHANG_ADDIN_URL;
+    else process.env.HUHANG_ADDIN_URL = before;
+  }
+}
+
+function copyPatterns(config: Awaited<ReturnType<typeof configWith>>): CopyPattern[] {
+  return config.plugins.find((p) => p.constructor.name === "CopyPlugin")!.patterns!;
+}
+
+test("a production build holds what is deployed only: no source maps, no .debug.js, no CLI; the ES5 check as written", async () => {
+  const config = await configWith(undefined);
+  expect(config.devtool).toBe(false);
+  expect(config.output.clean).toBe(true); // nothing kept from earlier builds (the CLI is bundled into build/)
+  const patterns = copyPatterns(config);
+  const office = patterns.filter((p) => String(p.to).startsWith("[path]"));
+  expect(office.length).toBeGreaterThan(3);
+  for (const p of office) expect(p.globOptions?.ignore).toEqual(["**/*.debug.js"]);
+  expect(patterns).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ from: "src/taskpane/legacy-webview.js", to: "legacy-webview.js" }),
+    ])
+  );
+});
+
+test.each([
+  ["http://intranet.example/huhang/", /必须以 https:\/\/ 开头/],
+  ["https://intranet.example/huhang", /必须以 \/ 结尾/],
+  ["intranet.example/huhang/", /不是有效的网址/],
+  ["https://intranet.example/huhang/?v=1/", /不能带 \? 或 #/],
+])("HUHANG_ADDIN_URL=%s stops the build with a Chinese message", async (url, message) => {
+  await expect(configWith(url)).rejects.toThrow(message);
+});
+
+test("HUHANG_ADDIN_URL=https://…/ names that server in the copied manifest", async () => {
+  const config = await configWith("https://oa.hunan.example/huhang/");
+  const manifest = copyPatterns(config).find((p) => p.to === "manifest.xml")!;
+  const out = String(manifest.transform!(Buffer.from(xml)));
+  expect(out).not.toContain("https://localhost:3000/");
+  expect(out).toContain('DefaultValue="https://oa.hunan.example/huhang/taskpane.html"');
+  expect(out).toContain('DefaultValue="https://oa.hunan.example/huhang/functions.json"');
 });

@@ -1,7 +1,10 @@
 /**
  * Pure implementations behind the HUHANG.* worksheet functions (src/functions/functions.ts wraps them).
- * Inputs are the value matrices Excel hands a custom function (rows of cells; blanks arrive as null, undefined or "");
- * results are plain values or matrices. Problems the clerk must fix in the formula itself (ranges of different shape,
+ * Inputs are the value matrices Excel hands a custom function (rows of cells; blanks arrive as null, undefined or "" in
+ * Excel on the web, and as the NUMBER 0 in Excel on Windows and Mac: office-js issues #4702 and #5262). Where 0 cannot
+ * be a value (credit codes, enterprise names, prefectures, directions, levels) a 0 is read as a blank; where 0 is a
+ * value (RATIO, COVERAGE) the formulas the add-in writes pass blanks as "" (IF(ISBLANK(r),"",r), indicatorSheets.ts).
+ * Results are plain values or matrices. Problems the clerk must fix in the formula itself (ranges of different shape,
  * an unreadable tier) throw a FormulaError that the wrapper turns into an Excel error with the Chinese message.
  * Every function is linear in the number of cells.
  */
@@ -80,6 +83,11 @@ function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && cleanText(v) === "");
 }
 
+/** A blank cell where 0 cannot be a value: Excel desktop hands an empty cell to a custom function as 0. */
+function isEmptyCell(v: unknown): boolean {
+  return v === 0 || isBlank(v);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // HUHANG.TIERCOUNT
 
@@ -95,11 +103,13 @@ export function tierCount(levels: unknown, tier?: unknown): number | number[][] 
   const counts = new Map<Level, number>();
   for (const row of cells) {
     for (const v of row) {
+      if (isEmptyCell(v)) continue;
       const level = parseLevel(v);
       if (level) counts.set(level, (counts.get(level) ?? 0) + 1);
     }
   }
-  if (tier === undefined || isBlank(tier)) return [TIER_ORDER.map((t) => counts.get(t) ?? 0)];
+  // an empty tier cell (0 in Excel desktop) counts as an omitted tier
+  if (tier === undefined || isEmptyCell(tier)) return [TIER_ORDER.map((t) => counts.get(t) ?? 0)];
   const wanted = parseLevel(tier);
   if (!wanted) {
     throw new FormulaError(
@@ -172,10 +182,10 @@ export function coverage(covered: unknown, percents: unknown): Cell {
 
 /**
  * The key an enterprise cell is matched by within one column: a valid 统一社会信用代码 keys by the code, anything
- * else by the normalised name ("" for a blank cell).
+ * else by the normalised name ("" for a blank cell, also when Excel desktop hands it over as 0).
  */
 export function enterpriseCellKey(value: unknown): string {
-  if (isBlank(value)) return "";
+  if (isEmptyCell(value)) return "";
   return enterpriseKey(value, value);
 }
 
@@ -192,7 +202,7 @@ function flagGroups(
 ): string[][] {
   // the same few hundred spellings repeat down a long column: parse each distinct value once
   const keys = enterprises.map(memo(enterpriseCellKey));
-  const ids = labels.map(memo((v) => (isBlank(v) ? null : parse(v))));
+  const ids = labels.map(memo((v) => (isEmptyCell(v) ? null : parse(v))));
   // bit set of label indexes per enterprise (at most 14 labels: fits in a number)
   const seen = new Map<string, number>();
   for (let i = 0; i < keys.length; i++) {
@@ -284,12 +294,13 @@ export function crossRegion(enterprises: unknown, prefectures: unknown): string[
 // HUHANG.USCC
 
 /**
- * "" when the code is a valid 统一社会信用代码 (an unusual type pair is still valid) or the cell is blank; otherwise
+ * "" when the code is a valid 统一社会信用代码 (an unusual type pair is still valid) or the cell is blank (0 from an
+ * empty cell in Excel desktop is blank: no credit code is the number 0); otherwise
  * the Chinese reason (length, illegal character, which check character fails, number truncated by Excel, legacy code).
  */
 export function usccProblem(code: unknown): string {
   const v = Array.isArray(code) ? asMatrix(code)[0]?.[0] : code;
-  if (isBlank(v)) return "";
+  if (isEmptyCell(v)) return "";
   const r = checkUscc(v);
   return r.valid ? "" : r.reason;
 }

@@ -4,6 +4,9 @@
  *
  * Province ratios use HUHANG.RATIO / HUHANG.COVERAGE: they take the whole prefecture column and compute the ratio of the
  * sums over the prefectures that gave both numbers ("" when there is no data), exactly as src/core/indicators.ts does.
+ * Their arguments are written as IF(ISBLANK(r),"",r): Excel on Windows and Mac hands an empty cell to a custom function
+ * as 0, and 0 is a value here (a prefecture that found 10 risks and left 整改 blank would count as 0 of 10); the IF is
+ * evaluated as an array over a range (dynamic-array Excel, which every Excel with custom functions is).
  */
 import { columnLetter } from "../core/findings";
 import { INDICATOR_DEFS, INDICATOR_HEADER_LABELS } from "../core/indicatorDefs";
@@ -31,6 +34,11 @@ const FMT_PCT = "0.0";
 
 function num(v: number | null | undefined): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+/** A cell or range as a custom function argument whose empty cells stay blank ("") instead of becoming 0. */
+export function blanksAsBlank(ref: string): string {
+  return `IF(ISBLANK(${ref}),"",${ref})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -110,19 +118,19 @@ export function prefectureIndicatorJob(
         [
           "工控风险整改率",
           "整改 ÷ 发现；无发现时为空",
-          `=HUHANG.RATIO(${c("icsRisksFixed")},${c("icsRisksFound")})`,
+          `=HUHANG.RATIO(${blanksAsBlank(c("icsRisksFixed"))},${blanksAsBlank(c("icsRisksFound"))})`,
           FMT_RATIO,
         ],
         [
           "风险隐患整改率",
           "完成整改 ÷ 通报隐患；无通报时为空",
-          `=HUHANG.RATIO(${c("noticeHazardsFixed")},${c("noticeHazards")})`,
+          `=HUHANG.RATIO(${blanksAsBlank(c("noticeHazardsFixed"))},${blanksAsBlank(c("noticeHazards"))})`,
           FMT_RATIO,
         ],
         [
           "培训重点行业规上企业占比",
           "按覆盖企业数加权",
-          `=HUHANG.COVERAGE(${c("trainingEnterprises")},${c("trainingKeyPct")})`,
+          `=HUHANG.COVERAGE(${blanksAsBlank(c("trainingEnterprises"))},${blanksAsBlank(c("trainingKeyPct"))})`,
           FMT_RATIO,
         ],
         ["推荐案例中三级（个）", "明细表中网络安全级别为三级的案例数", tier("三级"), "0"],
@@ -192,7 +200,7 @@ export function provinceIndicatorJob(
         );
         const total =
           d.kind === "percent"
-            ? `=IFERROR(HUHANG.COVERAGE(${span(k("trainingEnterprises"))},${span(k(d.key))})*100,"")`
+            ? `=IFERROR(HUHANG.COVERAGE(${blanksAsBlank(span(k("trainingEnterprises")))},${blanksAsBlank(span(k(d.key)))})*100,"")`
             : `=IF(COUNT(${span(k(d.key))})=0,"",SUM(${span(k(d.key))}))`;
         writeColumn(ws, PROVINCE_TOTAL_ROW, col, "formula", [total]);
         if (d.kind === "percent")
@@ -220,8 +228,8 @@ export function provinceIndicatorJob(
       );
       const rate = (num: IndicatorKey, den: IndicatorKey) => (r: number) =>
         isTotal(r)
-          ? `=HUHANG.RATIO(${span(k(num))},${span(k(den))})`
-          : `=HUHANG.RATIO(${k(num)}${r},${k(den)}${r})`;
+          ? `=HUHANG.RATIO(${blanksAsBlank(span(k(num)))},${blanksAsBlank(span(k(den)))})`
+          : `=HUHANG.RATIO(${blanksAsBlank(`${k(num)}${r}`)},${blanksAsBlank(`${k(den)}${r}`)})`;
       writeColumn(
         ws,
         FIRST,

@@ -1,100 +1,87 @@
 /**
- * The subset of the Excel JavaScript API (Office.js) that the Excel host uses, as plain interfaces. The real
- * Excel.RequestContext is assignable to XlContext (officeExcel.ts checks this at compile time), and the in-memory fake
- * in test/support/fakeExcel implements exactly these members, so code written against them runs unchanged on both.
+ * The subset of the Excel JavaScript API (Office.js) that the Excel host uses, typed from @types/office-js: every data
+ * member and plain method is a Pick<> of the real Excel.* type (so enums such as horizontalAlignment and rules such as
+ * dataValidation.rule are compiler-checked against Office.js); members that return further Office objects are
+ * redeclared to return the Xl* subset instead, under the same name as the real member (XlMirrors says which Excel type
+ * each interface mirrors; test/excel/apiUsage.test.ts reads the requirement set of every member used from there).
+ *
+ * The real Excel.RequestContext is assignable to XlContext (officeExcel.ts checks this at compile time), and the
+ * in-memory fake in test/support/fakeExcel implements exactly these members, so code written against them runs
+ * unchanged on both.
  *
  * Semantics to keep in mind (the fake enforces them): writes are queued and applied at sync(); a property can be read
- * only after load() and a sync(); *OrNullObject results tell isNullObject only after a sync.
+ * only after load() and a sync(); *OrNullObject results tell isNullObject only after a sync; a sync that fails at one
+ * operation keeps what ran before it and skips the rest (a batch is not a transaction); Excel on the web refuses a
+ * request or a response above 5 MB (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
  */
 
 export type XlCellValue = string | number | boolean;
 
-export interface XlFill {
-  color: string;
-}
+export type XlFill = Pick<Excel.RangeFill, "color">;
 
-export interface XlFont {
-  bold: boolean;
-  size: number;
-  color: string;
-}
+export type XlFont = Pick<Excel.RangeFont, "bold" | "size" | "color">;
 
-export interface XlRangeFormat {
+export interface XlRangeFormat extends Pick<
+  Excel.RangeFormat,
+  "wrapText" | "columnWidth" | "horizontalAlignment" | "autofitRows"
+> {
   readonly fill: XlFill;
   readonly font: XlFont;
-  wrapText: boolean;
-  columnWidth: number;
-  horizontalAlignment: string;
-  /** Grow the rows to fit their wrapped text (set column widths first). */
-  autofitRows(): void;
 }
 
-export interface XlListValidation {
-  inCellDropDown: boolean;
-  /** A comma-separated list (the real API also takes a Range). */
-  source: unknown;
-}
+export type XlDataValidation = Pick<Excel.DataValidation, "rule" | "clear">;
 
-export interface XlDataValidation {
-  rule: { list?: XlListValidation };
-  clear(): void;
-}
-
-export interface XlRange {
-  /** Values as shown (formula results for formula cells); "" for an empty cell. */
-  values: unknown[][];
-  formulas: unknown[][];
-  numberFormat: unknown[][];
-  readonly address: string;
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-  readonly rowCount: number;
-  readonly columnCount: number;
-  readonly isNullObject: boolean;
-  columnHidden: boolean;
+export interface XlRange extends Pick<
+  Excel.Range,
+  | "values"
+  | "formulas"
+  | "numberFormat"
+  | "address"
+  | "rowIndex"
+  | "columnIndex"
+  | "rowCount"
+  | "columnCount"
+  | "isNullObject"
+  | "columnHidden"
+  | "merge"
+  | "select"
+> {
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
-  merge(across?: boolean): void;
-  select(): void;
   load(propertyNames: string | string[]): void;
 }
 
-export interface XlTable {
-  name: string;
-  style: string;
+export interface XlTable extends Pick<Excel.Table, "name" | "style"> {
   load(propertyNames: string | string[]): void;
 }
 
 export interface XlTableCollection {
   add(address: XlRange | string, hasHeaders: boolean): XlTable;
+  /** After load("items/name") and a sync. */
+  readonly items: XlTable[];
+  load(propertyNames: string | string[]): void;
 }
 
-export interface XlChartTitle {
-  text: string;
-}
+export type XlChartTitle = Pick<Excel.ChartTitle, "text">;
 
-export interface XlChart {
-  name: string;
+export interface XlChart extends Pick<Excel.Chart, "name" | "setPosition"> {
   readonly title: XlChartTitle;
-  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
 }
+
+/** The chart types and series orientations Office.js accepts, as its own string unions. */
+export type XlChartType = Excel.ChartType | `${Excel.ChartType}`;
+export type XlChartSeriesBy = Excel.ChartSeriesBy | `${Excel.ChartSeriesBy}`;
 
 export interface XlChartCollection {
-  add(
-    type: "ColumnClustered",
-    sourceData: XlRange,
-    seriesBy?: "Auto" | "Columns" | "Rows"
-  ): XlChart;
+  add(type: XlChartType, sourceData: XlRange, seriesBy?: XlChartSeriesBy): XlChart;
 }
 
-export interface XlFreezePanes {
-  freezeRows(count?: number): void;
-}
+export type XlFreezePanes = Pick<Excel.WorksheetFreezePanes, "freezeRows">;
 
-export interface XlWorksheet {
-  name: string;
-  position: number;
-  readonly isNullObject: boolean;
+export interface XlWorksheet extends Pick<
+  Excel.Worksheet,
+  "name" | "position" | "isNullObject" | "activate" | "delete"
+> {
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
@@ -106,8 +93,6 @@ export interface XlWorksheet {
     columnCount: number
   ): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
-  activate(): void;
-  delete(): void;
   load(propertyNames: string | string[]): void;
 }
 
@@ -121,9 +106,25 @@ export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
 }
 
-export interface XlContext {
+export interface XlContext extends Pick<Excel.RequestContext, "sync"> {
   readonly workbook: XlWorkbook;
-  sync(): Promise<unknown>;
+}
+
+/**
+ * Which Office.js type each interface above mirrors. A member redeclared in an interface's own body is the member of
+ * the same name of that type (test/excel/apiUsage.test.ts looks its requirement set up there).
+ */
+export interface XlMirrors {
+  XlRangeFormat: Excel.RangeFormat;
+  XlRange: Excel.Range;
+  XlTable: Excel.Table;
+  XlTableCollection: Excel.TableCollection;
+  XlChart: Excel.Chart;
+  XlChartCollection: Excel.ChartCollection;
+  XlWorksheet: Excel.Worksheet;
+  XlWorksheetCollection: Excel.WorksheetCollection;
+  XlWorkbook: Excel.Workbook;
+  XlContext: Excel.RequestContext;
 }
 
 /** Excel.run in production, the fake's run in tests: runs one batch function against a fresh request context. */

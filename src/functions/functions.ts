@@ -37,7 +37,7 @@ export function tierCountFn(
 }
 
 /**
- * 按合计计算比率：分子合计 ÷ 分母合计（如 整改数 ÷ 发现数），只计两者都是数字的行（文本数字、全角数字也算）；分母合计为 0 时返回空，表示无数据。
+ * 按合计计算比率：分子合计 ÷ 分母合计（如 整改数 ÷ 发现数），只计两者都是数字的行（文本数字、全角数字也算）；分母合计为 0 时返回空，表示无数据；Windows 与 Mac 版 Excel 把空白单元格按 0 传入，区域可能有空白时请写 IF(ISBLANK(区域),"",区域)。
  * @customfunction RATIO RATIO
  * @param {any[][]} numerators 分子区域，如 各市州“整改”项数
  * @param {any[][]} denominators 分母区域，与分子区域行列数相同，如 各市州“发现”项数
@@ -48,7 +48,7 @@ export function ratioFn(numerators: unknown[][], denominators: unknown[][]): num
 }
 
 /**
- * 按覆盖企业数加权的比例：Σ(企业数 × 比例) ÷ Σ企业数，结果为小数（0.85 即 85%）；比例可写 0.85、85%、"85%" 或 85（大于 1 按百分数）；企业数合计为 0 时返回空。
+ * 按覆盖企业数加权的比例：Σ(企业数 × 比例) ÷ Σ企业数，结果为小数（0.85 即 85%）；比例可写 0.85、85%、"85%" 或 85（大于 1 按百分数）；企业数合计为 0 时返回空；区域可能有空白时请写 IF(ISBLANK(区域),"",区域)（Windows 与 Mac 版 Excel 把空白按 0 传入）。
  * @customfunction COVERAGE COVERAGE
  * @param {any[][]} covered 覆盖企业数区域，如 宣贯培训“覆盖 __ 家企业”
  * @param {any[][]} percents 比例区域，与覆盖企业数区域行列数相同，如 “其中 __% 为重点行业规上企业”
@@ -59,7 +59,8 @@ export function coverageFn(covered: unknown[][], percents: unknown[][]): number 
 }
 
 // Same enterprise = same valid credit code, else same normalised name (src/core/normalize.ts). Rows whose enterprise
-// or direction is blank or unreadable get "" and never count. Direction names are written SHORT, in 1–5 order.
+// or direction is blank or unreadable get "" and never count; a blank cell is blank also when Excel desktop hands it
+// over as 0 (office-js #4702, #5262). Direction names are written SHORT, in 1–5 order.
 /**
  * 标出申报多个方向的企业（规则 R2）：返回等高的一列，同一企业出现在多个方向下时，其每一行写“多方向：”加各方向简称（分类分级、车联网、工控评估、漏洞治理、威胁监测，按 1–5 排列），否则为空。
  * @customfunction MULTIDIRECTION MULTIDIRECTION
@@ -84,7 +85,7 @@ export function crossRegionFn(enterprises: unknown[][], prefectures: unknown[][]
 }
 
 /**
- * 检查统一社会信用代码：有效或为空时返回空，否则返回原因（位数、非法字符、哪一位校验码不符、被 Excel 当作数字截断、旧版代码）。
+ * 检查统一社会信用代码：有效或为空（含 Windows 与 Mac 版 Excel 传入的空白 0）时返回空，否则返回原因（位数、非法字符、哪一位校验码不符、被 Excel 当作数字截断、旧版代码）。
  * @customfunction USCC USCC
  * @param {string|number} code 统一社会信用代码（18 位）
  * @returns {string} 空，或问题说明

@@ -2,57 +2,10 @@
  * showPrefecture / showIndicators / selectFinding on a real 附件3 (株洲, written by openpyxl: three cases, no level
  * column, so both 分类分级 rows break R7) and on a record carrying hostile text.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { checkAll } from "../../src/core/rules";
-import { defaultSettings } from "../../src/core/settings";
 import { createExcelHost } from "../../src/excel/excelHost";
 import { createFakeExcel } from "../support/fakeExcel";
-import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
-import type { PrefectureState } from "../../src/app/host";
-import { USCC, rec } from "../core/records";
-
-const FIXTURE = path.join(__dirname, "../io/xlsx/fixtures/zhuzhou_official.xlsx");
-
-/**
- * The 株洲 list as read, plus two cases the clerk imported from Word forms of other files: one breaking R5 (a 简述
- * cell over 100 characters) and ID (a wrong check character), one with a 申报日期 of last year (R4, a warning).
- */
-async function zhuzhouState(): Promise<PrefectureState> {
-  const sub = await readWorkbook(new Uint8Array(readFileSync(FIXTURE)), "zhuzhou_official.xlsx");
-  const long =
-    "建成覆盖全部产线的分级防护体系，完成三级符合性评测并整改风险四十二项，形成可复制推广的分类分级管理经验做法。".repeat(
-      2
-    );
-  const badCode = USCC.zhuche.slice(0, 17) + (USCC.zhuche.endsWith("1") ? "2" : "1");
-  const records = [
-    ...sub.records.map((r) => ({ ...r, prefecture: "株洲市" as const })),
-    rec({
-      prefecture: "株洲市",
-      order: 4,
-      file: "株洲中车时代申报表.docx",
-      enterprise: "株洲中车时代电气股份有限公司",
-      uscc: badCode,
-      summary: long,
-      summaryCell: `工业互联网安全分类分级案例：${long}`,
-    }),
-    rec({
-      prefecture: "株洲市",
-      order: 5,
-      file: "株洲千金药业申报表.docx",
-      enterprise: "株洲千金药业股份有限公司",
-      date: "2023-06-01",
-    }),
-  ].map((r, i) =>
-    i >= 3 ? { ...r, source: { file: r.source.file, sheet: "申报表", row: null }, columns: {} } : r
-  );
-  return {
-    prefecture: sub.prefecture,
-    meta: sub.meta,
-    records,
-    findings: [...sub.findings, ...checkAll(records, {}, defaultSettings())],
-  };
-}
+import { rec } from "../core/records";
+import { zhuzhouState } from "./states";
 
 function setup() {
   const fake = createFakeExcel();
@@ -183,7 +136,7 @@ describe("showPrefecture", () => {
     expect(fake.sheet("明细")!.tables.map((t) => t.name)).toEqual(["明细表"]);
   });
 
-  it("leaves the workbook exactly as it was when the write sync fails", async () => {
+  it("leaves the workbook exactly as it was when a sync fails before anything is written", async () => {
     const { fake, host } = setup();
     const state = await zhuzhouState();
     await host.showPrefecture(state);
@@ -193,7 +146,7 @@ describe("showPrefecture", () => {
       /写入工作表“推荐汇总表”“明细”失败，原有内容未改动/
     );
     expect(fake.snapshot()).toEqual(before);
-    fake.failNextSync("磁盘已满", 1); // the read sync succeeds, the one write sync fails
+    fake.failNextSync("磁盘已满", 1); // the read sync succeeds, the next one (the old sheets' tables) fails whole
     await expect(host.showPrefecture({ ...state, records: [] })).rejects.toThrow(
       /失败，原有内容未改动：磁盘已满/
     );
@@ -295,9 +248,11 @@ describe("showIndicators", () => {
     expect(s.formula(`D${fixed}`)).toBe(
       `=IF(AND(ISNUMBER(C${fixed}),ISNUMBER(C${found})),IF(C${fixed}>C${found},"整改项数大于发现风险项数",""),"")`
     );
-    expect(s.formula(`C${rowOf("工控风险整改率")}`)).toBe(`=HUHANG.RATIO(C${fixed},C${found})`);
+    expect(s.formula(`C${rowOf("工控风险整改率")}`)).toBe(
+      `=HUHANG.RATIO(IF(ISBLANK(C${fixed}),"",C${fixed}),IF(ISBLANK(C${found}),"",C${found}))`
+    );
     expect(s.formula(`C${rowOf("培训重点行业规上企业占比")}`)).toMatch(
-      /^=HUHANG\.COVERAGE\(C\d+,C\d+\)$/
+      /^=HUHANG\.COVERAGE\(IF\(ISBLANK\((C\d+)\),"",\1\),IF\(ISBLANK\((C\d+)\),"",\2\)\)$/
     );
     expect(s.formula(`C${rowOf("推荐案例中三级（个）")}`)).toBe(
       '=IFERROR(HUHANG.TIERCOUNT(INDIRECT("明细表[网络安全级别]"),"三级"),"")'

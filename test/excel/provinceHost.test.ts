@@ -125,11 +125,17 @@ describe("showProvince", () => {
     expect(s.formula("B16")).toBe('=IF(COUNT(B2:B15)=0,"",SUM(B2:B15))');
     const col = (label: string) => columnLetter(grid[0].indexOf(label) + 1);
     const icsRate = col("工控风险整改率（整改÷发现）");
+    // empty cells reach a custom function as 0 in Excel desktop: the arguments keep them blank
+    const fixed = `${col("评估发现风险已整改（项）")}2:${col("评估发现风险已整改（项）")}15`;
+    const found = `${col("评估发现企业安全风险（项）")}2:${col("评估发现企业安全风险（项）")}15`;
     expect(s.formula(`${icsRate}16`)).toBe(
-      `=HUHANG.RATIO(${col("评估发现风险已整改（项）")}2:${col("评估发现风险已整改（项）")}15,${col("评估发现企业安全风险（项）")}2:${col("评估发现企业安全风险（项）")}15)`
+      `=HUHANG.RATIO(IF(ISBLANK(${fixed}),"",${fixed}),IF(ISBLANK(${found}),"",${found}))`
+    );
+    expect(s.formula(`${icsRate}3`)).toMatch(
+      /^=HUHANG\.RATIO\(IF\(ISBLANK\(([A-Z]+3)\),"",\1\),IF\(ISBLANK\(([A-Z]+3)\),"",\2\)\)$/
     );
     expect(s.formula(`${col("其中重点行业规上企业占比（%）")}16`)).toMatch(
-      /^=IFERROR\(HUHANG\.COVERAGE\(/
+      /^=IFERROR\(HUHANG\.COVERAGE\(IF\(ISBLANK\(/
     );
     expect(s.charts).toEqual([
       expect.objectContaining({

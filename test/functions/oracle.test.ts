@@ -76,6 +76,10 @@ async function loadOracle(): Promise<Oracle> {
 
 /** Excel for the web passes blank cells as "" rather than null: both must give the same answers. */
 const asEmptyStrings = (m: Matrix): Matrix => m.map((row) => row.map((v) => (v === null ? "" : v)));
+const asUndefined = (m: Matrix): Matrix =>
+  m.map((row) => row.map((v) => (v === null ? undefined : v)));
+/** Excel on Windows and Mac passes a blank cell as 0 (office-js #4702, #5262). */
+const asZeros = (m: Matrix): Matrix => m.map((row) => row.map((v) => (v === null ? 0 : v)));
 
 let oracle: Oracle;
 beforeAll(async () => {
@@ -85,6 +89,7 @@ beforeAll(async () => {
 describe.each([
   ["blanks as null", (m: Matrix) => m],
   ['blanks as ""', asEmptyStrings],
+  ["blanks as undefined", asUndefined],
 ])("against LibreOffice formulas (%s)", (_label, blanks) => {
   test("TIERCOUNT agrees with COUNTIF over the meaning of each level cell", () => {
     const levels = blanks(oracle.cases.level);
@@ -153,6 +158,21 @@ describe.each([
     ]);
     expect(crossRegionFn(blanks(oracle.cases.enterprise), blanks(oracle.cases.prefecture))).toEqual(
       out
+    );
+  });
+});
+
+describe("against LibreOffice formulas (blanks as 0, as Excel desktop passes them)", () => {
+  // RATIO and COVERAGE are left out: 0 is a value there, and the sheets pass blanks as "" (test/excel/indicatorFormulas)
+  test("TIERCOUNT, MULTIDIRECTION and CROSSREGION give the same answers as with blanks as null", () => {
+    const { enterprise, direction, prefecture, level } = oracle.cases;
+    expect(enterprise.flat().filter((v) => v === null).length).toBeGreaterThan(0);
+    expect(tierCount(asZeros(level))).toEqual([oracle.tiers]);
+    expect(multiDirection(asZeros(enterprise), asZeros(direction))).toEqual(
+      multiDirection(enterprise, direction)
+    );
+    expect(crossRegion(asZeros(enterprise), asZeros(prefecture))).toEqual(
+      crossRegion(enterprise, prefecture)
     );
   });
 });

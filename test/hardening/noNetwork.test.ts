@@ -1,6 +1,7 @@
 /**
- * No network: the built `huhang` runs `demo` and `merge` (also over the hostile corpus) in a child process whose
- * sockets, DNS, http(s), tls and fetch are replaced by traps (netTrap.cjs); nothing may be recorded.
+ * No network: the built `huhang` (bin/huhang.js → build/cli.js, bundled by scripts/build-cli.mjs) runs `demo` and
+ * `merge` (also over the hostile corpus) in a child process whose sockets, DNS, http(s), tls and fetch are replaced by
+ * traps (netTrap.cjs); nothing may be recorded.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -31,6 +32,8 @@ describe("the CLI opens no socket", () => {
       cwd: ROOT,
       stdio: "pipe",
     });
+    // the command is bundled outside dist/, which is what gets deployed to the web server
+    expect(existsSync(path.join(ROOT, "build", "cli.js"))).toBe(true);
   });
 
   it("the trap itself works: a fetch in the trapped process is recorded", () => {

@@ -1,4 +1,8 @@
-/** Offer bytes as a file download in the browser (a blob: URL of this page; nothing is sent anywhere). */
+/**
+ * Offer bytes as a file download in the browser (a blob: URL of this page; nothing is sent anywhere). It resolves once
+ * the download was offered: a page cannot know whether a file was saved, and WKWebView (Excel on Mac and iPad) saves
+ * nothing and says nothing (office-js #2700), so the Excel host never calls it there (officeHost.ts).
+ */
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function browserDownload(

@@ -1,8 +1,9 @@
 /**
  * An in-memory Excel for tests and the browser end-to-end test: `run` behaves like Excel.run over the subset of the
- * API in ../xl.ts (queued writes applied at sync, PropertyNotLoaded for unloaded reads, null objects, all-or-nothing
- * syncs with failNextSync), and the inspection helpers read the resulting workbook the way a person would look at it.
- * No Node APIs: it bundles into the browser.
+ * API in src/excel/xl.ts (queued writes applied at sync, PropertyNotLoaded for unloaded reads, null objects, batches
+ * that half-apply when one operation fails, Excel on the web's 5 MB limit on a request and a response), with failure
+ * injection for a whole sync or any one operation, and inspection helpers that read the resulting workbook the way a
+ * person would look at it. No Node APIs: it bundles into the browser.
  */
 import { columnLetter } from "../../../src/core/findings";
 import type {
@@ -12,7 +13,7 @@ import type {
   XlContext,
   XlWorkbook,
 } from "../../../src/excel/xl";
-import { Batch, Store } from "./batch";
+import { Batch, Store, type OpInfo, type OpMatch } from "./batch";
 import {
   cellAt,
   cellForWrite,
@@ -30,14 +31,15 @@ import {
 import { FakeWorksheetCollection } from "./worksheet";
 
 export { FakeExcelError } from "./state";
+export { PAYLOAD_LIMIT, type OpInfo, type OpMatch } from "./batch";
 
 class FakeContext implements XlContext {
   readonly workbook: XlWorkbook;
   constructor(readonly batch: Batch) {
     this.workbook = { worksheets: new FakeWorksheetCollection(batch) };
   }
-  sync(): Promise<void> {
-    return this.batch.sync();
+  sync<T>(passThroughValue?: T): Promise<T> {
+    return this.batch.sync(passThroughValue);
   }
 }
 
@@ -77,6 +79,18 @@ export interface FakeExcel {
   createdWorkbooks: string[];
   /** The next sync (or the one after `skip` more syncs) throws a GeneralException and applies nothing of its batch. */
   failNextSync(message?: string, skip?: number): void;
+  /**
+   * The matching operation throws a GeneralException when its sync runs (`times` times, default once): by its index
+   * among all operations this fake ran (see operations()), or by kind ("worksheet.delete", "range.values", …) and
+   * sheet. As in Excel, the operations before it in its sync stay applied and the rest of the sync is skipped.
+   */
+  failOperation(match: OpMatch, options?: { message?: string; times?: number }): void;
+  /** Forget every injected failure not yet used (of syncs and of operations). */
+  clearFailures(): void;
+  /** Every operation attempted so far, in order (index, kind, sheet, sync). */
+  operations(): readonly OpInfo[];
+  /** The request size in bytes of every sync so far. */
+  requestSizes(): readonly number[];
   /** Sheet names in tab order. */
   sheetNames(): string[];
   sheet(name: string): FakeSheetView | null;
@@ -117,6 +131,11 @@ export function createFakeExcel(initialSheets: readonly string[] = ["Sheet1"]): 
     },
     createdWorkbooks,
     failNextSync: (message = "模拟的 Excel 同步失败", skip = 0) => store.failSync(message, skip),
+    failOperation: (match, { message = "模拟的 Excel 操作失败", times = 1 } = {}) =>
+      store.failOperation(match, message, times),
+    clearFailures: () => store.clearFailures(),
+    operations: () => store.operations,
+    requestSizes: () => store.requestBytes,
     sheetNames: () => store.state.sheets.map((s) => s.name),
     sheet: (name) => {
       const s = sheetState(name);

@@ -7,11 +7,10 @@ import type {
   XlDataValidation,
   XlFill,
   XlFont,
-  XlListValidation,
   XlRange,
   XlRangeFormat,
 } from "../../../src/excel/xl";
-import { Batch, FakeClientObject, resolveSheet, type SheetRef } from "./batch";
+import { Batch, FakeClientObject, resolveSheet, sheetNameOf, type SheetRef } from "./batch";
 import {
   cellAt,
   cellForWrite,
@@ -39,6 +38,16 @@ const RANGE_PROPS = [
   "columnHidden",
 ] as const;
 
+/** Whether Office.js takes v as a cell input (checked for the whole matrix before any cell changes). */
+function checkInput(v: unknown): void {
+  if (v === null || v === undefined) return;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return;
+  throw new FakeExcelError(
+    "InvalidArgument",
+    `The argument is invalid or missing: cell value ${String(v)}`
+  );
+}
+
 /** How Excel stores one input: see the file comment. null/undefined leave the cell as it is (Office.js does the same). */
 function writeInput(cell: CellState, v: unknown): void {
   if (v === null || v === undefined) return;
@@ -52,11 +61,6 @@ function writeInput(cell: CellState, v: unknown): void {
       cell.formula = v;
       cell.value = "";
     } else cell.value = NUMERIC.test(v.trim()) ? Number(Number(v).toPrecision(15)) : v; // Excel keeps 15 digits
-  } else {
-    throw new FakeExcelError(
-      "InvalidArgument",
-      `The argument is invalid or missing: cell value ${String(v)}`
-    );
   }
 }
 
@@ -65,23 +69,30 @@ export class FakeRange extends FakeClientObject implements XlRange {
   private rect: Rect | null | undefined;
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
+  private readonly sheetName: (wb: WorkbookState) => string | null;
 
   constructor(
     batch: Batch,
     private readonly sheetRef: SheetRef,
     locate: (wb: WorkbookState, sheet: SheetState) => Rect | null,
-    nullable: boolean
+    nullable: boolean,
+    args: unknown
   ) {
     super(batch);
-    batch.push((wb, commit) => {
-      const sheet = resolveSheet(wb, sheetRef);
-      const rect = locate(wb, sheet);
-      if (rect) checkRect(rect);
-      else if (!nullable)
-        throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist (range).");
-      this.rect = rect;
-      commit(() => this.markLoaded("isNullObject", rect === null));
-    });
+    this.sheetName = sheetNameOf(sheetRef);
+    batch.push(
+      "range.get",
+      (wb, commit) => {
+        const sheet = resolveSheet(wb, sheetRef);
+        const rect = locate(wb, sheet);
+        if (rect) checkRect(rect);
+        else if (!nullable)
+          throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist (range).");
+        this.rect = rect;
+        commit(() => this.markLoaded("isNullObject", rect === null));
+      },
+      { args, sheet: this.sheetName }
+    );
     this.format = this.makeFormat();
     this.dataValidation = this.makeValidation();
   }
@@ -95,22 +106,36 @@ export class FakeRange extends FakeClientObject implements XlRange {
     return { sheet: resolveSheet(wb, this.sheetRef), rect: this.rect };
   }
 
-  private eachCell(f: (cell: CellState, r: number, c: number, sheet: SheetState) => void): void {
-    this.batch.push((wb) => {
-      const { sheet, rect } = this.target(wb);
+  /** Queue one operation on this range's sheet and rectangle. */
+  private edit(
+    kind: string,
+    args: unknown,
+    f: (sheet: SheetState, rect: Rect, wb: WorkbookState) => void
+  ): void {
+    this.batch.push(
+      kind,
+      (wb) => {
+        const { sheet, rect } = this.target(wb);
+        f(sheet, rect, wb);
+      },
+      { args, sheet: this.sheetName }
+    );
+  }
+
+  private eachCell(kind: string, args: unknown, f: (cell: CellState) => void): void {
+    this.edit(kind, args, (sheet, rect) => {
       for (let r = 0; r < rect.rows; r++)
-        for (let c = 0; c < rect.cols; c++)
-          f(cellForWrite(sheet, rect.row + r, rect.col + c), r, c, sheet);
+        for (let c = 0; c < rect.cols; c++) f(cellForWrite(sheet, rect.row + r, rect.col + c));
     });
   }
 
   private writeMatrix(
     kind: string,
     m: unknown[][],
+    check: (v: unknown) => void,
     put: (cell: CellState, v: unknown) => void
   ): void {
-    this.batch.push((wb, commit) => {
-      const { sheet, rect } = this.target(wb);
+    this.edit(`range.${kind}`, m, (sheet, rect) => {
       if (
         !Array.isArray(m) ||
         m.length !== rect.rows ||
@@ -121,12 +146,12 @@ export class FakeRange extends FakeClientObject implements XlRange {
           `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${kind} ${formatRect(rect)}).`
         );
       }
+      // every input is checked before any cell changes: a refused write changes nothing
+      for (const row of m) for (const v of row) check(v);
       for (let r = 0; r < rect.rows; r++)
         for (let c = 0; c < rect.cols; c++)
           put(cellForWrite(sheet, rect.row + r, rect.col + c), m[r][c]);
-      commit(() =>
-        this.batch.store.log.push(`${kind} ${quoteSheet(sheet.name)}!${formatRect(rect)}`)
-      );
+      this.batch.store.log.push(`${kind} ${quoteSheet(sheet.name)}!${formatRect(rect)}`);
     });
   }
 
@@ -144,23 +169,27 @@ export class FakeRange extends FakeClientObject implements XlRange {
     return this.read("values");
   }
   set values(m: unknown[][]) {
-    this.writeMatrix("values", m, writeInput);
+    this.writeMatrix("values", m, checkInput, writeInput);
   }
   get formulas(): unknown[][] {
     return this.read("formulas");
   }
   set formulas(m: unknown[][]) {
-    this.writeMatrix("formulas", m, writeInput);
+    this.writeMatrix("formulas", m, checkInput, writeInput);
   }
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
   }
   set numberFormat(m: unknown[][]) {
-    this.writeMatrix("numberFormat", m, (cell, v) => {
-      if (typeof v !== "string")
-        throw new FakeExcelError("InvalidArgument", "numberFormat must be text");
-      cell.numberFormat = v;
-    });
+    this.writeMatrix(
+      "numberFormat",
+      m,
+      (v) => {
+        if (typeof v !== "string")
+          throw new FakeExcelError("InvalidArgument", "numberFormat must be text");
+      },
+      (cell, v) => (cell.numberFormat = v as string)
+    );
   }
   get address(): string {
     return this.read("address");
@@ -184,8 +213,7 @@ export class FakeRange extends FakeClientObject implements XlRange {
     return this.read("columnHidden");
   }
   set columnHidden(hidden: boolean) {
-    this.batch.push((wb) => {
-      const { sheet, rect } = this.target(wb);
+    this.edit("range.columnHidden", hidden, (sheet, rect) => {
       for (let c = rect.col; c < rect.col + rect.cols; c++) {
         sheet.hiddenColumns = sheet.hiddenColumns.filter((h) => h !== c);
         if (hidden) sheet.hiddenColumns.push(c);
@@ -195,8 +223,7 @@ export class FakeRange extends FakeClientObject implements XlRange {
   }
 
   merge(across = false): void {
-    this.batch.push((wb) => {
-      const { sheet, rect } = this.target(wb);
+    this.edit("range.merge", across, (sheet, rect) => {
       const parts = across
         ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, row: rect.row + i, rows: 1 }))
         : [rect];
@@ -208,49 +235,52 @@ export class FakeRange extends FakeClientObject implements XlRange {
           );
         if (sheet.tables.some((t) => overlaps(t.rect, p)))
           throw new FakeExcelError("InvalidOperation", "Cannot merge cells in a table.");
-        sheet.merges.push(p);
       }
+      sheet.merges.push(...parts);
     });
   }
 
   select(): void {
-    this.batch.push((wb, commit) => {
-      const { sheet, rect } = this.target(wb);
+    this.edit("range.select", null, (sheet, rect, wb) => {
       wb.activeSheetId = sheet.id;
       wb.selection = { sheetId: sheet.id, rect };
-      commit(() =>
-        this.batch.store.log.push(`select ${quoteSheet(sheet.name)}!${formatRect(rect)}`)
-      );
+      this.batch.store.log.push(`select ${quoteSheet(sheet.name)}!${formatRect(rect)}`);
     });
   }
 
   load(propertyNames: string | string[]): void {
-    this.queueLoad(propertyNames, RANGE_PROPS, (wb, prop) => {
-      if (!this.rect) return undefined;
-      const { sheet, rect } = this.target(wb);
-      switch (prop) {
-        case "values":
-          return this.readMatrix(wb, (c) => c?.value ?? "");
-        case "formulas":
-          return this.readMatrix(wb, (c) => c?.formula ?? c?.value ?? "");
-        case "numberFormat":
-          return this.readMatrix(wb, (c) => c?.numberFormat ?? "General");
-        case "address":
-          return `${quoteSheet(sheet.name)}!${formatRect(rect)}`;
-        case "rowIndex":
-          return rect.row;
-        case "columnIndex":
-          return rect.col;
-        case "rowCount":
-          return rect.rows;
-        case "columnCount":
-          return rect.cols;
-        default:
-          return Array.from({ length: rect.cols }, (_, i) => rect.col + i).every((c) =>
-            sheet.hiddenColumns.includes(c)
-          );
-      }
-    });
+    this.queueLoad(
+      "range.load",
+      propertyNames,
+      RANGE_PROPS,
+      (wb, prop) => {
+        if (!this.rect) return undefined;
+        const { sheet, rect } = this.target(wb);
+        switch (prop) {
+          case "values":
+            return this.readMatrix(wb, (c) => c?.value ?? "");
+          case "formulas":
+            return this.readMatrix(wb, (c) => c?.formula ?? c?.value ?? "");
+          case "numberFormat":
+            return this.readMatrix(wb, (c) => c?.numberFormat ?? "General");
+          case "address":
+            return `${quoteSheet(sheet.name)}!${formatRect(rect)}`;
+          case "rowIndex":
+            return rect.row;
+          case "columnIndex":
+            return rect.col;
+          case "rowCount":
+            return rect.rows;
+          case "columnCount":
+            return rect.cols;
+          default:
+            return Array.from({ length: rect.cols }, (_, i) => rect.col + i).every((c) =>
+              sheet.hiddenColumns.includes(c)
+            );
+        }
+      },
+      this.sheetName
+    );
   }
 
   /** For collections that take a Range argument (tables.add, charts.add): the sheet and rect, once resolved. */
@@ -259,19 +289,20 @@ export class FakeRange extends FakeClientObject implements XlRange {
   }
 
   private makeFormat(): XlRangeFormat {
-    const setAll = (f: (cell: CellState) => void) => this.eachCell((cell) => f(cell));
     const unread = (what: string): never => {
       throw new FakeExcelError(
         "PropertyNotLoaded",
         `The fake does not support reading format.${what}.`
       );
     };
+    const set = (kind: string, v: unknown, f: (cell: CellState) => void) =>
+      this.eachCell(`format.${kind}`, v, f);
     const fill: XlFill = {
       get color(): string {
         return unread("fill.color");
       },
       set color(v: string) {
-        setAll((c) => (c.fill = v === "" ? null : v.toUpperCase()));
+        set("fill.color", v, (c) => (c.fill = v === "" ? null : v.toUpperCase()));
       },
     };
     const font: XlFont = {
@@ -279,53 +310,47 @@ export class FakeRange extends FakeClientObject implements XlRange {
         return unread("font.bold");
       },
       set bold(v: boolean) {
-        setAll((c) => (c.bold = v));
+        set("font.bold", v, (c) => (c.bold = v));
       },
       get size(): number {
         return unread("font.size");
       },
       set size(v: number) {
-        setAll((c) => (c.fontSize = v));
+        set("font.size", v, (c) => (c.fontSize = v));
       },
       get color(): string {
         return unread("font.color");
       },
       set color(v: string) {
-        setAll((c) => (c.fontColor = v.toUpperCase()));
+        set("font.color", v, (c) => (c.fontColor = v.toUpperCase()));
       },
     };
-    const push = (op: (sheet: SheetState, rect: Rect) => void) =>
-      this.batch.push((wb) => {
-        const { sheet, rect } = this.target(wb);
-        op(sheet, rect);
-      });
+    const edit = (kind: string, v: unknown, op: (sheet: SheetState, rect: Rect) => void) =>
+      this.edit(`format.${kind}`, v, op);
     return {
       fill,
       font,
       autofitRows: () =>
-        this.batch.push((wb, commit) => {
-          const { sheet, rect } = this.target(wb);
-          commit(() =>
-            this.batch.store.log.push(`autofitRows ${quoteSheet(sheet.name)}!${formatRect(rect)}`)
-          );
-        }),
+        edit("autofitRows", null, (sheet, rect) =>
+          this.batch.store.log.push(`autofitRows ${quoteSheet(sheet.name)}!${formatRect(rect)}`)
+        ),
       get wrapText(): boolean {
         return unread("wrapText");
       },
       set wrapText(v: boolean) {
-        setAll((c) => (c.wrap = v));
+        set("wrapText", v, (c) => (c.wrap = v));
       },
-      get horizontalAlignment(): string {
+      get horizontalAlignment(): XlRangeFormat["horizontalAlignment"] {
         return unread("horizontalAlignment");
       },
-      set horizontalAlignment(v: string) {
-        setAll((c) => (c.hAlign = v));
+      set horizontalAlignment(v: XlRangeFormat["horizontalAlignment"]) {
+        set("horizontalAlignment", v, (c) => (c.hAlign = v));
       },
       get columnWidth(): number {
         return unread("columnWidth");
       },
       set columnWidth(w: number) {
-        push((sheet, rect) => {
+        edit("columnWidth", w, (sheet, rect) => {
           for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths[c] = w;
         });
       },
@@ -333,28 +358,30 @@ export class FakeRange extends FakeClientObject implements XlRange {
   }
 
   private makeValidation(): XlDataValidation {
-    const push = (op: (sheet: SheetState, rect: Rect) => void) =>
-      this.batch.push((wb) => {
-        const { sheet, rect } = this.target(wb);
-        op(sheet, rect);
-      });
+    const edit = (kind: string, v: unknown, op: (sheet: SheetState, rect: Rect) => void) =>
+      this.edit(`dataValidation.${kind}`, v, op);
     return {
-      get rule(): { list?: XlListValidation } {
+      get rule(): Excel.DataValidationRule {
         throw new FakeExcelError(
           "PropertyNotLoaded",
           "The fake does not support reading dataValidation.rule."
         );
       },
-      set rule(rule: { list?: XlListValidation }) {
+      set rule(rule: Excel.DataValidationRule) {
         const list = rule.list;
-        if (!list || typeof list.source !== "string" || list.source.trim() === "") {
+        if (
+          !list ||
+          Object.keys(rule).length !== 1 ||
+          typeof list.source !== "string" ||
+          list.source.trim() === ""
+        ) {
           throw new FakeExcelError(
             "InvalidArgument",
             "The fake supports list validation rules with a text source only."
           );
         }
         const entry = { source: list.source, inCellDropDown: list.inCellDropDown };
-        push((sheet, rect) => {
+        edit("rule", entry, (sheet, rect) => {
           // conservative: demand clear() before a new rule over cells that already have one
           if (sheet.validations.some((v) => overlaps(v.rect, rect))) {
             throw new FakeExcelError(
@@ -366,7 +393,9 @@ export class FakeRange extends FakeClientObject implements XlRange {
         });
       },
       clear() {
-        push(
+        edit(
+          "clear",
+          null,
           (sheet, rect) =>
             (sheet.validations = sheet.validations.filter((v) => !overlaps(v.rect, rect)))
         );

@@ -1,6 +1,6 @@
 /**
- * The in-memory workbook behind the Excel fake: plain data (structuredClone-able, so a failed sync can be thrown away
- * whole), cell addresses, and the errors Office.js raises, with the same codes.
+ * The in-memory workbook behind the Excel fake: plain data (structuredClone-able, for snapshots), cell addresses, and
+ * the errors Office.js raises, with the same codes.
  */
 import { columnLetter } from "../../../src/core/findings";
 import type { XlCellValue } from "../../../src/excel/xl";
@@ -11,7 +11,9 @@ export type FakeErrorCode =
   | "ItemAlreadyExists"
   | "InvalidArgument"
   | "InvalidOperation"
-  | "GeneralException";
+  | "GeneralException"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded";
 
 /** Mirrors OfficeExtension.Error: a `code` string tests and callers can test. */
 export class FakeExcelError extends Error {

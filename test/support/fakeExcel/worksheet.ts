@@ -2,7 +2,9 @@
 import type {
   XlChart,
   XlChartCollection,
+  XlChartSeriesBy,
   XlChartTitle,
+  XlChartType,
   XlFreezePanes,
   XlRange,
   XlTable,
@@ -10,8 +12,9 @@ import type {
   XlWorksheet,
   XlWorksheetCollection,
 } from "../../../src/excel/xl";
-import { Batch, FakeClientObject, resolveSheet, type SheetRef } from "./batch";
+import { Batch, FakeClientObject, resolveSheet, sheetNameOf, type SheetRef } from "./batch";
 import { FakeRange } from "./range";
+import { jsonBytes } from "./batch";
 import {
   checkSheetName,
   FakeExcelError,
@@ -39,16 +42,19 @@ function allTables(wb: WorkbookState): TableState[] {
 class FakeTable extends FakeClientObject implements XlTable {
   constructor(
     batch: Batch,
-    private readonly locate: (wb: WorkbookState) => TableState
+    private readonly locate: (wb: WorkbookState) => TableState,
+    private readonly sheetName: (wb: WorkbookState) => string | null
   ) {
     super(batch);
+  }
+  private edit(kind: string, args: unknown, f: (t: TableState, wb: WorkbookState) => void): void {
+    this.batch.push(kind, (wb) => f(this.locate(wb), wb), { args, sheet: this.sheetName });
   }
   get name(): string {
     return this.read("name");
   }
   set name(name: string) {
-    this.batch.push((wb) => {
-      const t = this.locate(wb);
+    this.edit("table.name", name, (t, wb) => {
       if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || name.length > 255)
         throw new FakeExcelError("InvalidArgument", `Invalid table name "${name}".`);
       if (allTables(wb).some((o) => o.id !== t.id && o.name.toLowerCase() === name.toLowerCase())) {
@@ -61,16 +67,34 @@ class FakeTable extends FakeClientObject implements XlTable {
     return this.read("style");
   }
   set style(style: string) {
-    this.batch.push((wb) => (this.locate(wb).style = style));
+    this.edit("table.style", style, (t) => (t.style = style));
   }
   load(propertyNames: string | string[]): void {
-    this.queueLoad(propertyNames, ["name", "style"], (wb, p) =>
-      p === "name" ? this.locate(wb).name : this.locate(wb).style
+    this.queueLoad(
+      "table.load",
+      propertyNames,
+      ["name", "style"],
+      (wb, p) => (p === "name" ? this.locate(wb).name : this.locate(wb).style),
+      this.sheetName
     );
+  }
+  /** Loaded by the collection's load("items/name"). */
+  setLoadedName(name: string): void {
+    this.markLoaded("name", name);
   }
 }
 
+function tableLocator(id: () => number): (wb: WorkbookState) => TableState {
+  return (wb) => {
+    const t = allTables(wb).find((x) => x.id === id());
+    if (!t)
+      throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist (table).");
+    return t;
+  };
+}
+
 class FakeTableCollection implements XlTableCollection {
+  private loadedItems: FakeTable[] | null = null;
   constructor(
     private readonly batch: Batch,
     private readonly sheetRef: SheetRef
@@ -78,39 +102,81 @@ class FakeTableCollection implements XlTableCollection {
 
   add(address: XlRange | string, hasHeaders: boolean): XlTable {
     let id = -1;
-    this.batch.push((wb) => {
-      const sheet = resolveSheet(wb, this.sheetRef);
-      const rect =
-        typeof address === "string"
-          ? parseAddress(address)
-          : asFakeRange(address).resolvedTarget(wb).rect;
-      if (sheet.tables.some((t) => overlaps(t.rect, rect)))
-        throw new FakeExcelError("InvalidOperation", "A table can't overlap another table.");
-      if (sheet.merges.some((m) => overlaps(m, rect)))
-        throw new FakeExcelError("InvalidOperation", "A table can't contain merged cells.");
-      id = wb.nextId++;
-      let n = 1;
-      while (allTables(wb).some((t) => t.name.toLowerCase() === `table${n}`)) n++;
-      sheet.tables.push({ id, name: `Table${n}`, rect, hasHeaders, style: "TableStyleMedium2" });
-    });
-    return new FakeTable(this.batch, (wb) => {
-      const t = allTables(wb).find((x) => x.id === id);
-      if (!t)
-        throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist (table).");
-      return t;
-    });
+    const sheetName = sheetNameOf(this.sheetRef);
+    this.batch.push(
+      "tables.add",
+      (wb) => {
+        const sheet = resolveSheet(wb, this.sheetRef);
+        const rect =
+          typeof address === "string"
+            ? parseAddress(address)
+            : asFakeRange(address).resolvedTarget(wb).rect;
+        if (sheet.tables.some((t) => overlaps(t.rect, rect)))
+          throw new FakeExcelError("InvalidOperation", "A table can't overlap another table.");
+        if (sheet.merges.some((m) => overlaps(m, rect)))
+          throw new FakeExcelError("InvalidOperation", "A table can't contain merged cells.");
+        id = wb.nextId++;
+        let n = 1;
+        while (allTables(wb).some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+        sheet.tables.push({ id, name: `Table${n}`, rect, hasHeaders, style: "TableStyleMedium2" });
+      },
+      { args: [typeof address === "string" ? address : "range", hasHeaders], sheet: sheetName }
+    );
+    return new FakeTable(
+      this.batch,
+      tableLocator(() => id),
+      sheetName
+    );
+  }
+
+  get items(): XlTable[] {
+    if (!this.loadedItems)
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        "The property 'items' is not available. Call load(\"items/name\") and context.sync() first."
+      );
+    return this.loadedItems;
+  }
+
+  load(propertyNames: string | string[]): void {
+    const props = Array.isArray(propertyNames) ? propertyNames : propertyNames.split(",");
+    if (props.map((p) => p.trim()).join() !== "items/name")
+      throw new FakeExcelError("InvalidArgument", 'The fake supports load("items/name") only.');
+    const sheetName = sheetNameOf(this.sheetRef);
+    this.batch.push(
+      "tables.load",
+      (wb, commit) => {
+        const tables = resolveSheet(wb, this.sheetRef).tables.map((t) => ({
+          id: t.id,
+          name: t.name,
+        }));
+        commit(() => {
+          this.loadedItems = tables.map(({ id, name }) => {
+            const t = new FakeTable(
+              this.batch,
+              tableLocator(() => id),
+              sheetName
+            );
+            t.setLoadedName(name);
+            return t;
+          });
+        }, jsonBytes(tables));
+      },
+      { args: props, sheet: sheetName }
+    );
   }
 }
 
 class FakeChart implements XlChart {
   readonly title: XlChartTitle;
+  private readonly sheetName: (wb: WorkbookState) => string | null;
   constructor(
     private readonly batch: Batch,
     private readonly sheetRef: SheetRef,
     private readonly id: () => number
   ) {
-    const edit = (f: (c: SheetState["charts"][number]) => void) =>
-      batch.push((wb) => f(this.chart(wb)));
+    this.sheetName = sheetNameOf(sheetRef);
+    const edit = (v: string) => this.edit("chart.title", v, (c) => (c.title = v));
     this.title = {
       get text(): string {
         throw new FakeExcelError(
@@ -119,9 +185,16 @@ class FakeChart implements XlChart {
         );
       },
       set text(t: string) {
-        edit((c) => (c.title = t));
+        edit(t);
       },
     };
+  }
+  private edit(
+    kind: string,
+    args: unknown,
+    f: (c: SheetState["charts"][number], wb: WorkbookState) => void
+  ): void {
+    this.batch.push(kind, (wb) => f(this.chart(wb), wb), { args, sheet: this.sheetName });
   }
   private chart(wb: WorkbookState): SheetState["charts"][number] {
     const c = resolveSheet(wb, this.sheetRef).charts.find((x) => x.id === this.id());
@@ -133,15 +206,16 @@ class FakeChart implements XlChart {
     throw new FakeExcelError("PropertyNotLoaded", "The fake does not support reading chart.name.");
   }
   set name(n: string) {
-    this.batch.push((wb) => (this.chart(wb).name = n));
+    this.edit("chart.name", n, (c) => (c.name = n));
   }
   setPosition(startCell: XlRange | string, endCell?: XlRange | string): void {
-    this.batch.push((wb) => {
+    const arg = (x: XlRange | string | undefined) => (typeof x === "string" ? x : "range");
+    this.edit("chart.setPosition", [arg(startCell), arg(endCell)], (c, wb) => {
       const cell = (x: XlRange | string) =>
         typeof x === "string"
           ? formatRect(parseAddress(x))
           : formatRect(asFakeRange(x).resolvedTarget(wb).rect);
-      this.chart(wb).position = {
+      c.position = {
         start: cell(startCell),
         end: endCell === undefined ? null : cell(endCell),
       };
@@ -154,27 +228,27 @@ class FakeChartCollection implements XlChartCollection {
     private readonly batch: Batch,
     private readonly sheetRef: SheetRef
   ) {}
-  add(
-    type: "ColumnClustered",
-    sourceData: XlRange,
-    seriesBy: "Auto" | "Columns" | "Rows" = "Auto"
-  ): XlChart {
+  add(type: XlChartType, sourceData: XlRange, seriesBy: XlChartSeriesBy = "Auto"): XlChart {
     let id = -1;
-    this.batch.push((wb) => {
-      const sheet = resolveSheet(wb, this.sheetRef);
-      const src = asFakeRange(sourceData).resolvedTarget(wb);
-      id = wb.nextId++;
-      sheet.charts.push({
-        id,
-        name: `Chart ${sheet.charts.length + 1}`,
-        type,
-        sourceSheetId: src.sheet.id,
-        source: src.rect,
-        seriesBy,
-        title: "",
-        position: null,
-      });
-    });
+    this.batch.push(
+      "charts.add",
+      (wb) => {
+        const sheet = resolveSheet(wb, this.sheetRef);
+        const src = asFakeRange(sourceData).resolvedTarget(wb);
+        id = wb.nextId++;
+        sheet.charts.push({
+          id,
+          name: `Chart ${sheet.charts.length + 1}`,
+          type,
+          sourceSheetId: src.sheet.id,
+          source: src.rect,
+          seriesBy,
+          title: "",
+          position: null,
+        });
+      },
+      { args: [type, seriesBy], sheet: sheetNameOf(this.sheetRef) }
+    );
     return new FakeChart(this.batch, this.sheetRef, () => id);
   }
 }
@@ -183,28 +257,48 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
+  private readonly sheetName: (wb: WorkbookState) => string | null;
 
   constructor(
     batch: Batch,
     private readonly ref: SheetRef,
-    nullable: boolean
+    nullable: boolean,
+    kind: string,
+    args: unknown,
+    locate: (wb: WorkbookState) => void
   ) {
     super(batch);
+    this.sheetName = sheetNameOf(ref);
     this.tables = new FakeTableCollection(batch, ref);
     this.charts = new FakeChartCollection(batch, ref);
-    this.freezePanes = { freezeRows: (count = 1) => this.edit((s) => (s.frozenRows = count)) };
-    batch.push((_wb, commit) => {
-      if (ref.id === null && !nullable)
-        throw new FakeExcelError(
-          "ItemNotFound",
-          "The requested resource doesn't exist (worksheet)."
-        );
-      commit(() => this.markLoaded("isNullObject", ref.id === null));
-    });
+    this.freezePanes = {
+      freezeRows: (count = 1) =>
+        this.edit("freezePanes.freezeRows", count, (s) => (s.frozenRows = count)),
+    };
+    batch.push(
+      kind,
+      (wb, commit) => {
+        locate(wb);
+        if (ref.id === null && !nullable)
+          throw new FakeExcelError(
+            "ItemNotFound",
+            "The requested resource doesn't exist (worksheet)."
+          );
+        commit(() => this.markLoaded("isNullObject", ref.id === null));
+      },
+      { args, sheet: (wb) => this.sheetName(wb) ?? (typeof args === "string" ? args : null) }
+    );
   }
 
-  private edit(f: (sheet: SheetState, wb: WorkbookState) => void): void {
-    this.batch.push((wb) => f(resolveSheet(wb, this.ref), wb));
+  private edit(
+    kind: string,
+    args: unknown,
+    f: (sheet: SheetState, wb: WorkbookState) => void
+  ): void {
+    this.batch.push(kind, (wb) => f(resolveSheet(wb, this.ref), wb), {
+      args,
+      sheet: this.sheetName,
+    });
   }
 
   get isNullObject(): boolean {
@@ -214,7 +308,7 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
     return this.read("name");
   }
   set name(name: string) {
-    this.edit((s, wb) => {
+    this.edit("worksheet.name", name, (s, wb) => {
       checkSheetName(wb, name, s.id);
       s.name = name;
     });
@@ -223,7 +317,7 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
     return this.read("position");
   }
   set position(p: number) {
-    this.edit((s, wb) => {
+    this.edit("worksheet.position", p, (s, wb) => {
       if (!Number.isInteger(p) || p < 0 || p >= wb.sheets.length)
         throw new FakeExcelError("InvalidArgument", `Invalid position ${p}.`);
       wb.sheets = wb.sheets.filter((x) => x.id !== s.id);
@@ -239,7 +333,8 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
         address === undefined
           ? { row: 0, col: 0, rows: 1048576, cols: 16384 }
           : parseAddress(address),
-      false
+      false,
+      address ?? null
     );
   }
   getRangeByIndexes(
@@ -252,19 +347,26 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
       this.batch,
       this.ref,
       () => ({ row: startRow, col: startColumn, rows: rowCount, cols: columnCount }),
-      false
+      false,
+      [startRow, startColumn, rowCount, columnCount]
     );
   }
   getUsedRangeOrNullObject(valuesOnly = false): XlRange {
-    return new FakeRange(this.batch, this.ref, (_wb, sheet) => usedRect(sheet, valuesOnly), true);
+    return new FakeRange(
+      this.batch,
+      this.ref,
+      (_wb, sheet) => usedRect(sheet, valuesOnly),
+      true,
+      valuesOnly
+    );
   }
 
   activate(): void {
-    this.edit((s, wb) => (wb.activeSheetId = s.id));
+    this.edit("worksheet.activate", null, (s, wb) => (wb.activeSheetId = s.id));
   }
 
   delete(): void {
-    this.edit((s, wb) => {
+    this.edit("worksheet.delete", null, (s, wb) => {
       if (wb.sheets.length === 1)
         throw new FakeExcelError(
           "InvalidOperation",
@@ -277,11 +379,17 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   }
 
   load(propertyNames: string | string[]): void {
-    this.queueLoad(propertyNames, ["name", "position", "isNullObject"], (wb, p) => {
-      if (this.ref.id === null) return p === "isNullObject" ? true : undefined;
-      const s = resolveSheet(wb, this.ref);
-      return p === "name" ? s.name : p === "position" ? wb.sheets.indexOf(s) : false;
-    });
+    this.queueLoad(
+      "worksheet.load",
+      propertyNames,
+      ["name", "position", "isNullObject"],
+      (wb, p) => {
+        if (this.ref.id === null) return p === "isNullObject" ? true : undefined;
+        const s = resolveSheet(wb, this.ref);
+        return p === "name" ? s.name : p === "position" ? wb.sheets.indexOf(s) : false;
+      },
+      this.sheetName
+    );
   }
 }
 
@@ -290,7 +398,7 @@ export class FakeWorksheetCollection implements XlWorksheetCollection {
 
   add(name?: string): XlWorksheet {
     const ref: SheetRef = { id: undefined };
-    this.batch.push((wb) => {
+    return new FakeWorksheet(this.batch, ref, false, "worksheets.add", name ?? null, (wb) => {
       let n = wb.sheets.length + 1;
       while (!name && findSheetByName(wb, `Sheet${n}`)) n++;
       const sheetName = name ?? `Sheet${n}`;
@@ -299,7 +407,6 @@ export class FakeWorksheetCollection implements XlWorksheetCollection {
       wb.sheets.push(s);
       ref.id = s.id;
     });
-    return new FakeWorksheet(this.batch, ref, false);
   }
 
   getItem(key: string): XlWorksheet {
@@ -312,9 +419,15 @@ export class FakeWorksheetCollection implements XlWorksheetCollection {
 
   private lookup(key: string, nullable: boolean): XlWorksheet {
     const ref: SheetRef = { id: undefined };
-    this.batch.push((wb) => {
-      ref.id = findSheetByName(wb, key)?.id ?? null;
-    });
-    return new FakeWorksheet(this.batch, ref, nullable);
+    return new FakeWorksheet(
+      this.batch,
+      ref,
+      nullable,
+      nullable ? "worksheets.getItemOrNullObject" : "worksheets.getItem",
+      key,
+      (wb) => {
+        ref.id = findSheetByName(wb, key)?.id ?? null;
+      }
+    );
   }
 }

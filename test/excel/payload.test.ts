@@ -1,0 +1,69 @@
+/**
+ * Excel on the web refuses a request or a response above 5 MB. 14 prefectures × 1,000 rows (the demo generator at
+ * benchmark size, written to .xlsx and read back as the province would) make a 全省汇总 of about 10 MB: the host
+ * must send it in syncs of about 1 MB and read back only the columns it needs, through createExcelHost().showProvince.
+ */
+import { columnLetter } from "../../src/core/findings";
+import { mergeSubmissions, type MergeResult } from "../../src/core/merge";
+import { defaultSettings } from "../../src/core/settings";
+import { sampleData } from "../../src/cli/demo/sampleData";
+import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
+import { createExcelHost } from "../../src/excel/excelHost";
+import { caseKey } from "../../src/core/identity";
+import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
+import { createFakeExcel, PAYLOAD_LIMIT } from "../support/fakeExcel";
+
+let merged: MergeResult;
+
+beforeAll(async () => {
+  const samples = sampleData(1000, true, true);
+  const subs = [];
+  for (const [i, s] of samples.entries())
+    subs.push(
+      await readWorkbook(await writeSampleWorkbook(s, i % 3), `${s.prefecture.name}推荐汇总表.xlsx`)
+    );
+  merged = mergeSubmissions(subs, defaultSettings(2024));
+}, 120_000);
+
+test("showProvince of 14 × 1,000 rows goes through in syncs of about 1 MB; scores read back and survive", async () => {
+  expect(merged.records.length).toBe(14_000);
+  const fake = createFakeExcel();
+  const host = createExcelHost(fake.run, {
+    download: async () => undefined,
+    createWorkbook: fake.createWorkbook,
+  });
+  const before = fake.requestSizes().length;
+  await host.showProvince(merged);
+  const sizes = fake.requestSizes().slice(before);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  // what one sync would have carried: more than Excel on the web takes
+  expect(total).toBeGreaterThan(PAYLOAD_LIMIT);
+  expect(Math.max(...sizes)).toBeLessThan(1.5 * 1024 * 1024);
+
+  const s = fake.sheet("全省汇总")!;
+  const grid = s.grid();
+  expect(grid.length).toBe(14_001);
+  const h = (name: string) => grid[0].indexOf(name);
+  expect(grid[14_000][h("记录键")]).toBe(caseKey(merged.records[13_999]));
+  expect(grid[7_001][h("企业名称")]).toBe(merged.records[7_000].enterprise);
+  expect(fake.sheet("地区指标")!.grid().length).toBe(16);
+
+  // experts score two rows; the next merge reads them back (key and score columns only) and keeps them
+  const score = columnLetter(h("评审得分") + 1);
+  fake.typeInto("全省汇总", `${score}2`, 91);
+  fake.typeInto("全省汇总", `${score}14001`, "８７.５");
+  const scores = await host.readScores();
+  expect([...scores.entries()]).toEqual([
+    [caseKey(merged.records[0]), 91],
+    [caseKey(merged.records[13_999]), 87.5],
+  ]);
+  await host.showProvince(merged);
+  expect(fake.sheet("全省汇总")!.value(`${score}14001`)).toBe(87.5);
+  expect(Math.max(...fake.requestSizes())).toBeLessThan(1.5 * 1024 * 1024);
+
+  // selecting a finding's cell reads three source columns, never the whole sheet
+  const f = merged.findings.find((x) => x.row !== null && x.file.startsWith("长沙市"));
+  expect(f).toBeDefined();
+  await expect(host.selectFinding(f!)).resolves.toBe(true);
+  expect(fake.selection()).toMatch(/^全省汇总!/);
+}, 120_000);
