@@ -27,10 +27,11 @@ const TABLE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
   "intro",
 ]);
 
-/** A table that is a form's 申报单位基本情况: at least three of its fields. */
+/** A table that is a form's 申报单位基本情况: its 单位名称 or credit code, and at least three of its fields. */
 export function isFormTable(b: DocBlock): boolean {
   if (b.kind !== "table") return false;
   const keys = new Set(readLabelledCells([b]).map((c) => c.key));
+  if (!keys.has("unitName") && !keys.has("uscc")) return false;
   let n = 0;
   for (const k of keys) if (TABLE_FIELDS.has(k)) n += 1;
   return n >= 3;
