@@ -251,11 +251,6 @@ function inline(el: XElement, st: Inline): void {
       case "fldSimple":
         simpleField(c, st);
         break;
-      case "ruby": {
-        const base = child(c, W_NS, "rubyBase");
-        if (base) inline(base, st);
-        break;
-      }
       case "del":
       case "moveFrom":
       case "pPr":
@@ -319,6 +314,12 @@ function run(r: XElement, st: Inline): void {
       case "pict":
         if (!hidden) inline(c, st);
         break;
+      case "ruby": {
+        // phonetic guide: the base text is the text; the guide (w:rt) is not
+        const base = child(c, W_NS, "rubyBase");
+        if (base && !hidden) inline(base, st);
+        break;
+      }
       default:
         break; // delText, delInstrText, rPr, lastRenderedPageBreak…
     }

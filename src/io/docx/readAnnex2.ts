@@ -99,6 +99,9 @@ const MARKERS = [
   /二[,.]?服务赋能成效/,
 ];
 
+const QUICK =
+  /成效突出|重点任务|安全管理成效|服务赋能|工业互联网企业|定级备案|风险通报|宣贯培训|深度行|铸网|是否组织开展|是否建立属地/;
+
 /** Every paragraph of the document in reading order, those in table cells included. */
 function allParagraphs(blocks: readonly DocBlock[], out: string[] = []): string[] {
   for (const b of blocks) {
@@ -116,7 +119,10 @@ function allParagraphs(blocks: readonly DocBlock[], out: string[] = []): string[
  * marker and two blanks, or five blanks.
  */
 export function isAnnex2(blocks: readonly DocBlock[]): boolean {
-  const text = allParagraphs(blocks).map(fold);
+  const paras = allParagraphs(blocks);
+  // a quick look first: an 附件1 form has none of these words
+  if (!paras.some((t) => QUICK.test(t))) return false;
+  const text = paras.map(fold);
   let n = 0;
   for (const re of MARKERS) if (text.some((t) => re.test(t))) n += 1;
   if (n >= 2) return true;

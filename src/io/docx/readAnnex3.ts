@@ -34,11 +34,33 @@ interface Found {
   last: number;
 }
 
+/** Words one of the cells of a 附件3 header row holds (案例名称, 简述, 申报方向…, misspelt or not). */
+const HEADER_WORDS = /案|简|述|方向|项目名称/;
+
+/**
+ * A table that may hold the 附件3 header: a row of at least three short cells, one of them naming the case or the
+ * 简述 (a quick look before the header is searched for properly: a form's label/value table has no such row).
+ */
+function mayHoldHeader(rows: readonly DocCell[][]): boolean {
+  const last = Math.min(rows.length, 40);
+  for (let r = 0; r < last; r++) {
+    let short = 0;
+    let named = false;
+    for (const c of rows[r]) {
+      if (c.text === "" || c.text.length > 40) continue;
+      short += 1;
+      if (!named && HEADER_WORDS.test(c.text)) named = true;
+    }
+    if (short >= 3 && named) return true;
+  }
+  return false;
+}
+
 /** The first table of the document with a 附件3 header, and the tables that continue it. */
 function findTable(blocks: readonly DocBlock[]): Found | null {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.kind !== "table") continue;
+    if (b.kind !== "table" || !mayHoldHeader(b.rows)) continue;
     const grid = tableGrid(ANNEX3_PART, b.rows);
     const header = findTableHeader(grid);
     if (!header) continue;

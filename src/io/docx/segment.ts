@@ -59,6 +59,9 @@ function opensForm(b: DocBlock): boolean {
 
 /** The document's forms, each as its own blocks (one form: the whole document). */
 export function splitForms(blocks: DocBlock[]): DocBlock[][] {
+  let count = 0;
+  for (const b of blocks) if (b.kind === "table") count += 1;
+  if (count <= 1) return [blocks];
   const tables: number[] = [];
   blocks.forEach((b, i) => {
     if (isFormTable(b)) tables.push(i);

@@ -76,10 +76,17 @@ const FONTS: Readonly<Record<string, Table>> = {
   symbol: SYMBOL,
 };
 
+const known = new Map<string, Table | null>();
+
 /** The symbol font's table for a font name ("Wingdings 2", "wingdings2"), or null for a text font. */
 export function symbolFont(name: string | null | undefined): Table | null {
   if (!name) return null;
-  return FONTS[name.toLowerCase().replace(/[\s_-]+/g, "")] ?? null;
+  let t = known.get(name);
+  if (t === undefined) {
+    t = FONTS[name.toLowerCase().replace(/[\s_-]+/g, "")] ?? null;
+    if (known.size < 256) known.set(name, t);
+  }
+  return t;
 }
 
 /** The code of a character in a symbol font: its private-use form U+F0xx, or the byte itself. */
@@ -116,29 +123,30 @@ export interface RunFonts {
  * symbol font the run names; CJK text keeps its East Asian font, so "R国有企业" in Wingdings 2 reads "☑国有企业".
  */
 export function decodeRunText(text: string, fonts: RunFonts | null): string {
+  if (!fonts) return PRIVATE_USE.test(text) ? text.replace(PRIVATE_USE_ALL, privateUseChar) : text;
   let out = "";
-  let plain = true;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80 ? fonts?.ascii : code < 0x100 ? fonts?.hAnsi : isPrivateUse(code)) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain && !/[\ue000-\uf8ff]/.test(text)) return text;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     let table: Table | null = null;
-    if (code < 0x80) table = fonts?.ascii ?? null;
-    else if (code < 0x100) table = fonts?.hAnsi ?? null;
+    if (code < 0x80) table = fonts.ascii;
+    else if (code < 0x100) table = fonts.hAnsi;
     else if (isPrivateUse(code)) {
-      table = fonts?.hAnsi ?? fonts?.ascii ?? fonts?.eastAsia ?? null;
+      table = fonts.hAnsi ?? fonts.ascii ?? fonts.eastAsia;
       if (!table) {
-        out += code >= 0xf000 && code <= 0xf0ff ? privateUseGlyph(code) : "";
+        out += privateUseChar(ch);
         continue;
       }
     }
     out += table ? symbolGlyph(table, code) : ch;
   }
   return out;
+}
+
+const PRIVATE_USE = /[\ue000-\uf8ff]/;
+const PRIVATE_USE_ALL = /[\ue000-\uf8ff]/g;
+
+/** A private-use character in a text font: a symbol-font code point (F0xx), else nothing readable. */
+function privateUseChar(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  return code >= 0xf000 && code <= 0xf0ff ? privateUseGlyph(code) : "";
 }
