@@ -18,7 +18,7 @@ import {
 import { readChoices, otherText } from "./choices";
 import { isBlankDate, parseDateText } from "../../core/dates";
 import { stripSealNote } from "../../core/normalize";
-import type { DocBlock } from "./docxModel";
+import { isPlaceholderText, type DocBlock } from "./docxModel";
 import { readLabelledCells, type FieldKey, type FieldValue } from "./formTable";
 import { readCover, readSections, stripIntroGuidance } from "./formText";
 
@@ -152,7 +152,8 @@ function readLevels(
   return { level: own[0] ?? ticked[0] ?? null, ticked };
 }
 
-/** A filled-in value: cleaned, without fill-in underscores. */
+/** A filled-in value: cleaned, without fill-in underscores; a placeholder left as text is not a value. */
 function fill(value: string): string {
-  return cleanText(value.replace(/[_＿]{2,}/g, " "));
+  const text = cleanText(value.replace(/[_＿]{2,}/g, " "));
+  return isPlaceholderText(text) ? "" : text;
 }

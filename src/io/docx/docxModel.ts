@@ -53,6 +53,11 @@ const CONTROL_GLYPHS = /[☐☑☒□■✓✔√✗✘]/g;
 const PLACEHOLDER =
   /^(单击|点击|单击或点击|点击或单击|轻触|单击或轻触)(此处|这里)(以)?输入(文字|文本|日期)?[。.]?$|^(单击或点击|单击|点击)以输入日期[。.]?$|^选择一项[。.]?$|^(click|tap|click or tap) here to enter (text|a date)\.?$|^choose an item\.?$/i;
 
+/** Word's or WPS's own content-control placeholder text ("单击或点击此处输入文字。"), wherever it was left. */
+export function isPlaceholderText(text: string): boolean {
+  return PLACEHOLDER.test(text.trim());
+}
+
 export interface Ctx {
   styles: HiddenStyles;
   /** Inside a content control showing its placeholder: structure is kept, text is not. */
@@ -451,7 +456,7 @@ function contentControl(sdt: XElement, st: Inline): void {
   const inner: Inline = { ...st, out: [], fields: [] };
   inline(content, inner);
   const text = inner.out.join("");
-  if (!PLACEHOLDER.test(text.trim())) emit(st, text);
+  if (!isPlaceholderText(text)) emit(st, text);
 }
 
 /** OOXML on/off: absent val means on; "1", "true", "on" are on. */

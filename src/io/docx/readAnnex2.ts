@@ -27,7 +27,7 @@ import { parsePrefecture, type PrefectureName } from "../../core/vocabulary";
 import { matchHeaderAnswer, mergeIndicatorValues, readIndicators } from "../xlsx/reader/annex2";
 import { readLists } from "../xlsx/reader/lists";
 import { readChoices } from "./choices";
-import type { DocBlock, DocCell } from "./docxModel";
+import { isPlaceholderText, type DocBlock, type DocCell } from "./docxModel";
 import { readCover } from "./formText";
 import { tableGrid } from "./tableGrid";
 
@@ -45,8 +45,8 @@ export function fold(text: string): string {
     .replace(/[—–－]/g, "-");
 }
 
-/** A blank as filled in: digits, blanks, Chinese numerals, 约 — not the template's words. */
-const V = "((?:[^,。:;()\\u4e00-\\u9fff]|[约近零〇一二三四五六七八九十百千两无暂])*?)";
+/** A blank as filled in: digits, blanks, Chinese numerals, 共 / 约 / 余 — not the template's words. */
+const V = "((?:[^,。:;()\\u4e00-\\u9fff]|[共计约近达超余多零〇一二三四五六七八九十百千两无暂])*?)";
 /** Any short text in a blank (a second pass, to say what was written when it is not a number). */
 const ANY = "([^,。:;()]{0,12}?)";
 
@@ -54,13 +54,13 @@ type Slot = readonly [IndicatorKey, readonly string[]];
 
 /** Each blank of the notice's 重点任务完成情况 by the words around it ("$" = the blank), most specific first. */
 const SLOTS: readonly Slot[] = [
-  ["tier3", ["三级工业互联网企业$家"]],
-  ["tier2", ["二级工业互联网企业$家"]],
-  ["tier1", ["一级工业互联网企业$家"]],
-  ["conformity", ["完成符合性评测的企业$家"]],
-  ["fiveSteps", ["完成五步走全环节(?:工作)?的企业$家"]],
-  ["vehicleFiled", ["定级备案(?:的)?企业$家"]],
-  ["vehicleProtected", ["完成防护,?评测等?工作的(?:车联网)?企业$家"]],
+  ["tier3", ["三级工业互联网企业$[家个]"]],
+  ["tier2", ["二级工业互联网企业$[家个]"]],
+  ["tier1", ["一级工业互联网企业$[家个]"]],
+  ["conformity", ["完成符合性评测的企业$[家个]"]],
+  ["fiveSteps", ["完成五步走全环节(?:工作)?的企业$[家个]"]],
+  ["vehicleFiled", ["定级备案(?:的)?企业$[家个]"]],
+  ["vehicleProtected", ["完成防护,?评测等?工作的(?:车联网)?企业$[家个]"]],
   ["icsPilots", ["组织$家企业开展工业控制系统", "评估试点(?:的)?企业$家"]],
   ["icsRisksFound", ["发现(?:企业)?安全风险$项"]],
   ["icsRisksFixed", ["(?<!完成)整改$项"]],
@@ -179,8 +179,10 @@ type BlankRead =
 /** A blank's content: a number, not filled (underscores, spaces, — / 无), or text that is not a number. */
 function readBlank(raw: string): BlankRead {
   const s = raw.replace(/[_＿]+/g, "");
-  if (s === "" || /^[-—–/\\.。…]+$|^(无|暂无|空)$/.test(s)) return { kind: "blank" };
-  const bare = s.replace(/^[约近]/, "");
+  if (s === "" || /^[-—–/\\.。…]+$|^(无|暂无|空)$/.test(s) || isPlaceholderText(s))
+    return { kind: "blank" };
+  // "共12", "约12", "12余": the number written with a word around it
+  const bare = s.replace(/^(共计|合计|共|计|约|近|达|超)/, "").replace(/(余|多)$/, "");
   const value = parseLooseNumber(bare) ?? chineseNumber(bare);
   return value === null ? { kind: "text", text: s } : { kind: "number", value };
 }
@@ -346,12 +348,7 @@ export function readAnnex2(blocks: readonly DocBlock[], file: string): Annex2Rea
 
   // 3. header answers and name lists written as paragraphs
   for (const p of paras) headerFromParagraph(p, ind.header);
-  for (const p of paras) {
-    const m = LIST_LINE.exec(cleanText(p));
-    if (!m) continue;
-    const key = listKey(m[1]);
-    if (key && !ind.lists[key]) ind.lists[key] = splitNames(m[2]);
-  }
+  readParagraphLists(paras, ind.lists);
 
   if (found.size === 0 && Object.keys(ind.cells).length === 0) {
     findings.push(
@@ -370,6 +367,35 @@ export function readAnnex2(blocks: readonly DocBlock[], file: string): Annex2Rea
   const dateRaw = coverValue("date");
   const date = isBlankDate(dateRaw) ? "" : (parseDateText(dateRaw) ?? dateRaw);
   return { indicators: ind, findings, applicant, date };
+}
+
+/** A list's title alone on its line ("附件1：三级工业互联网企业名单"), its names on the lines after it. */
+const LIST_TITLE = /^(?:附件?\s*\d*\s*[:：]?\s*)?(.{2,30}?)(?:名单|清单)\s*[:：]?$/;
+/** One name of a list written as lines: "1. 湖南甲有限公司", or an organisation's name (Word numbers the list itself). */
+const LIST_ENTRY =
+  /^(?:[(（]?\d+[)）.、．]?\s*)(.{2,60})$|^(.{2,60}(?:公司|集团|厂|院|所|中心|学校|大学|学院|银行|协会|站))$/;
+
+/** Name lists written as paragraphs: "名单：甲、乙", or a title line with one name per line after it. */
+function readParagraphLists(paras: readonly string[], lists: IndicatorValues["lists"]): void {
+  for (let i = 0; i < paras.length; i++) {
+    const line = cleanText(paras[i]);
+    const inline = LIST_LINE.exec(line);
+    if (inline) {
+      const key = listKey(inline[1]);
+      if (key && !lists[key]) lists[key] = splitNames(inline[2]);
+      continue;
+    }
+    const title = LIST_TITLE.exec(line);
+    const key = title ? listKey(title[1]) : null;
+    if (!key || lists[key]) continue;
+    const names: string[] = [];
+    for (let j = i + 1; j < paras.length; j++) {
+      const m = LIST_ENTRY.exec(cleanText(paras[j]));
+      if (!m || /[:：]/.test(m[1] ?? m[2])) break;
+      names.push((m[1] ?? m[2]).trim());
+    }
+    if (names.length > 0) lists[key] = names;
+  }
 }
 
 /** The indicator a list title names: "三级工业互联网企业" → tier3. */

@@ -2,6 +2,7 @@
  * A Word document as it arrives, recognised by its content (never by its name): the region's 附件2 成效突出地区申报表,
  * the 附件3 推荐汇总表 as a Word table, or the enterprises' 附件1 申报表 (one or several per document). Never throws.
  */
+import { errorMessage } from "../../core/errors";
 import { finding, type Finding } from "../../core/findings";
 import { EMPTY_META, type Application, type PrefectureSubmission } from "../../core/model";
 import type { DocBlock } from "./docxModel";
@@ -30,7 +31,15 @@ export async function readWordDocument(
   const opened = openWordDocument(bytes, { ...DEFAULT_DOCX_LIMITS, ...opts.limits });
   if (!opened.ok)
     return { kind: "rejected", findings: [finding("FILE", { file }, opened.message)] };
-  return readBlocks(opened.blocks, file);
+  try {
+    return readBlocks(opened.blocks, file);
+  } catch (e) {
+    // an unexpected failure in our own code must not stop the other files: report it on this file
+    return {
+      kind: "rejected",
+      findings: [finding("FILE", { file }, `读取文件时出错：${errorMessage(e)}`)],
+    };
+  }
 }
 
 /** What the blocks of a Word document hold. */

@@ -364,6 +364,53 @@ describe("hand-written WordprocessingML", () => {
     }
   );
 
+  it("numbers written with 共 / 约 / 余, 个 for 家, placeholder text left as text; lists as lines under a title", async () => {
+    const body = [
+      para(r("申报单位名称：郴州市工业和信息化局")),
+      para(r("一、安全管理成效")),
+      para(
+        r(
+          "1.三级工业互联网企业共3家（请附名单），二级工业互联网企业约10家，一级工业互联网企业30余家。其中完成符合性评测的企业6个，完成“五步走”全环节工作的企业单击或点击此处输入文字。家"
+        )
+      ),
+      para(r("附件1：三级工业互联网企业名单")),
+      para(r("1. 郴州钻石钨制品有限责任公司")),
+      para(r("2．湖南郴州粮油机械有限公司")),
+      para(r("湖南有色郴州氟化学有限公司")),
+      para(r("二级工业互联网企业名单：甲公司、乙公司；丙公司")),
+    ];
+    const sub = await submission("郴州.docx", docx(body.join("")));
+    expect(sub).toMatchObject({ kind: "annex2", prefecture: "郴州市", findings: [] });
+    const ind = sub.indicators!;
+    expect(ind.values).toMatchObject({
+      tier3: 3,
+      tier2: 10,
+      tier1: 30,
+      conformity: 6,
+      fiveSteps: null,
+    });
+    expect(ind.lists).toEqual({
+      tier3: [
+        "郴州钻石钨制品有限责任公司",
+        "湖南郴州粮油机械有限公司",
+        "湖南有色郴州氟化学有限公司",
+      ],
+      tier2: ["甲公司", "乙公司", "丙公司"],
+    });
+    // the counts agree with the three names of the tier3 list; tier2 does not
+    expect(
+      checkAll([], { 郴州市: ind }, defaultSettings(2024)).map((f) => [
+        describeLocation(f),
+        f.message,
+      ])
+    ).toEqual([
+      [
+        "文件 郴州.docx，重点任务完成情况，第 2 段，“二级工业互联网企业（家）”",
+        "郴州市：二级工业互联网企业填报 10 家，但所附名单列出 3 家",
+      ],
+    ]);
+  });
+
   it("an 附件2 without prefecture takes the one the clerk chose, indicators included", async () => {
     const body = [
       para(r("一、安全管理成效")),

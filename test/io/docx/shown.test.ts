@@ -266,3 +266,25 @@ describe("a document holding two forms", () => {
     ).toEqual([["MAT", "封面（2）", "推荐单位"]]);
   });
 });
+
+describe("placeholder text left as plain text", () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  const row = (...cells: string[]) => `<w:tr>${cells.map(cell).join("")}</w:tr>`;
+  it("Word's placeholder phrase copied into a cell is no value", async () => {
+    const { zipSync, strToU8 } = await import("fflate");
+    const doc = zipSync({
+      "word/document.xml": strToU8(
+        `<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>案例名称：测试案例</w:t></w:r></w:p><w:tbl>` +
+          row("单位名称", "湖南测试有限公司") +
+          row("联系人", "单击或点击此处输入文字。", "联系电话", "0731-1") +
+          row("电子邮箱", "Click or tap here to enter text.") +
+          `</w:tbl></w:body></w:document>`
+      ),
+    });
+    const { applications } = await readApplicationsDocx(doc, "t.docx");
+    expect(applications.map((a) => [a.unitName, a.contact, a.phone, a.email])).toEqual([
+      ["湖南测试有限公司", "", "0731-1", ""],
+    ]);
+  });
+});
