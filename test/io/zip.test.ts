@@ -24,6 +24,7 @@ const XLSX_TAIL =
 describe("Word documents that can be read in more than one way", () => {
   it.each([
     ["zip_duplicate.docx", "压缩包内有两个同名部件 “word/document.xml”"],
+    ["zip_duplicate_lo.docx", "压缩包内有两个同名部件 “word/document.xml”"],
     [
       "zip_lying_name.docx",
       "目录中的“word/document.xml”与其本地文件头不符：本地文件头中的名称是“word/documenx.xml”",
