@@ -63,7 +63,10 @@ const WEBDINGS: Table = {
   0x72: "✗", // cancellation X
 };
 
+/** The Symbol font draws digits and most ASCII punctuation as themselves (letters are Greek, not mapped). */
 const SYMBOL: Table = {
+  ...Object.fromEntries([..."!#%&()+,./0123456789:;<=>?[]_{|}"].map((c) => [c.charCodeAt(0), c])),
+  0x2d: "-", // minus sign
   0xb4: "×",
   0xd6: "√", // radical sign, the tick of the Symbol font
 };

@@ -191,6 +191,8 @@ describe("symbol fonts", () => {
     ["Webdings", "a", "✔"],
     ["Webdings", "c", "□"],
     ["Symbol", "\u00d6", "√"],
+    ["Symbol", "0731-88", "0731-88"], // digits and punctuation are themselves in Symbol
+    ["Symbol", "a", ""],
     ["Wingdings 2", "A", ""], // a picture of a symbol font is not text
   ])("%s %j → %s", (font, ch, glyph) => {
     const t = symbolFont(font);
