@@ -66,14 +66,23 @@ function findTable(blocks: readonly DocBlock[]): Found | null {
     if (!header) continue;
     const rows: DocCell[][] = [...b.rows];
     let last = i;
+    // the tables that continue it: right after it (only empty paragraphs between), or with the header again a line
+    // or two further ("续表", a page number)
+    let between = 0;
     for (let j = i + 1; j < blocks.length; j++) {
       const n = blocks[j];
       if (n.kind === "p") {
-        if (n.text.trim() === "") continue;
-        break;
+        if (n.text.trim() !== "" && ++between > 2) break;
+        continue;
       }
+      if (
+        between > 0 &&
+        !(mayHoldHeader(n.rows) && findTableHeader(tableGrid(ANNEX3_PART, n.rows)))
+      )
+        break;
       rows.push(...n.rows);
       last = j;
+      between = 0;
     }
     if (last === i) return { grid, header, first: i, last };
     const whole = tableGrid(ANNEX3_PART, rows);
@@ -111,7 +120,11 @@ export function readAnnex3(blocks: readonly DocBlock[], file: string): Annex3Rea
   for (let row = 1; row <= above.rowCount; row++) scanMetaRow(above, row, meta);
   for (const k of ["recommender", "date", "contact", "phone"] as const)
     if (!meta[k]) meta[k] = table.meta[k];
-  const below = paragraphGrid(ANNEX3_PART, texts(blocks.slice(found.last + 1, next)));
+  const between = blocks.slice(found.first + 1, found.last).filter((b) => b.kind === "p");
+  const below = paragraphGrid(
+    ANNEX3_PART,
+    texts([...between, ...blocks.slice(found.last + 1, next)])
+  );
   for (let row = 1; row <= below.rowCount; row++) scanMetaRow(below, row, meta);
 
   // the prefecture: 推荐单位, a 所属市州 column agreeing on every row, the file name, the title

@@ -350,6 +350,25 @@ describe("hand-written WordprocessingML", () => {
     expectRows(sub.records, "常德strict.docx", expected);
   });
 
+  it("a second table headed again after a 续表 line continues the list; another table after text does not", async () => {
+    const caseRow = (n: string, name: string) =>
+      row([n, `案例${n}`, name, "工业企业", "工业控制系统安全评估案例：评估", "张三", "0739-1"]);
+    const body =
+      `<w:tbl>${row(HEADER)}${caseRow("1", "邵阳甲有限公司")}</w:tbl>` +
+      p("续表") +
+      `<w:tbl>${row(HEADER)}${caseRow("2", "邵阳乙有限公司")}</w:tbl>` +
+      p("联系人：刘洋") +
+      p("附：其他说明") +
+      `<w:tbl>${row(["序号", "企业名称", "备注"])}${row(["1", "不是案例", "x"])}</w:tbl>`;
+    const sub = await submission("邵阳市.docx", docx(body));
+    expect(sub.records.map((x) => [x.order, x.enterprise, x.source.row])).toEqual([
+      [1, "邵阳甲有限公司", 2],
+      [2, "邵阳乙有限公司", 4],
+    ]);
+    expect(sub.meta.contact).toBe("刘洋");
+    expect(sub.prefecture).toBe("邵阳市");
+  });
+
   it("a table with the header and no case: a warning on the part, the prefecture from the file name", async () => {
     const sub = await submission(
       "益阳市推荐汇总表.docx",
