@@ -128,7 +128,15 @@ export function isAnnex2(blocks: readonly DocBlock[]): boolean {
   if (n >= 2) return true;
   let slots = 0;
   for (const [, res] of STRICT) if (text.some((t) => res.some((re) => re.test(t)))) slots += 1;
-  return slots >= 5 || (n === 1 && slots >= 2);
+  if (slots >= 5 || (n === 1 && slots >= 2)) return true;
+  // the indicators laid out as a table of labels ("三级工业互联网企业（家）" | 12)
+  const labels = new Set<IndicatorKey>();
+  for (const t of paras) {
+    if (t.length > 40) continue;
+    const key = matchIndicatorLabel(fold(t));
+    if (key) labels.add(key);
+  }
+  return labels.size >= 5 || (n === 1 && labels.size >= 3);
 }
 
 export interface Annex2Read {

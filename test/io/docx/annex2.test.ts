@@ -411,6 +411,45 @@ describe("hand-written WordprocessingML", () => {
     ]);
   });
 
+  it("the indicators laid out as a table of labels and values, located by table row and column", async () => {
+    const cell = (t: string) => `<w:tc>${para(r(t))}</w:tc>`;
+    const trow = (...cells: string[]) => `<w:tr>${cells.map(cell).join("")}</w:tr>`;
+    const body =
+      para(r("护航新型工业化网络安全成效突出地区申报表")) +
+      `<w:tbl>${trow("申报单位名称", "张家界市工业和信息化局")}` +
+      trow("三级工业互联网企业（家）", "4") +
+      trow("二级工业互联网企业（家）", "６") +
+      trow("一级工业互联网企业（家）", "____") +
+      trow("完成符合性评测的企业（家）", "12") +
+      trow("通报风险隐患数量（个）", "9") +
+      trow("风险隐患完成整改（个）", "8") +
+      "</w:tbl>";
+    const sub = await submission("附件2.docx", docx(body));
+    expect(sub).toMatchObject({ kind: "annex2", prefecture: "张家界市", findings: [] });
+    const ind = sub.indicators!;
+    expect(ind.values).toMatchObject({
+      tier3: 4,
+      tier2: 6,
+      tier1: null,
+      conformity: 12,
+      noticeHazards: 9,
+      noticeHazardsFixed: 8,
+      talents: null,
+    });
+    expect(ind.cells.conformity).toEqual({ sheet: "申报表", row: 5, column: "B" });
+    expect(
+      checkAll([], { 张家界市: ind }, defaultSettings(2024)).map((f) => [
+        describeLocation(f),
+        f.message,
+      ])
+    ).toEqual([
+      [
+        "文件 附件2.docx，申报表，第 5 行，B 列",
+        "张家界市：完成符合性评测的企业（12 家）不能多于三级、二级、一级企业之和（10 家）",
+      ],
+    ]);
+  });
+
   it("an 附件2 without prefecture takes the one the clerk chose, indicators included", async () => {
     const body = [
       para(r("一、安全管理成效")),
