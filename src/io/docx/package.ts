@@ -85,6 +85,8 @@ function failureMessage(e: unknown): string {
       return `文件内容异常，已拒绝读取：${e.message}。请让报送单位用 Word 或 WPS 重新另存为 .docx`;
     return `文件已损坏，无法读取：${e.message}。请让报送单位重新发送，或${SAVE_AS}`;
   }
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return "文件结构异常（内容嵌套层次过深，Word 不会这样保存），已拒绝读取：请让报送单位用 Word 或 WPS 重新另存为 .docx";
   return `文件无法读取（${errorMessage(e)}）：请${SAVE_AS}`;
 }
 

@@ -117,6 +117,23 @@ describe("hostile packages", () => {
     expect(msg).toMatch(/超过其声明的大小/);
   });
 
+  it("refuses a document nested deeper than Word ever writes, with a FILE finding, without hanging", async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const n = 20000;
+    const body =
+      "<w:sdt><w:sdtContent>".repeat(n) +
+      "<w:p><w:r><w:t>x</w:t></w:r></w:p>" +
+      "</w:sdtContent></w:sdt>".repeat(n);
+    const doc = zipSync({
+      "word/document.xml": strToU8(
+        `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`
+      ),
+    });
+    expect(await onlyFileFinding(doc, "deep.docx")).toBe(
+      "文件结构异常（内容嵌套层次过深，Word 不会这样保存），已拒绝读取：请让报送单位用 Word 或 WPS 重新另存为 .docx"
+    );
+  });
+
   it("refuses a package whose declared sizes add up to an absurd total", async () => {
     const msg = (
       await readApplicationDocx(load("pd_glyph_before.docx"), "x.docx", {
