@@ -119,6 +119,13 @@ export function partKey(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 }
 
+/** A name's bytes as a key, exactly (in a legacy code page a byte may be half of a character: nothing is folded). */
+function rawKey(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return "raw:" + s.replace(/^\/+/, "");
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -139,15 +146,16 @@ function checkConsistency(
   cdOffset: number
 ): void {
   const seen = new Map<string, ZipEntry>();
-  for (const e of entries) {
-    const key = partKey(e.name);
+  entries.forEach((e, n) => {
+    // a name in a legacy code page (GBK, not marked UTF-8) decodes lossily: compare its bytes instead
+    const key = e.name.includes("\ufffd") ? rawKey(rawNames[n]) : partKey(e.name);
     const first = seen.get(key);
     if (first) {
       const names = first.name === e.name ? `“${e.name}”` : `“${first.name}”和“${e.name}”`;
       throw new ZipError("ambiguous", `压缩包内有两个同名部件 ${names}${TAIL}`);
     }
     seen.set(key, e);
-  }
+  });
   const spans: Array<{ start: number; end: number; name: string }> = [];
   entries.forEach((e, n) => {
     const p = e.localOffset;

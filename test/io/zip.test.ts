@@ -126,3 +126,19 @@ describe("listZip", () => {
     expect(() => listZip(out, NO_LIMITS)).toThrow("“a.xml”的本地文件头已损坏");
   });
 });
+
+describe("names in a legacy code page", () => {
+  it("two GBK names that decode to the same replacement characters are not the same part", () => {
+    // 张.txt and 李.txt in GBK (D5C5, C0EE), without the UTF-8 flag: both decode as "��.txt"
+    const zip = zipSync({ "ab.txt": strToU8("1"), "cd.txt": strToU8("2") }).slice();
+    const patch = (from: string, to: number[]) => {
+      const f = strToU8(from);
+      for (let i = 0; i + f.length <= zip.length; i++)
+        if (f.every((b, j) => zip[i + j] === b)) to.forEach((b, j) => (zip[i + j] = b));
+    };
+    patch("ab.txt", [0xd5, 0xc5]);
+    patch("cd.txt", [0xc0, 0xee]);
+    const entries = listZip(zip, NO_LIMITS);
+    expect(entries.map((e) => e.name)).toEqual(["\ufffd\ufffd.txt", "\ufffd\ufffd.txt"]);
+  });
+});
