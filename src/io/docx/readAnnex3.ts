@@ -91,11 +91,6 @@ function findTable(blocks: readonly DocBlock[]): Found | null {
   return null;
 }
 
-/** Is this Word document a 附件3 (a table with the 推荐汇总表 header)? */
-export function hasAnnex3Table(blocks: readonly DocBlock[]): boolean {
-  return findTable(blocks) !== null;
-}
-
 function texts(blocks: readonly DocBlock[]): string[] {
   return blocks.filter((b) => b.kind === "p").map((b) => (b.kind === "p" ? b.text : ""));
 }
