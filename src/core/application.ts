@@ -126,7 +126,7 @@ export function applicationToRecord(
     phone: cleanText(app.phone),
     date: app.date,
     score: null,
-    source: { file: app.source.file, sheet: FORM_SHEET, row: null },
+    source: { file: app.source.file, sheet: formParts(app.source.sheet).form, row: null },
     columns: { ...FORM_COLUMNS },
     form: formFacts(app),
   };

@@ -73,12 +73,19 @@ export function finding(
   };
 }
 
-/** "文件 a.xlsx，工作表 推荐汇总表，第 5 行，C 列" — the location as a clerk reads it. */
+/** The part of a Word 附件2 whose rows are paragraphs (the rows of the other Word parts are table rows). */
+export const WORD_TEXT_PART = "重点任务完成情况";
+
+/**
+ * "文件 a.xlsx，工作表 推荐汇总表，第 5 行，C 列" — the location as a clerk reads it; a Word document has parts (封面,
+ * 申报表, 推荐汇总表, 重点任务完成情况), not sheets, and in its text part a row is a paragraph ("第 3 段").
+ */
 export function describeLocation(loc: Location): string {
   const parts = [`文件 ${loc.file}`];
-  // a Word form has parts (封面, 申报表), not sheets
-  if (loc.sheet) parts.push(/\.docx$/i.test(loc.file) ? loc.sheet : `工作表 ${loc.sheet}`);
-  if (loc.row !== null) parts.push(`第 ${loc.row} 行`);
+  const word = /\.doc[xm]$/i.test(loc.file);
+  if (loc.sheet) parts.push(word ? loc.sheet : `工作表 ${loc.sheet}`);
+  if (loc.row !== null)
+    parts.push(word && loc.sheet === WORD_TEXT_PART ? `第 ${loc.row} 段` : `第 ${loc.row} 行`);
   if (loc.column)
     parts.push(/^[A-Z]{1,3}$/.test(loc.column) ? `${loc.column} 列` : `“${loc.column}”`);
   return parts.join("，");

@@ -17,12 +17,17 @@ import {
   type PrefectureSubmission,
 } from "../core/model";
 import { bureauName, parsePrefecture, type PrefectureName } from "../core/vocabulary";
-import { docxLimitsFrom, readApplicationDocx } from "./docx/readApplication";
+import { docxLimitsFrom } from "./docx/readApplication";
+import { readWordDocument } from "./docx/readDocument";
 import { withLimits, type InputLimits } from "./limits";
 import { assemblePackage, readPackageZip, type PackageInput } from "./package";
 import { readLimitsFrom, readWorkbookSubmissions } from "./xlsx/readWorkbook";
 
-/** What a clerk's or the province's file turned out to be. */
+/**
+ * What a clerk's or the province's file turned out to be. "workbook": a prefecture's submission read whole — a
+ * workbook, or a Word 附件3 (submission.kind "annex3") or 附件2 (submission.kind "annex2", indicators only, its
+ * prefecture from its 申报单位名称) — which is listed as it reads; "forms": the 附件1 forms of one Word document.
+ */
 export type InputRead =
   | { kind: "workbook"; file: string; submission: PrefectureSubmission }
   /** A province roll-up the tool wrote: one submission per prefecture it holds. */
@@ -113,11 +118,11 @@ export async function readInput(
     return { kind: "workbook", file, submission: submissions[0] };
   }
   if ((WORD_EXTENSIONS as readonly string[]).includes(ext)) {
-    const { application, findings } = await readApplicationDocx(bytes, file, {
-      limits: docxLimitsFrom(limits),
-    });
-    if (!application) return { kind: "rejected", file, findings };
-    return { kind: "forms", file, applications: [application], findings };
+    // a Word document is whichever annex its content is: 附件1 forms, a 附件3 table, an 附件2
+    const read = await readWordDocument(bytes, file, { limits: docxLimitsFrom(limits) });
+    if (read.kind === "submission") return { kind: "workbook", file, submission: read.submission };
+    if (read.kind === "rejected") return { kind: "rejected", file, findings: read.findings };
+    return { kind: "forms", file, applications: read.applications, findings: read.findings };
   }
   if ((PACKAGE_EXTENSIONS as readonly string[]).includes(ext)) {
     return readPackageZip(file, bytes, {
@@ -241,12 +246,14 @@ function withPrefectureCheck(
   if (!wanted || !sub.ok || sub.prefecture === wanted) return sub;
   if (!sub.prefecture) {
     const records = sub.records.map((r) => ({ ...r, prefecture: r.prefecture ?? wanted }));
-    return { ...sub, prefecture: wanted, records };
+    const indicators = sub.indicators && { ...sub.indicators, prefecture: wanted };
+    return { ...sub, prefecture: wanted, records, indicators };
   }
+  const what = /\.doc[xm]$/i.test(sub.file) ? "文档" : "工作簿";
   const warning = finding(
     "MAT",
     { file: sub.file, sheet: sub.records[0]?.source.sheet ?? null },
-    `工作簿的推荐单位为${sub.prefecture}，不是指定的${wanted}：已按工作簿自身的${sub.prefecture}读取，请核对是否选错文件或市州`,
+    `${what}的推荐单位为${sub.prefecture}，不是指定的${wanted}：已按${what}自身的${sub.prefecture}读取，请核对是否选错文件或市州`,
     { severity: "warning", prefecture: sub.prefecture }
   );
   return { ...sub, findings: [...sub.findings, warning] };

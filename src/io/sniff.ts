@@ -104,7 +104,7 @@ export function sniffFile(data: Uint8Array): Sniffed {
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || startsWith(data, [0x50, 0x4b, 0x05, 0x06])) {
     let entries: ZipEntry[] | null = null;
     try {
-      entries = listZip(data, NO_LIMITS);
+      entries = listZip(data, NO_LIMITS, { consistent: false });
     } catch (e) {
       // a package whose directory cannot be read is reported by the caller as damaged
       if (!(e instanceof ZipError)) throw e;

@@ -25,10 +25,14 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-/** A problem with the package; `kind` picks the Chinese message shown to the clerk. */
+/**
+ * A problem with the package; `kind` picks the Chinese message shown to the clerk. "ambiguous": the package can be
+ * read in more than one way (two parts of one name, a directory that disagrees with its local headers, overlapping
+ * or unlisted entries) — which copy a program reads is not defined, and a mail scanner may have seen another one.
+ */
 export class ZipError extends Error {
   constructor(
-    readonly kind: "corrupt" | "encrypted" | "bomb" | "unsupported",
+    readonly kind: "corrupt" | "encrypted" | "bomb" | "unsupported" | "ambiguous",
     message: string
   ) {
     super(message);
@@ -48,8 +52,15 @@ function u32(d: Uint8Array, o: number): number {
   return (d[o] | (d[o + 1] << 8) | (d[o + 2] << 16)) + d[o + 3] * 0x1000000;
 }
 
-/** The entries of the central directory. Throws ZipError when the package is damaged or its sizes absurd. */
-export function listZip(data: Uint8Array, limits: ZipLimits): ZipEntry[] {
+/**
+ * The entries of the central directory. Throws ZipError when the package is damaged or its sizes absurd, and (unless
+ * `consistent` is false: the sniffer only lists) when it can be read in more than one way (see checkConsistency).
+ */
+export function listZip(
+  data: Uint8Array,
+  limits: ZipLimits,
+  opts: { consistent?: boolean } = {}
+): ZipEntry[] {
   let eocd = -1;
   const stop = Math.max(0, data.length - 22 - 0xffff);
   for (let i = data.length - 22; i >= stop; i--) {
@@ -68,6 +79,7 @@ export function listZip(data: Uint8Array, limits: ZipLimits): ZipEntry[] {
     throw new ZipError("corrupt", "ZIP 目录位置超出文件范围（文件不完整或已损坏）");
   const decoder = new TextDecoder("utf-8");
   const entries: ZipEntry[] = [];
+  const rawNames: Uint8Array[] = [];
   let total = 0;
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -95,9 +107,106 @@ export function listZip(data: Uint8Array, limits: ZipLimits): ZipEntry[] {
       );
     }
     entries.push(entry);
+    rawNames.push(data.subarray(p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
   }
+  if (opts.consistent !== false) checkConsistency(data, entries, rawNames, cdOffset);
   return entries;
+}
+
+/** A part name as packages compare them: no leading "/", forward slashes, case-insensitive. */
+export function partKey(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+/** A name's bytes as a key, exactly (in a legacy code page a byte may be half of a character: nothing is folded). */
+function rawKey(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return "raw:" + s.replace(/^\/+/, "");
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const TAIL = "：不同程序可能读到不同的内容（邮件查毒看到的也可能是另一份），已拒绝读取";
+
+/**
+ * One reading only: every part name once; every directory entry pointing at a local header of the same name, method,
+ * flags and sizes; no two entries sharing bytes; no local header hidden between the entries (a streaming reader —
+ * a mail scanner — would see it, the directory does not list it). Throws ZipError("ambiguous").
+ */
+function checkConsistency(
+  data: Uint8Array,
+  entries: readonly ZipEntry[],
+  rawNames: readonly Uint8Array[],
+  cdOffset: number
+): void {
+  const seen = new Map<string, ZipEntry>();
+  entries.forEach((e, n) => {
+    // a name in a legacy code page (GBK, not marked UTF-8) decodes lossily: compare its bytes instead
+    const key = e.name.includes("\ufffd") ? rawKey(rawNames[n]) : partKey(e.name);
+    const first = seen.get(key);
+    if (first) {
+      const names = first.name === e.name ? `“${e.name}”` : `“${first.name}”和“${e.name}”`;
+      throw new ZipError("ambiguous", `压缩包内有两个同名部件 ${names}${TAIL}`);
+    }
+    seen.set(key, e);
+  });
+  const spans: Array<{ start: number; end: number; name: string }> = [];
+  entries.forEach((e, n) => {
+    const p = e.localOffset;
+    if (p + 30 > cdOffset || u32(data, p) !== LOC_SIG)
+      throw new ZipError("corrupt", `“${e.name}”的本地文件头已损坏`);
+    const nameLen = u16(data, p + 26);
+    const extraLen = u16(data, p + 28);
+    const localName = data.subarray(p + 30, p + 30 + nameLen);
+    const flags = u16(data, p + 6);
+    const method = u16(data, p + 8);
+    const crcSizesDeferred = (flags & 8) !== 0;
+    const localCompressed = u32(data, p + 18);
+    const localSize = u32(data, p + 22);
+    let why = "";
+    if (!sameBytes(localName, rawNames[n]))
+      why = `本地文件头中的名称是“${new TextDecoder("utf-8").decode(localName)}”`;
+    else if (method !== e.method)
+      why = `本地文件头的压缩方式（${method}）与目录（${e.method}）不同`;
+    else if ((flags & 1) !== (e.flags & 1)) why = "本地文件头与目录的加密标志不同";
+    else if (
+      !(crcSizesDeferred && localCompressed === 0 && localSize === 0) &&
+      (localCompressed !== e.compressedSize || localSize !== e.size)
+    )
+      why = `本地文件头的大小（${localSize} 字节）与目录（${e.size} 字节）不同`;
+    if (why)
+      throw new ZipError("ambiguous", `目录中的“${e.name}”与其本地文件头不符：${why}${TAIL}`);
+    spans.push({ start: p, end: p + 30 + nameLen + extraLen + e.compressedSize, name: e.name });
+  });
+  spans.sort((a, b) => a.start - b.start);
+  let end = 0;
+  let last = "";
+  for (const s of spans) {
+    if (s.start < end)
+      throw new ZipError("ambiguous", `压缩包内“${last}”与“${s.name}”的数据相互重叠${TAIL}`);
+    hiddenHeader(data, end, s.start);
+    end = s.end;
+    last = s.name;
+  }
+  if (end > cdOffset)
+    throw new ZipError("ambiguous", `压缩包内“${last}”的数据与 ZIP 目录重叠${TAIL}`);
+  hiddenHeader(data, end, cdOffset);
+}
+
+/** A local file header between two entries (or before the first) that the directory does not list. */
+function hiddenHeader(data: Uint8Array, from: number, to: number): void {
+  for (let i = data.indexOf(0x50, from); i >= 0 && i + 4 <= to; i = data.indexOf(0x50, i + 1)) {
+    if (u32(data, i) !== LOC_SIG) continue;
+    const nameLen = u16(data, i + 26);
+    const name = new TextDecoder("utf-8").decode(data.subarray(i + 30, i + 30 + nameLen));
+    throw new ZipError("ambiguous", `压缩包内有目录中未列出的部件“${name}”${TAIL}`);
+  }
 }
 
 /** Compressed bytes per push: deflate expands at most ~1032×, so one push never yields more than ~8 MB. */

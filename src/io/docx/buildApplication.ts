@@ -2,6 +2,7 @@
  * The document model of a 附件1 form → an Application: cover lines, table label/value pairs, ticked choices and the
  * narrative sections, each cleaned the way a clerk would read it.
  */
+import { FORM_SHEET } from "../../core/application";
 import type { Application } from "../../core/model";
 import { cleanMultiline, cleanText, parseLooseNumber } from "../../core/text";
 import {
@@ -17,7 +18,7 @@ import {
 import { readChoices, otherText } from "./choices";
 import { isBlankDate, parseDateText } from "../../core/dates";
 import { stripSealNote } from "../../core/normalize";
-import type { DocBlock } from "./docxModel";
+import { isPlaceholderText, type DocBlock } from "./docxModel";
 import { readLabelledCells, type FieldKey, type FieldValue } from "./formTable";
 import { readCover, readSections, stripIntroGuidance } from "./formText";
 
@@ -36,7 +37,12 @@ const DIRECTION_OPTIONS = DIRECTIONS.map((d) => ({
 }));
 const INDUSTRIAL_LEVELS: readonly Level[] = ["三级", "二级", "一级"];
 
-export function buildApplication(blocks: DocBlock[], file: string): Application {
+/** One form's blocks → its Application; `sheet` names the form's part ("申报表", "申报表（2）"…). */
+export function buildApplication(
+  blocks: DocBlock[],
+  file: string,
+  sheet = FORM_SHEET
+): Application {
   const cover = readCover(blocks);
   const cells = readLabelledCells(blocks);
   const first = (key: FieldKey): string => {
@@ -105,7 +111,7 @@ export function buildApplication(blocks: DocBlock[], file: string): Application 
     intro: stripIntroGuidance(cleanMultiline(first("intro"))),
     overview: sections.overview,
     highlights: sections.highlights,
-    source: { file, sheet: "申报表", row: null },
+    source: { file, sheet, row: null },
   };
 }
 
@@ -146,7 +152,8 @@ function readLevels(
   return { level: own[0] ?? ticked[0] ?? null, ticked };
 }
 
-/** A filled-in value: cleaned, without fill-in underscores. */
+/** A filled-in value: cleaned, without fill-in underscores; a placeholder left as text is not a value. */
 function fill(value: string): string {
-  return cleanText(value.replace(/[_＿]{2,}/g, " "));
+  const text = cleanText(value.replace(/[_＿]{2,}/g, " "));
+  return isPlaceholderText(text) ? "" : text;
 }

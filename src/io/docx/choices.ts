@@ -40,44 +40,79 @@ export function readChoices(text: string, options: ReadonlyArray<string | Option
   const opts: Option[] = options.map((o) =>
     typeof o === "string" ? { name: o, spellings: [o] } : o
   );
-  const s = text.replace(/[\s\u3000_＿]+/g, "");
+  const { s, pos } = strip(bracketMarks(text));
   const hits = findOptions(s, opts);
   if (hits.length === 0) return { ticked: [], mode: "none" };
-  const glyphAt: number[] = [];
-  for (let i = 0; i < s.length; i++) if (isGlyph(s[i])) glyphAt.push(i);
-  if (glyphAt.length === 0) {
+  let glyphs = 0;
+  for (let i = 0; i < s.length; i++) if (isGlyph(s[i])) glyphs += 1;
+  if (glyphs === 0) {
     // Only the chosen option left in the cell; a list with every option still present and no mark is unreadable.
     const distinct = new Set(hits.map((h) => h.name));
     if (distinct.size === opts.length && opts.length > 1) return { ticked: [], mode: "none" };
     return { ticked: order(opts, [...distinct]), mode: "leftover" };
   }
   // Glyphs in each gap between options: a lone glyph belongs by the cell's convention (marks before the options when
-  // the cell starts with one); with two or more, the first is the previous option's and the last the next one's
+  // the cell starts with one, after them when it ends with one; with neither, to the option it is written against —
+  // "民营企业√  合资企业"); with two or more, the first is the previous option's and the last the next one's
   // ("□国有企业 □民营企业√ □合资企业" — a √ typed after the chosen option of a □-before list).
-  const gaps: string[][] = [];
+  const gaps: number[][] = [];
   for (let g = 0; g <= hits.length; g++) {
     const from = g === 0 ? 0 : hits[g - 1].end;
     const to = g === hits.length ? s.length : hits[g].start;
-    gaps.push([...s.slice(from, to)].filter(isGlyph));
+    const at: number[] = [];
+    for (let i = from; i < to; i++) if (isGlyph(s[i])) at.push(i);
+    gaps.push(at);
   }
-  const before = gaps[0].length > 0 || gaps[hits.length].length === 0;
+  const first = gaps[0].length > 0;
+  const last = gaps[hits.length].length > 0;
   const marks: string[][] = hits.map(() => []);
-  gaps.forEach((glyphs, g) => {
-    if (glyphs.length === 0) return;
+  gaps.forEach((at, g) => {
+    if (at.length === 0) return;
     const prev = g - 1;
     const next = g < hits.length ? g : -1;
-    if (prev < 0) marks[next].push(glyphs[glyphs.length - 1]);
-    else if (next < 0) marks[prev].push(glyphs[0]);
-    else if (glyphs.length === 1) marks[before ? next : prev].push(glyphs[0]);
-    else {
-      marks[prev].push(glyphs[0]);
-      marks[next].push(glyphs[glyphs.length - 1]);
+    if (prev < 0) marks[next].push(s[at[at.length - 1]]);
+    else if (next < 0) marks[prev].push(s[at[0]]);
+    else if (at.length === 1) {
+      let toNext = first || !last;
+      if (!first && !last) {
+        // no convention: the option the mark is written against (fewer spaces between them)
+        const before = pos[at[0]] - pos[hits[prev].end - 1];
+        const after = pos[hits[next].start] - pos[at[0]];
+        toNext = after <= before;
+      }
+      marks[toNext ? next : prev].push(s[at[0]]);
+    } else {
+      marks[prev].push(s[at[0]]);
+      marks[next].push(s[at[at.length - 1]]);
     }
   });
   const ticked = hits
     .filter((_, i) => marks[i].some((m) => TICKED_GLYPHS.includes(m)))
     .map((h) => h.name);
   return { ticked: order(opts, ticked), mode: "glyph" };
+}
+
+const OPEN = "(（\\[【〔";
+const CLOSE = ")）\\]】〕";
+const BRACKETED_TICK = new RegExp(`[${OPEN}]\\s*([${TICKED_GLYPHS}])\\s*[${CLOSE}]`, "g");
+const EMPTY_BRACKETS = new RegExp(`[${OPEN}][\\s\u3000_＿]*[${CLOSE}]`, "g");
+
+/** "国有企业（√） 民营企业（ ）": a bracketed tick is the tick, an empty bracket pair an unticked box. */
+function bracketMarks(text: string): string {
+  if (!/[(（[【〔]/.test(text)) return text;
+  return text.replace(BRACKETED_TICK, "$1").replace(EMPTY_BRACKETS, "□");
+}
+
+/** The text without whitespace and blanks, and where each kept character was in it. */
+function strip(text: string): { s: string; pos: number[] } {
+  let s = "";
+  const pos: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/[\s\u3000_＿]/.test(text[i])) continue;
+    s += text[i];
+    pos.push(i);
+  }
+  return { s, pos };
 }
 
 function findOptions(s: string, opts: Option[]): Hit[] {

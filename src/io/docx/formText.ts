@@ -38,13 +38,20 @@ export function readCover(blocks: DocBlock[]): CoverLine[] {
     if (b.kind === "table") break;
     if (/^[\s\u3000]*一[\s\u3000]*[、.．][\s\u3000]*申报单位基本情况/.test(b.text)) break;
     for (const line of b.text.split("\n")) {
-      for (const [re, key] of COVER_RES) {
-        const m = re.exec(line);
-        if (m) out.push({ key, value: m[1] });
-      }
+      const c = coverLine(line);
+      if (c) out.push(c);
     }
   }
   return out;
+}
+
+/** One cover line ("案 例 名 称：…", "申报单位（盖章）：…"), or null. */
+export function coverLine(line: string): CoverLine | null {
+  for (const [re, key] of COVER_RES) {
+    const m = re.exec(line);
+    if (m) return { key, value: m[1] };
+  }
+  return null;
 }
 
 const HEADINGS = {

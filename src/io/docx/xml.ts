@@ -8,6 +8,24 @@ import { DOMParser } from "@xmldom/xmldom";
 
 export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 export const W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml";
+export const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Strict OOXML (ISO/IEC 29500 Strict) names the same vocabularies under purl.oclc.org. */
+const STRICT: ReadonlyArray<[RegExp, string]> = [
+  [/http:\/\/purl\.oclc\.org\/ooxml\/wordprocessingml\/main/g, W_NS],
+  [/http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships(?=["'/])/g, R_NS],
+];
+
+/**
+ * A Strict part read as Transitional: the Strict namespace names are replaced by the Transitional ones, so one reader
+ * serves both (the element and attribute names are the same).
+ */
+export function strictToTransitional(text: string): string {
+  if (!text.includes("purl.oclc.org/ooxml/")) return text;
+  let out = text;
+  for (const [re, ns] of STRICT) out = out.replace(re, ns);
+  return out;
+}
 
 export class XmlError extends Error {
   constructor(

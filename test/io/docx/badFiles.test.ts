@@ -29,7 +29,7 @@ describe("files that are not .docx", () => {
   it.each([
     ["legacy_form.doc", /旧版 Word 97-2003（\.doc）.*另存为” Word 文档（\*\.docx）/],
     ["legacy_renamed.docx", /旧版 Word 97-2003（\.doc）/],
-    ["scan_form.pdf", /是 PDF.*索取 Word 版申报表（\*\.docx）/],
+    ["scan_form.pdf", /是 PDF.*索取 Word 版原件（\*\.docx）/],
     ["scan_page.png", /是图片（扫描件或照片）.*\.docx/],
     ["empty.docx", /文件是空的/],
     ["encrypted.docx", /设置了打开密码（已加密）.*取消密码后用 Word 或 WPS 打开后“另存为”/],
@@ -105,14 +105,33 @@ describe("hostile packages", () => {
   it("refuses an entry whose data inflates past its declared size (lying header)", async () => {
     const body = strToU8("<w:document>" + "x".repeat(50000) + "</w:document>");
     const zip = zipSync({ "word/document.xml": body });
-    // patch the central directory's uncompressed size of the only entry to 100 bytes
+    // patch the uncompressed size of the only entry to 100 bytes, in its local header and in the directory alike
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     let cd = -1;
     for (let i = zip.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x02014b50) cd = i;
     expect(cd).toBeGreaterThan(0);
+    expect(view.getUint32(0, true)).toBe(0x04034b50);
     view.setUint32(cd + 24, 100, true);
+    view.setUint32(22, 100, true);
     const msg = await onlyFileFinding(zip, "liar.docx");
     expect(msg).toMatch(/超过其声明的大小/);
+  });
+
+  it("refuses a document nested deeper than Word ever writes, with a FILE finding, without hanging", async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const n = 20000;
+    const body =
+      "<w:sdt><w:sdtContent>".repeat(n) +
+      "<w:p><w:r><w:t>x</w:t></w:r></w:p>" +
+      "</w:sdtContent></w:sdt>".repeat(n);
+    const doc = zipSync({
+      "word/document.xml": strToU8(
+        `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`
+      ),
+    });
+    expect(await onlyFileFinding(doc, "deep.docx")).toBe(
+      "文件结构异常（内容嵌套层次过深，Word 不会这样保存），已拒绝读取：请让报送单位用 Word 或 WPS 重新另存为 .docx"
+    );
   });
 
   it("refuses a package whose declared sizes add up to an absurd total", async () => {
@@ -129,7 +148,7 @@ describe("hostile packages", () => {
       limits: { maxBytes: 1000 },
     });
     expect(findings.map((f) => f.code)).toEqual(["FILE"]);
-    expect(findings[0].message).toContain("超过申报表");
+    expect(findings[0].message).toMatch(/^文件有 38 KB，超过 Word 文档 1000 字节 的上限/);
   });
 });
 

@@ -4,7 +4,13 @@
  * the fly for rows and cells, stopping at the first limit broken. The parts the reader needs (workbook, relationships,
  * shared strings, styles, worksheets) are kept; everything else (images, drawings…) is checked and dropped.
  */
-import { inflateEntry as inflateCapped, listZip, ZipError, type ZipEntry } from "../../zip";
+import {
+  inflateEntry as inflateCapped,
+  listZip,
+  partKey,
+  ZipError,
+  type ZipEntry,
+} from "../../zip";
 import { formatBytes, formatMillis } from "../../limits";
 import { concatBytes } from "../ooxml/bytes";
 import { readWorkbookInfo } from "../ooxml/readPackage";
@@ -237,6 +243,12 @@ export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackag
         };
       if (e.kind === "encrypted")
         return { refusal: { message: `文件已加密，无法读取：请取消密码后另存为 .xlsx` } };
+      if (e.kind === "ambiguous")
+        return {
+          refusal: {
+            message: `文件结构异常，未读取：${e.message}。请让报送单位用 Excel/WPS 重新另存为 .xlsx 后再发送`,
+          },
+        };
       if (e.kind === "unsupported") {
         return {
           refusal: {
@@ -252,8 +264,4 @@ export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackag
     }
     throw e;
   }
-}
-
-function partKey(name: string): string {
-  return name.replace(/^\//, "").toLowerCase();
 }
