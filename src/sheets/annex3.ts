@@ -26,10 +26,11 @@ export const ANNEX3_COLUMNS: readonly ColumnLayout[] = [
   { header: "联系方式", width: 16, look: "text" },
 ];
 export const ANNEX3_HEADERS = ANNEX3_COLUMNS.map((c) => c.header);
+/** Hidden and never wrapped: its long text must not make the printed rows tall. */
 export const KEY_COLUMN: ColumnLayout = {
   header: KEY_HEADER,
   width: 10,
-  look: "text",
+  look: "plain",
   hidden: true,
 };
 
