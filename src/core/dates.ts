@@ -88,6 +88,27 @@ export function parseDateLoose(input: unknown): string | null {
   return parseDateText(s);
 }
 
+/**
+ * A timestamp as it reads in a cell: "2024-12-20T09:30:00+08:00" → "2024-12-20 09:30" (the wall clock it was written
+ * in, whatever its offset); a bare date stays a date; anything else as given.
+ */
+export function displayTimestamp(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(
+    iso
+  );
+  if (!m) return iso;
+  return m[3] === "Z" && m[2] === "00:00" ? m[1] : `${m[1]} ${m[2]}`;
+}
+
+/** A moment on the local clock with its offset, e.g. "2024-12-20T09:30:00+08:00" (toISOString gives UTC). */
+export function localTimestamp(now: Date): string {
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, "0");
+  const offset = -now.getTimezoneOffset();
+  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
+  return `${date}T${time}${offset >= 0 ? "+" : "-"}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
 /** 2024-12-20 → 2024年12月20日, as dates are written on the bureau's forms. */
 export function chineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

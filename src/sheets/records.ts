@@ -14,7 +14,7 @@ import { crossRegion, multiDirection, usccProblem } from "../core/formulas";
 import { caseKey } from "../core/identity";
 import { findingsByRecord } from "../core/recordRow";
 import { CASE_FIELDS, type CaseField, type CaseRecord, type FormFacts } from "../core/model";
-import { parseDateLoose } from "../core/dates";
+import { displayTimestamp, parseDateLoose } from "../core/dates";
 import { cleanMultiline, cleanText, parseLooseNumber, toHalfWidth } from "../core/text";
 import { normalizeUscc } from "../core/uscc";
 import {
@@ -344,8 +344,8 @@ export const RECORD_COLUMNS: readonly RecordColumn[] = [
     id: "writtenAt",
     header: "导入时间",
     width: 17,
-    look: "text",
-    write: (_r, c) => c.writtenAt || null,
+    look: "plain",
+    write: (_r, c) => (c.writtenAt ? displayTimestamp(c.writtenAt) : null),
   },
   {
     id: "problems",
@@ -428,7 +428,14 @@ export const RECORD_COLUMNS: readonly RecordColumn[] = [
       d.formExtra = { ...extra, ...d.formExtra };
     },
   },
-  { id: "key", header: "案例标识", width: 10, look: "plain", hidden: true, write: (_r, c) => c.key },
+  {
+    id: "key",
+    header: "案例标识",
+    width: 10,
+    look: "plain",
+    hidden: true,
+    write: (_r, c) => c.key,
+  },
   {
     id: "written",
     header: "写出校验",

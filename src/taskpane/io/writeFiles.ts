@@ -7,6 +7,7 @@ import { bureauName, PROVINCE_BUREAU } from "../../core/vocabulary";
 import { writeRecommendationList } from "../../io/xlsx/exportList";
 import { writePrefectureWorkbook, writeProvinceWorkbook } from "../../io/xlsx/writeProvince";
 import type { CaseRecord, IndicatorValues } from "../../core/model";
+import { localTimestamp } from "../../core/dates";
 import type { PrefectureState } from "../../app/host";
 
 export interface Written {
@@ -37,7 +38,7 @@ export async function writePrefectureList(
       findings: view.findings,
       indicators,
     },
-    now.toISOString()
+    localTimestamp(now)
   );
   return { fileName: `${view.prefecture ?? ""}推荐汇总表.xlsx`, bytes };
 }
@@ -46,7 +47,7 @@ export async function writeProvince(result: MergeResult, now = new Date()): Prom
   const bytes = await writeProvinceWorkbook(result, {
     recommender: PROVINCE_BUREAU,
     date: today(now),
-    generatedAt: now.toISOString(),
+    generatedAt: localTimestamp(now),
   });
   return { fileName: "全省汇总.xlsx", bytes };
 }
@@ -56,7 +57,7 @@ export async function writeList(exported: CaseRecord[], now = new Date()): Promi
   const bytes = await writeRecommendationList(exported, {
     recommender: PROVINCE_BUREAU,
     date: today(now),
-    generatedAt: now.toISOString(),
+    generatedAt: localTimestamp(now),
   });
   return { fileName: "推荐名单.xlsx", bytes };
 }
