@@ -149,6 +149,23 @@ describe("bad inputs and exit codes", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("huhang merge");
   });
+
+  it("an option without its value is a usage error in Chinese, never a file named after the next option", async () => {
+    const dir = tempDir();
+    const r = await huhang("merge", path.join(dir, "x.xlsx"), "--out", "--json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("用法错误：选项 --out 缺少参数值（后面紧跟的是另一个选项）");
+    expect(existsSync(path.join(process.cwd(), "--json"))).toBe(false);
+    const missing = await huhang("export", "a.xlsx", "--out");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("选项 --out 需要一个值");
+    const flag = await huhang("check", dir, "--json=yes");
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("选项 --json 不带参数值");
+    const unknown = await huhang("check", dir, "--bogus");
+    expect(unknown.stderr).toContain("未知选项 --bogus");
+    expect(unknown.stderr).toContain("huhang check --help");
+  });
 });
 
 describe("merging is repeatable", () => {
