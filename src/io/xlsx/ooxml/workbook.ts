@@ -136,10 +136,14 @@ export class WorkbookWriter {
     const names = this.sheets
       .map((s, i) => {
         const filter = s.filterDatabaseRef();
+        const area = s.printAreaRef();
         const titles = s.printTitlesRef();
         return (
           (filter
             ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(filter)}</definedName>`
+            : "") +
+          (area
+            ? `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(area)}</definedName>`
             : "") +
           (titles
             ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(titles)}</definedName>`
