@@ -9,6 +9,7 @@ import { ByteSink } from "./bytes";
 import type { SharedStrings } from "./sharedStrings";
 import type { CellStyle, StyleRegistry } from "./styles";
 import { validationXml, type DataValidation } from "./validation";
+import { validateChart, type ChartSpec } from "./chart";
 import { XML_HEAD, NS_MAIN, NS_REL, attrs, esc } from "./xml";
 
 /** A formula (text without '=') with the result viewers show until they recalculate. */
@@ -94,6 +95,7 @@ export class SheetWriter {
   private titleRows: [number, number] | null = null;
   private area: string[] | null = null;
   private hf: HeaderFooter | null = null;
+  private readonly chartSpecs: ChartSpec[] = [];
   private minRow = 0;
   private maxRow = 0;
   private minCol = 0;
@@ -257,6 +259,20 @@ export class SheetWriter {
     this.hf = { ...this.hf, ...hf };
   }
 
+  /**
+   * A native chart over ranges of this workbook, drawn over the cells of `spec.anchor` (ranges and caches are checked
+   * now: a wrong spec throws here, not when the workbook is packaged).
+   */
+  chart(spec: ChartSpec): void {
+    validateChart(spec);
+    this.chartSpecs.push(spec);
+  }
+
+  /** The charts added so far, in order. */
+  get charts(): readonly ChartSpec[] {
+    return this.chartSpecs;
+  }
+
   /** The print-area defined name's value, e.g. '明细'!$A$1:$K$200, or null. */
   printAreaRef(): string | null {
     if (!this.area) return null;
@@ -277,13 +293,13 @@ export class SheetWriter {
     return `'${this.name.replace(/'/g, "''")}'!$${this.titleRows[0]}:$${this.titleRows[1]}`;
   }
 
-  /** The worksheet part as UTF-8 blocks. */
-  toChunks(selected: boolean): Uint8Array[] {
+  /** The worksheet part as UTF-8 blocks; `drawingRel` is the relationship id of its drawing part, if any. */
+  toChunks(selected: boolean, drawingRel?: string): Uint8Array[] {
     const encoder = new TextEncoder();
     return [
       encoder.encode(this.head(selected)),
       ...this.body.chunks(),
-      encoder.encode(this.tail()),
+      encoder.encode(this.tail(drawingRel)),
     ];
   }
 
@@ -304,7 +320,7 @@ export class SheetWriter {
     return out.join("");
   }
 
-  private tail(): string {
+  private tail(drawingRel?: string): string {
     const p = this.page;
     const out: string[] = ["</sheetData>"];
     if (this.filter) out.push(`<autoFilter ref="${esc(this.filter)}"/>`);
@@ -345,6 +361,7 @@ export class SheetWriter {
         ])}/>`
       );
     if (this.hf) out.push(this.headerFooterXml(this.hf));
+    if (drawingRel) out.push(`<drawing r:id="${drawingRel}"/>`);
     out.push("</worksheet>");
     return out.join("");
   }
