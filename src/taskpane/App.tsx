@@ -10,7 +10,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { AppProvider, useApp } from "./AppContext";
 import { PanelTabs } from "./components/PanelTabs";
 import type { Host } from "../app/host";
@@ -20,6 +20,10 @@ import { IndicatorsPanel } from "./panels/IndicatorsPanel";
 import { OrderPanel } from "./panels/OrderPanel";
 import { ProvincePanel } from "./panels/ProvincePanel";
 import type { AppState } from "./state/appState";
+import { describeAppState, trackDownloads } from "./persist/appWork";
+import { KeepAppState } from "./persist/KeepAppState";
+import { KeepWork } from "./persist/KeepWork";
+import type { WorkKeeper } from "./persist/keeper";
 
 const useStyles = makeStyles({
   root: {
@@ -102,18 +106,33 @@ export interface AppProps {
   initialPanel?: PanelId;
   /** A message to show on start (e.g. Office could not start and the page runs standalone). */
   notice?: string;
+  /** Keep the work in the browser (persist/): restore it on opening, warn before closing with changes not downloaded. */
+  keeper?: WorkKeeper<AppState>;
 }
 
-export function App({ host, initial, initialPanel = "import", notice }: AppProps) {
+export function App({ host, initial, initialPanel = "import", notice, keeper }: AppProps) {
+  // a download marks the kept work as downloaded
+  const tracked = useMemo(() => (keeper ? trackDownloads(host, keeper) : host), [host, keeper]);
+  const app = (restored: AppState | undefined, generation: number) => (
+    <AppProvider
+      key={generation}
+      host={tracked}
+      initial={restored ?? initial}
+      initialStatus={notice ? { kind: "error", text: notice } : null}
+    >
+      {keeper ? <KeepAppState keeper={keeper} /> : null}
+      <Shell initialPanel={initialPanel} />
+    </AppProvider>
+  );
   return (
     <FluentProvider theme={webLightTheme}>
-      <AppProvider
-        host={host}
-        initial={initial}
-        initialStatus={notice ? { kind: "error", text: notice } : null}
-      >
-        <Shell initialPanel={initialPanel} />
-      </AppProvider>
+      {keeper ? (
+        <KeepWork keeper={keeper} describe={describeAppState}>
+          {app}
+        </KeepWork>
+      ) : (
+        app(undefined, 0)
+      )}
     </FluentProvider>
   );
 }

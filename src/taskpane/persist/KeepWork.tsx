@@ -1,0 +1,82 @@
+/**
+ * The keeper in React. <KeepWork> starts the keeper once, asks 继续上次的工作 / 重新开始 when work was kept
+ * (RestoreDialog), shows a notice when the browser keeps nothing or the kept work cannot be restored, and renders its
+ * children with the state to begin with (remounted with the saved state on 继续). useKeepWork(keeper, state), placed
+ * inside the app, hands every new state to the keeper.
+ */
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { RestoreDialog } from "../components/RestoreDialog";
+import type { KeeperStatus, SavedWork, WorkKeeper } from "./keeper";
+
+export interface KeepWorkProps<S> {
+  keeper: WorkKeeper<S>;
+  /** One line saying what a saved state holds, for the dialog. */
+  describe: (state: S) => string;
+  /** The app, given the state to begin with (undefined: a fresh start) and a key that changes on restore. */
+  children: (initial: S | undefined, generation: number) => ReactNode;
+}
+
+export function KeepWork<S>({ keeper, describe, children }: KeepWorkProps<S>) {
+  const [asking, setAsking] = useState<SavedWork<S> | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [initial, setInitial] = useState<{ state: S | undefined; generation: number }>({
+    state: undefined,
+    generation: 0,
+  });
+
+  useEffect(() => {
+    let live = true;
+    void keeper.start().then((r) => {
+      if (!live) return;
+      if (r.kind === "saved") setAsking(r.saved);
+      else if (r.kind !== "fresh") setNotice(r.notice);
+    });
+    return () => {
+      live = false;
+    };
+  }, [keeper]);
+
+  useEffect(() => keeper.attach(window), [keeper]);
+
+  const choose = (choice: "continue" | "restart") => {
+    const saved = asking;
+    setAsking(null);
+    void keeper.resume(choice);
+    if (choice === "continue" && saved)
+      setInitial((g) => ({ state: saved.state, generation: g.generation + 1 }));
+  };
+
+  return (
+    <>
+      {notice ? (
+        <MessageBar intent="warning" data-testid="keep-work-notice">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {children(initial.state, initial.generation)}
+      {asking ? (
+        <RestoreDialog
+          open
+          savedAt={asking.savedAt}
+          summary={describe(asking.state)}
+          unsaved={asking.dirty}
+          onContinue={() => choose("continue")}
+          onRestart={() => choose("restart")}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Hand every new state to the keeper (it ignores the same state twice and anything before the user has chosen). */
+export function useKeepWork<S>(keeper: WorkKeeper<S> | undefined, state: S): void {
+  useEffect(() => {
+    keeper?.update(state);
+  }, [keeper, state]);
+}
+
+/** The keeper's status (dirty, saved at, last storage error), re-rendering when it changes. */
+export function useKeeperStatus<S>(keeper: WorkKeeper<S>): KeeperStatus {
+  return useSyncExternalStore(keeper.subscribe, keeper.getStatus, keeper.getStatus);
+}
