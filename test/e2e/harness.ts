@@ -33,8 +33,13 @@ interface WebpackStats {
   hasErrors(): boolean;
   toString(opts: object): string;
 }
-type WebpackFn = (config: object, cb: (err: Error | null, stats?: WebpackStats) => void) => void;
-type MakeConfig = (env: object, argv: object) => Promise<{ output: { path: string } }>;
+type WebpackFn = (
+  config: object | object[],
+  cb: (err: Error | null, stats?: WebpackStats) => void
+) => void;
+type Config = { output: { path: string } };
+/** webpack.config.js gives the add-in and the standalone page (huhang.html) as two configurations. */
+type MakeConfig = (env: object, argv: object) => Promise<Config | Config[]>;
 
 /** A fingerprint of everything the build reads from this tree: file paths, sizes and modification times. */
 function sourceFingerprint(): string {
@@ -111,8 +116,9 @@ async function webpackBuild(out: string): Promise<void> {
   try {
     const webpack = require("webpack") as WebpackFn;
     const makeConfig = require(path.join(ROOT, "webpack.config.js")) as MakeConfig;
-    const config = await makeConfig({}, { mode: "production" });
-    config.output.path = out;
+    const made = await makeConfig({}, { mode: "production" });
+    const config = Array.isArray(made) ? made : [made];
+    for (const c of config) c.output.path = out;
     await new Promise<void>((resolve, reject) =>
       webpack(config, (err, stats) => {
         if (err) reject(err);
