@@ -20,10 +20,8 @@ import { IndicatorsPanel } from "./panels/IndicatorsPanel";
 import { OrderPanel } from "./panels/OrderPanel";
 import { ProvincePanel } from "./panels/ProvincePanel";
 import type { AppState } from "./state/appState";
-import { describeAppState, trackDownloads } from "./persist/appWork";
+import { describeAppState, trackDownloads, type Persistence } from "./persist/appWork";
 import { KeepAppState } from "./persist/KeepAppState";
-import { KeepWork } from "./persist/KeepWork";
-import type { WorkKeeper } from "./persist/keeper";
 
 const useStyles = makeStyles({
   root: {
@@ -107,10 +105,11 @@ export interface AppProps {
   /** A message to show on start (e.g. Office could not start and the page runs standalone). */
   notice?: string;
   /** Keep the work in the browser (persist/): restore it on opening, warn before closing with changes not downloaded. */
-  keeper?: WorkKeeper<AppState>;
+  persistence?: Persistence;
 }
 
-export function App({ host, initial, initialPanel = "import", notice, keeper }: AppProps) {
+export function App({ host, initial, initialPanel = "import", notice, persistence }: AppProps) {
+  const keeper = persistence?.keeper;
   // a download marks the kept work as downloaded
   const tracked = useMemo(() => (keeper ? trackDownloads(host, keeper) : host), [host, keeper]);
   const app = (restored: AppState | undefined, generation: number) => (
@@ -126,10 +125,10 @@ export function App({ host, initial, initialPanel = "import", notice, keeper }: 
   );
   return (
     <FluentProvider theme={webLightTheme}>
-      {keeper ? (
-        <KeepWork keeper={keeper} describe={describeAppState}>
+      {persistence ? (
+        <persistence.Gate keeper={persistence.keeper} describe={describeAppState}>
           {app}
-        </KeepWork>
+        </persistence.Gate>
       ) : (
         app(undefined, 0)
       )}

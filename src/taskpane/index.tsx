@@ -8,7 +8,6 @@ import { App } from "./App";
 import type { Host } from "../app/host";
 import { createStandaloneHost } from "./hosts/standaloneHost";
 import { mount } from "./mount";
-import { createAppKeeper } from "./persist/appWork";
 
 async function officeHostName(): Promise<string | null> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
@@ -41,13 +40,4 @@ async function pickHost(): Promise<{ host: Host; notice?: string }> {
 }
 
 const render = mount(document);
-// outside Excel the work is kept in the browser, as on huhang.html; in Excel the workbook holds it
-void pickHost().then(({ host, notice }) =>
-  render(
-    <App
-      host={host}
-      notice={notice}
-      keeper={host.kind === "standalone" ? createAppKeeper() : undefined}
-    />
-  )
-);
+void pickHost().then(({ host, notice }) => render(<App host={host} notice={notice} />));

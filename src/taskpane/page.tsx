@@ -7,5 +7,8 @@ import { App } from "./App";
 import { createStandaloneHost } from "./hosts/standaloneHost";
 import { mount } from "./mount";
 import { createAppKeeper } from "./persist/appWork";
+import { KeepWork } from "./persist/KeepWork";
 
-mount(document)(<App host={createStandaloneHost()} keeper={createAppKeeper()} />);
+mount(document)(
+  <App host={createStandaloneHost()} persistence={{ keeper: createAppKeeper(), Gate: KeepWork }} />
+);

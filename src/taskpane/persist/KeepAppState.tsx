@@ -2,7 +2,7 @@
 import { useApp } from "../AppContext";
 import type { AppState } from "../state/appState";
 import type { WorkKeeper } from "./keeper";
-import { useKeepWork } from "./KeepWork";
+import { useKeepWork } from "./useKeepWork";
 
 export function KeepAppState({ keeper }: { keeper: WorkKeeper<AppState> }) {
   const { state } = useApp();

@@ -1,13 +1,27 @@
 /**
  * The keeper in React. <KeepWork> starts the keeper once, asks 继续上次的工作 / 重新开始 when work was kept
  * (RestoreDialog), shows a notice when the browser keeps nothing or the kept work cannot be restored, and renders its
- * children with the state to begin with (remounted with the saved state on 继续). useKeepWork(keeper, state), placed
- * inside the app, hands every new state to the keeper.
+ * children with the state to begin with (remounted with the saved state on 继续). useKeepWork(keeper, state)
+ * (useKeepWork.ts), placed inside the app, hands every new state to the keeper. The app gets this component passed in
+ * (App's persistence prop): only the standalone page bundles it with Fluent's Dialog.
  */
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState, type ReactNode } from "react";
 import { RestoreDialog } from "../components/RestoreDialog";
-import type { KeeperStatus, SavedWork, WorkKeeper } from "./keeper";
+import type { SavedWork, WorkKeeper } from "./keeper";
+
+const useStyles = makeStyles({
+  notice: {
+    margin: `${tokens.spacingVerticalXS} auto`,
+    maxWidth: "960px",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder2}`,
+    overflowWrap: "anywhere",
+  },
+});
 
 export interface KeepWorkProps<S> {
   keeper: WorkKeeper<S>;
@@ -18,6 +32,7 @@ export interface KeepWorkProps<S> {
 }
 
 export function KeepWork<S>({ keeper, describe, children }: KeepWorkProps<S>) {
+  const styles = useStyles();
   const [asking, setAsking] = useState<SavedWork<S> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [initial, setInitial] = useState<{ state: S | undefined; generation: number }>({
@@ -50,9 +65,9 @@ export function KeepWork<S>({ keeper, describe, children }: KeepWorkProps<S>) {
   return (
     <>
       {notice ? (
-        <MessageBar intent="warning" data-testid="keep-work-notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
+        <div className={styles.notice} role="status" data-testid="keep-work-notice">
+          {notice}
+        </div>
       ) : null}
       {children(initial.state, initial.generation)}
       {asking ? (
@@ -67,16 +82,4 @@ export function KeepWork<S>({ keeper, describe, children }: KeepWorkProps<S>) {
       ) : null}
     </>
   );
-}
-
-/** Hand every new state to the keeper (it ignores the same state twice and anything before the user has chosen). */
-export function useKeepWork<S>(keeper: WorkKeeper<S> | undefined, state: S): void {
-  useEffect(() => {
-    keeper?.update(state);
-  }, [keeper, state]);
-}
-
-/** The keeper's status (dirty, saved at, last storage error), re-rendering when it changes. */
-export function useKeeperStatus<S>(keeper: WorkKeeper<S>): KeeperStatus {
-  return useSyncExternalStore(keeper.subscribe, keeper.getStatus, keeper.getStatus);
 }

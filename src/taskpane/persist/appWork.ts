@@ -3,7 +3,9 @@
  * an empty state is not kept, and the dialog's summary line. trackDownloads marks the work downloaded when a Host
  * hands out a file.
  */
+import type { ComponentType } from "react";
 import type { Host } from "../../app/host";
+import type { KeepWorkProps } from "./KeepWork";
 import type { AppState } from "../state/appState";
 import { openIndexedDbStore } from "./indexedDb";
 import { createWorkKeeper, type WorkKeeper } from "./keeper";
@@ -39,6 +41,15 @@ export function describeAppState(s: AppState): string {
   if (scores > 0) parts.push(`评审得分 ${scores} 个`);
   const what = parts.length > 0 ? parts.join("，") : "推荐汇总表的表头信息";
   return s.prefecture ? `${s.prefecture}：${what}` : what;
+}
+
+/**
+ * What App needs to keep the work: the keeper and the restore gate (KeepWork). Passed in by the page's entry, so that
+ * the add-in's taskpane, which does not keep work, does not bundle the gate and Fluent's Dialog.
+ */
+export interface Persistence {
+  keeper: WorkKeeper<AppState>;
+  Gate: ComponentType<KeepWorkProps<AppState>>;
 }
 
 /** The AppState keeper over the browser's IndexedDB (or another store, in tests). */

@@ -5,6 +5,8 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../../src/taskpane/App";
+import { KeepWork } from "../../../src/taskpane/persist/KeepWork";
+import type { WorkKeeper } from "../../../src/taskpane/persist/keeper";
 import { localTime, RestoreDialog } from "../../../src/taskpane/components/RestoreDialog";
 import { createAppKeeper, describeAppState } from "../../../src/taskpane/persist/appWork";
 import { memoryStore } from "../../../src/taskpane/persist/store";
@@ -27,6 +29,8 @@ function kept(state: AppState, dirty = true) {
   });
 }
 
+const keeping = (keeper: WorkKeeper<AppState>) => ({ keeper, Gate: KeepWork });
+
 let state: AppState;
 beforeAll(async () => {
   state = await realState();
@@ -45,7 +49,7 @@ test("继续上次的工作 restores the list; the kept work stays", async () =>
   const store = kept(state);
   const keeper = createAppKeeper(() => Promise.resolve(store), { delayMs: 5 });
   const { host } = recordingHost("standalone");
-  render(<App host={host} keeper={keeper} />);
+  render(<App host={host} persistence={keeping(keeper)} />);
   const dialog = await screen.findByRole("alertdialog", { name: "继续上次的工作？" });
   expect(dialog.textContent).toContain(
     `本机浏览器中保存着 2024年12月20日 09:30 的工作：${describeAppState(state)}。`
@@ -64,7 +68,7 @@ test("继续上次的工作 restores the list; the kept work stays", async () =>
 test("重新开始 deletes the kept work and leaves the list empty", async () => {
   const store = kept(state, false);
   const keeper = createAppKeeper(() => Promise.resolve(store), { delayMs: 5 });
-  render(<App host={recordingHost("standalone").host} keeper={keeper} />);
+  render(<App host={recordingHost("standalone").host} persistence={keeping(keeper)} />);
   const dialog = await screen.findByRole("alertdialog");
   expect(dialog.textContent).not.toContain("尚未下载");
   fireEvent.click(within(dialog).getByRole("button", { name: "重新开始" }));
@@ -75,7 +79,7 @@ test("重新开始 deletes the kept work and leaves the list empty", async () =>
 
 test("Escape keeps the work (the safe answer)", async () => {
   const keeper = createAppKeeper(() => Promise.resolve(kept(state)), { delayMs: 5 });
-  render(<App host={recordingHost("standalone").host} keeper={keeper} />);
+  render(<App host={recordingHost("standalone").host} persistence={keeping(keeper)} />);
   const dialog = await screen.findByRole("alertdialog");
   fireEvent.keyDown(dialog, { key: "Escape" });
   await screen.findByText(new RegExp(`推荐汇总表现有 ${state.records.length} 行`));
@@ -85,7 +89,7 @@ test("no storage: the page says its work is not kept and works on", async () => 
   const keeper = createAppKeeper(() =>
     Promise.reject(new Error("本机浏览器存储不可用：此浏览器没有 IndexedDB"))
   );
-  render(<App host={recordingHost("standalone").host} keeper={keeper} />);
+  render(<App host={recordingHost("standalone").host} persistence={keeping(keeper)} />);
   const notice = await screen.findByTestId("keep-work-notice");
   expect(notice.textContent).toBe(
     "本机浏览器存储不可用：此浏览器没有 IndexedDB。本页的工作不会保存在本机：刷新或关闭页面前请先下载结果。"
@@ -96,7 +100,7 @@ test("no storage: the page says its work is not kept and works on", async () => 
 test("a download through the app clears the changes-not-downloaded flag", async () => {
   const keeper = createAppKeeper(() => Promise.resolve(kept(state)), { delayMs: 5 });
   const { host, calls } = recordingHost("standalone");
-  render(<App host={host} keeper={keeper} />);
+  render(<App host={host} persistence={keeping(keeper)} />);
   fireEvent.click(await screen.findByRole("button", { name: "继续上次的工作" }));
   await screen.findByText(new RegExp(`推荐汇总表现有 ${state.records.length} 行`));
   expect(keeper.getStatus().dirty).toBe(true);
