@@ -15,8 +15,9 @@
  * The taskpane's first load stays small: the file readers and writers (exceljs, fflate, xmldom) and the Excel host are
  * separate chunks loaded by dynamic import() on first use, from the add-in's own origin.
  *
- * HUHANG_E2E=1 adds e2e-fake.html, the same app with the in-memory fake Excel as its host, for the browser end-to-end
- * tests only: production builds never contain a way to replace Office.
+ * HUHANG_E2E=1 adds e2e-fake.html, the same app with the in-memory fake Excel as its host, and e2e-components.html
+ * (components no panel shows yet, on demo data), for the browser end-to-end tests only: production builds never
+ * contain a way to replace Office.
  *
  * dist/huhang.html is the standalone page in one file (a second compilation, "page"): src/taskpane/page.tsx with every
  * dynamic import made eager (no chunk is ever fetched: file:// cannot fetch them), minified and inlined into
@@ -169,7 +170,12 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
-      ...(e2e ? { "e2e-fake": "./test/support/e2e-fake-entry.tsx" } : {}),
+      ...(e2e
+        ? {
+            "e2e-fake": "./test/support/e2e-fake-entry.tsx",
+            "e2e-components": "./test/support/e2e-components-entry.tsx",
+          }
+        : {}),
     },
     output: {
       path: outputPath,
@@ -201,6 +207,13 @@ module.exports = async (env, argv) => {
               filename: "e2e-fake.html",
               template: "./src/taskpane/taskpane.html",
               chunks: ["e2e-fake"],
+              scriptLoading: "defer",
+              templateParameters: { styleNonce },
+            }),
+            new HtmlWebpackPlugin({
+              filename: "e2e-components.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["e2e-components"],
               scriptLoading: "defer",
               templateParameters: { styleNonce },
             }),

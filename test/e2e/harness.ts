@@ -56,6 +56,8 @@ function sourceFingerprint(): string {
   };
   walk(path.join(ROOT, "src"));
   walk(path.join(ROOT, "assets"));
+  // the test-only pages' entries (e2e-fake, e2e-components)
+  walk(path.join(ROOT, "test", "support"));
   for (const f of ["webpack.config.js", "manifest.xml", "package-lock.json"]) {
     const st = statSync(path.join(ROOT, f));
     h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
