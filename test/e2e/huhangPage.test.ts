@@ -72,6 +72,14 @@ run("huhang.html from disk (file://) in Chromium", () => {
       const url = route.request().url();
       return url === pageUrl ? route.continue() : route.abort("blockedbyclient");
     });
+    // every CSP violation the page sees, even those no console message reports (injected by the browser, not the page)
+    await context.addInitScript(() => {
+      const w = window as unknown as { __violations: string[] };
+      w.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`)
+      );
+    });
     const page = await context.newPage();
     page.on("request", (r) => requested.push(r.url()));
     const seen = watch(page);
@@ -79,6 +87,9 @@ run("huhang.html from disk (file://) in Chromium", () => {
     await page.getByRole("heading", { name: "护航汇总" }).waitFor();
     return { context, page, seen, requested };
   }
+
+  const violations = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
   /** The work kept in the page's IndexedDB (database huhang, store work, key current), read inside the page. */
   function keptWork(page: Page): Promise<{ dirty: boolean; submissions: number } | null> {
@@ -157,6 +168,7 @@ run("huhang.html from disk (file://) in Chromium", () => {
     expect(seen.blocked).toEqual([]);
     expect(seen.errors).toEqual([]);
     expect(html).not.toMatch(/office\.js|<script src/);
+    expect(await violations(page)).toEqual([]);
     await context.close();
   });
 
@@ -238,6 +250,7 @@ run("huhang.html from disk (file://) in Chromium", () => {
     expect(new Set(requested)).toEqual(new Set([pageUrl]));
     expect(seen.blocked).toEqual([]);
     expect(seen.errors).toEqual([]);
+    expect(await violations(page)).toEqual([]);
     await context.close();
   });
 

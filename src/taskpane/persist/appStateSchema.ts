@@ -4,6 +4,8 @@
  * matches AppState: when AppState changes, change this schema and raise APP_STATE_VERSION (work saved under another
  * version is not restored; the page says so).
  */
+// first: zod must be configured before any schema is built
+import "./zodConfig";
 import { z } from "zod";
 import {
   caseRecordSchema,

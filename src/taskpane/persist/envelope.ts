@@ -4,6 +4,8 @@
  * zod before the page uses it: storage is input like any file. Loaded on first use (keeper.ts), so zod stays out of
  * the add-in taskpane's first load.
  */
+// first: zod must be configured before any schema is built
+import "./zodConfig";
 import { z } from "zod";
 import { describeIssues } from "../../core/schemas";
 
