@@ -123,13 +123,19 @@ test("webpack.config.js builds what the manifest names", async () => {
   const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
     argv: Record<string, unknown>
-  ) => Promise<{
-    mode: string;
-    entry: Record<string, string>;
-    output: { filename: string };
-    plugins: object[];
-  }>;
-  const config = await makeConfig({}, {});
+  ) => Promise<
+    Array<{
+      name: string;
+      mode: string;
+      entry: Record<string, string>;
+      output: { filename: string };
+      plugins: object[];
+    }>
+  >;
+  // two compilations: the add-in (this test) and the one-file standalone page huhang.html (test/e2e/huhangPage)
+  const configs = await makeConfig({}, {});
+  expect(configs.map((c) => c.name)).toEqual(["addin", "page"]);
+  const config = configs[0];
   expect(config.mode).toBe("production");
   expect(Object.keys(config.entry).sort()).toEqual(["functions", "taskpane"]);
   expect(config.entry.functions).toBe("./src/functions/functions.ts");

@@ -92,11 +92,18 @@ export async function buildProduction(): Promise<string> {
     }
   }
   rmSync(failed, { force: true });
-  // finished builds of earlier trees are not needed any more
+  // finished builds of earlier states of this tree are not needed any more; other checkouts' builds (other worktrees
+  // testing at the same time in the same temp dir) are theirs to remove
+  const owner = path.join(base, "root");
+  writeFileSync(owner, ROOT);
   for (const old of readdirSync(os.tmpdir())) {
     const dir = path.join(os.tmpdir(), old);
-    if (old.startsWith("huhang-e2e-build-") && dir !== base && existsSync(path.join(dir, "done")))
-      rmSync(dir, { recursive: true, force: true });
+    if (!old.startsWith("huhang-e2e-build-") || dir === base || !existsSync(path.join(dir, "done")))
+      continue;
+    const root = existsSync(path.join(dir, "root"))
+      ? readFileSync(path.join(dir, "root"), "utf8")
+      : "";
+    if (root === ROOT) rmSync(dir, { recursive: true, force: true });
   }
   try {
     await webpackBuild(out);

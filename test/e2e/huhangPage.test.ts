@@ -88,6 +88,13 @@ run("huhang.html from disk (file://) in Chromium", () => {
     return { context, page, seen, requested };
   }
 
+  /** After the dialog: the page behind it is back for assistive technology (no aria-hidden left on #root). */
+  const rootHidden = (page: Page) =>
+    poll(
+      () => page.evaluate(() => document.getElementById("root")!.getAttribute("aria-hidden")),
+      (v) => v === null
+    );
+
   const violations = (page: Page) =>
     page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
@@ -233,6 +240,7 @@ run("huhang.html from disk (file://) in Chromium", () => {
     ).toBe("继续上次的工作");
     await page.screenshot({ path: path.join(SCREENSHOTS, "huhang-1280-恢复工作.png") });
     await dialog.getByRole("button", { name: "继续上次的工作" }).click();
+    expect(await rootHidden(page)).toBeNull();
     await page.getByRole("tab", { name: "全省合并" }).click();
     await checklist.locator('tr[data-prefecture="湘西土家族苗族自治州"][data-status]').waitFor();
     expect(await checklist.locator("tr[data-status]").count()).toBe(14);
@@ -288,6 +296,7 @@ run("huhang.html from disk (file://) in Chromium", () => {
     expect(await dialog.textContent()).toContain("其中有尚未下载的改动。");
     await page2.screenshot({ path: path.join(SCREENSHOTS, "huhang-350-恢复工作.png") });
     await dialog.getByRole("button", { name: "重新开始" }).click();
+    expect(await rootHidden(page2)).toBeNull();
     expect(
       await poll(
         () => keptWork(page2),

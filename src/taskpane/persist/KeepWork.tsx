@@ -34,6 +34,9 @@ export interface KeepWorkProps<S> {
 export function KeepWork<S>({ keeper, describe, children }: KeepWorkProps<S>) {
   const styles = useStyles();
   const [asking, setAsking] = useState<SavedWork<S> | null>(null);
+  // the dialog closes through Fluent (open=false), never by unmounting it open: unmounted open, its modal layer could
+  // leave aria-hidden on the page behind it (seen in Chromium under load)
+  const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [initial, setInitial] = useState<{ state: S | undefined; generation: number }>({
     state: undefined,
@@ -44,8 +47,10 @@ export function KeepWork<S>({ keeper, describe, children }: KeepWorkProps<S>) {
     let live = true;
     void keeper.start().then((r) => {
       if (!live) return;
-      if (r.kind === "saved") setAsking(r.saved);
-      else if (r.kind !== "fresh") setNotice(r.notice);
+      if (r.kind === "saved") {
+        setAsking(r.saved);
+        setOpen(true);
+      } else if (r.kind !== "fresh") setNotice(r.notice);
     });
     return () => {
       live = false;
@@ -56,7 +61,8 @@ export function KeepWork<S>({ keeper, describe, children }: KeepWorkProps<S>) {
 
   const choose = (choice: "continue" | "restart") => {
     const saved = asking;
-    setAsking(null);
+    if (!open) return;
+    setOpen(false);
     void keeper.resume(choice);
     if (choice === "continue" && saved)
       setInitial((g) => ({ state: saved.state, generation: g.generation + 1 }));
@@ -72,7 +78,7 @@ export function KeepWork<S>({ keeper, describe, children }: KeepWorkProps<S>) {
       {children(initial.state, initial.generation)}
       {asking ? (
         <RestoreDialog
-          open
+          open={open}
           savedAt={asking.savedAt}
           summary={describe(asking.state)}
           unsaved={asking.dirty}
