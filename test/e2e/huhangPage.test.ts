@@ -12,7 +12,15 @@ import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { readProvinceWorkbook } from "../../src/io/xlsx/readProvince";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
-import { buildProduction, e2eAvailable, launch, SCREENSHOTS, settled, watch } from "./harness";
+import {
+  axeSerious,
+  buildProduction,
+  e2eAvailable,
+  launch,
+  SCREENSHOTS,
+  settled,
+  watch,
+} from "./harness";
 import { writeSamples, type SampleFiles } from "./samples";
 
 const run = e2eAvailable() ? describe : describe.skip;
@@ -239,6 +247,7 @@ run("huhang.html from disk (file://) in Chromium", () => {
       )
     ).toBe("继续上次的工作");
     await page.screenshot({ path: path.join(SCREENSHOTS, "huhang-1280-恢复工作.png") });
+    expect(await axeSerious(page)).toEqual([]);
     await dialog.getByRole("button", { name: "继续上次的工作" }).click();
     expect(await rootHidden(page)).toBeNull();
     await page.getByRole("tab", { name: "全省合并" }).click();
