@@ -57,8 +57,9 @@ const OFFICE_JS_FILES = [
 ];
 
 /**
- * Inline the page's one script (all chunks in one: see the page config) into its HTML template, with the CSP that
- * allows that script by hash and nothing else, then drop the script file: the page is the HTML alone.
+ * Inline the page's bundle (all chunks in one: see the page config) into its HTML template, with the CSP that allows
+ * the page's inline scripts by hash (the bundle, and any small script the template carries itself) and nothing else,
+ * then drop the script file: the page is the HTML alone.
  */
 class InlinePagePlugin {
   constructor({ template, filename, script, icon, styleNonce }) {
@@ -87,10 +88,24 @@ class InlinePagePlugin {
           // inside <script> the HTML parser only stops at "</script" and changes state at "<!--"
           js = js.replace(/<\/(script)/gi, "<\\/$1");
           if (/<!--/.test(js)) throw new Error("独立网页脚本中出现 <!--，不能内联");
-          const hash = require("crypto").createHash("sha256").update(js, "utf8").digest("base64");
+          let html = fs
+            .readFileSync(this.template, "utf8")
+            .replace("%ICON%", this.icon)
+            // the element's whole text is the script (the hash covers it exactly); a function, so "$" stays "$"
+            .replace(/<script>\s*%SCRIPT%\s*<\/script>/, () => `<script>${js}</script>`);
+          if (!html.includes(js))
+            throw new Error(`${this.template} 中没有 <script>%SCRIPT%</script>`);
+          // every inline script of the page by its hash: the bundle, and any small one the template adds itself
+          const sha = (text) =>
+            `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+          const scripts = [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)];
+          if (scripts.some((m) => /\ssrc\s*=/.test(m[1] ?? "")))
+            throw new Error(
+              `${this.template} 不能引用外部脚本（<script src>）：独立网页只有内嵌脚本`
+            );
           const csp = [
             "default-src 'none'",
-            `script-src 'sha256-${hash}'`,
+            `script-src ${scripts.map((m) => sha(m[2])).join(" ")}`,
             `style-src 'nonce-${this.styleNonce}'`,
             "img-src data: blob:",
             "font-src 'none'",
@@ -103,14 +118,7 @@ class InlinePagePlugin {
             "base-uri 'none'",
             "form-action 'none'",
           ].join("; ");
-          const html = fs
-            .readFileSync(this.template, "utf8")
-            .replace("%CSP%", csp)
-            .replace("%ICON%", this.icon)
-            // the element's whole text is the script (the hash covers it exactly); a function, so "$" stays "$"
-            .replace(/<script>\s*%SCRIPT%\s*<\/script>/, () => `<script>${js}</script>`);
-          if (!html.includes(js))
-            throw new Error(`${this.template} 中没有 <script>%SCRIPT%</script>`);
+          html = html.replace("%CSP%", csp);
           compilation.deleteAsset(this.script);
           // minimized: the HTML minimizer must not touch it, or the script would no longer match its hash
           compilation.emitAsset(this.filename, new sources.RawSource(html), { minimized: true });
