@@ -15,8 +15,14 @@
  * The taskpane's first load stays small: the file readers and writers (exceljs, fflate, xmldom) and the Excel host are
  * separate chunks loaded by dynamic import() on first use, from the add-in's own origin.
  *
- * HUHANG_E2E=1 adds e2e-fake.html, the same app with the in-memory fake Excel as its host, for the browser end-to-end
- * tests only: production builds never contain a way to replace Office.
+ * HUHANG_E2E=1 adds e2e-fake.html, the same app with the in-memory fake Excel as its host, and e2e-components.html
+ * (components no panel shows yet, on demo data), for the browser end-to-end tests only: production builds never
+ * contain a way to replace Office.
+ *
+ * dist/huhang.html is the standalone page in one file (a second compilation, "page"): src/taskpane/page.tsx with every
+ * dynamic import made eager (no chunk is ever fetched: file:// cannot fetch them), minified and inlined into
+ * src/taskpane/huhang.html by InlinePagePlugin below, under a Content-Security-Policy that allows exactly that script
+ * (its sha256) and Fluent's run-time <style> elements (a per-build nonce). No office.js, no Excel host.
  *
  * HUHANG_ADDIN_URL=https://intranet.example/huhang/ rewrites https://localhost:3000/ in the copied manifest.xml for
  * deployment on an intranet server; it must be https and end with "/", else the build stops with a message.
@@ -77,6 +83,78 @@ function checkAddinUrl(value) {
   return value;
 }
 
+/**
+ * Inline the page's bundle (all chunks in one: see the page config) into its HTML template, with the CSP that allows
+ * the page's inline scripts by hash (the bundle, and any small script the template carries itself) and nothing else,
+ * then drop the script file: the page is the HTML alone.
+ */
+class InlinePagePlugin {
+  constructor({ template, filename, script, icon, styleNonce }) {
+    Object.assign(this, { template, filename, script, icon, styleNonce });
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("InlinePagePlugin", (compilation) => {
+      compilation.fileDependencies.add(this.template);
+      compilation.hooks.processAssets.tap(
+        // after minification
+        { name: "InlinePagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        (assets) => {
+          const names = Object.keys(assets).filter((n) => n.endsWith(".js"));
+          if (names.length !== 1 || names[0] !== this.script)
+            throw new Error(`独立网页应只有一个脚本 ${this.script}，实际为：${names.join(", ")}`);
+          let js = assets[this.script].source().toString();
+          // the minifier's licence notes go inline too (they are whole comments: valid script)
+          const licence = `${this.script}.LICENSE.txt`;
+          if (assets[licence]) {
+            js = js.replace(/^\/\*! For license information please see [^*]*\*\/\n?/, "");
+            js = `${assets[licence].source().toString()}\n${js}`;
+            compilation.deleteAsset(licence);
+          }
+          // inside <script> the HTML parser only stops at "</script" and changes state at "<!--"
+          js = js.replace(/<\/(script)/gi, "<\\/$1");
+          if (/<!--/.test(js)) throw new Error("独立网页脚本中出现 <!--，不能内联");
+          let html = fs
+            .readFileSync(this.template, "utf8")
+            .replace("%ICON%", this.icon)
+            // the element's whole text is the script (the hash covers it exactly); a function, so "$" stays "$"
+            .replace(/<script>\s*%SCRIPT%\s*<\/script>/, () => `<script>${js}</script>`);
+          if (!html.includes(js))
+            throw new Error(`${this.template} 中没有 <script>%SCRIPT%</script>`);
+          // every inline script of the page by its hash: the bundle, and any small one the template adds itself
+          const sha = (text) =>
+            `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+          const scripts = [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)];
+          if (scripts.some((m) => /\ssrc\s*=/.test(m[1] ?? "")))
+            throw new Error(
+              `${this.template} 不能引用外部脚本（<script src>）：独立网页只有内嵌脚本`
+            );
+          const csp = [
+            "default-src 'none'",
+            `script-src ${scripts.map((m) => sha(m[2])).join(" ")}`,
+            `style-src 'nonce-${this.styleNonce}'`,
+            "img-src data: blob:",
+            "font-src 'none'",
+            "connect-src 'none'",
+            "media-src 'none'",
+            "object-src 'none'",
+            "frame-src 'none'",
+            "worker-src 'none'",
+            "manifest-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+          ].join("; ");
+          html = html.replace("%CSP%", csp);
+          compilation.deleteAsset(this.script);
+          // minimized: the HTML minimizer must not touch it, or the script would no longer match its hash
+          compilation.emitAsset(this.filename, new sources.RawSource(html), { minimized: true });
+        }
+      );
+    });
+  }
+}
+
 async function httpsOptions() {
   if (process.env.HUHANG_DEV_HTTP === "1") return null;
   try {
@@ -108,8 +186,20 @@ module.exports = async (env, argv) => {
   // taskpane.html is static, so its style nonce is per build, not per response (see the comment in the template)
   const styleNonce = crypto.randomBytes(16).toString("base64");
   const e2e = process.env.HUHANG_E2E === "1";
+  const outputPath = path.resolve(__dirname, "dist");
+  const tsRules = [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: "ts-loader",
+        options: { transpileOnly: true, compilerOptions: { noEmit: false, target: "ES2020" } },
+      },
+    },
+  ];
 
-  return {
+  const addin = {
+    name: "addin",
     mode,
     target: ["web", "es2020"],
     // no eval-based source maps (taskpane.html's Content-Security-Policy forbids eval), and none in production
@@ -117,27 +207,22 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
-      ...(e2e ? { "e2e-fake": "./test/support/e2e-fake-entry.tsx" } : {}),
+      ...(e2e
+        ? {
+            "e2e-fake": "./test/support/e2e-fake-entry.tsx",
+            "e2e-components": "./test/support/e2e-components-entry.tsx",
+          }
+        : {}),
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: outputPath,
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
+      // the page compilation writes huhang.html after this one (dependencies below)
+      clean: { keep: /^huhang\.html$/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { noEmit: false, target: "ES2020" } },
-          },
-        },
-      ],
-    },
+    module: { rules: tsRules },
     performance: { hints: false },
     optimization: { splitChunks: { chunks: "async" } },
     plugins: [
@@ -159,6 +244,13 @@ module.exports = async (env, argv) => {
               filename: "e2e-fake.html",
               template: "./src/taskpane/taskpane.html",
               chunks: ["e2e-fake"],
+              scriptLoading: "defer",
+              templateParameters: { styleNonce },
+            }),
+            new HtmlWebpackPlugin({
+              filename: "e2e-components.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["e2e-components"],
               scriptLoading: "defer",
               templateParameters: { styleNonce },
             }),
@@ -201,4 +293,36 @@ module.exports = async (env, argv) => {
       client: { overlay: dev },
     },
   };
+
+  const page = {
+    name: "page",
+    // after the add-in build, whose output.clean would otherwise remove huhang.html
+    dependencies: ["addin"],
+    mode,
+    target: ["web", "es2020"],
+    // one file: no source map beside it
+    devtool: false,
+    entry: { huhang: "./src/taskpane/page.tsx" },
+    output: { path: outputPath, filename: "[name].js", asyncChunks: false, clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: tsRules,
+      // import() of the readers and writers resolves from the bundle itself: nothing to fetch over file://
+      parser: { javascript: { dynamicImportMode: "eager" } },
+    },
+    performance: { hints: false },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new InlinePagePlugin({
+        template: path.resolve(__dirname, "src/taskpane/huhang.html"),
+        filename: "huhang.html",
+        script: "huhang.js",
+        icon: `data:image/png;base64,${fs.readFileSync(path.resolve(__dirname, "assets/icon-32.png")).toString("base64")}`,
+        styleNonce: crypto.randomBytes(16).toString("base64"),
+      }),
+    ],
+  };
+
+  // the dev server serves the add-in; huhang.html is a build product (npm run build)
+  return serving ? addin : [addin, page];
 };

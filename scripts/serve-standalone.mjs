@@ -95,6 +95,10 @@ async function main() {
   const { port: actual } = server.address();
   console.log(`护航汇总独立网页：http://127.0.0.1:${actual}/taskpane.html`);
   console.log("数据只在本机处理。按 Ctrl+C 停止。");
+  if (await fs.stat(path.join(dir, "huhang.html")).catch(() => null))
+    console.log(
+      `也可以不用本服务：直接双击 ${path.join(dir, "huhang.html")}（单文件网页，并会在浏览器中保存工作进度）。`
+    );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -129,13 +129,19 @@ test("webpack.config.js builds what the manifest names", async () => {
   const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
     argv: Record<string, unknown>
-  ) => Promise<{
-    mode: string;
-    entry: Record<string, string>;
-    output: { filename: string };
-    plugins: object[];
-  }>;
-  const config = await makeConfig({}, {});
+  ) => Promise<
+    Array<{
+      name: string;
+      mode: string;
+      entry: Record<string, string>;
+      output: { filename: string };
+      plugins: object[];
+    }>
+  >;
+  // two compilations: the add-in (this test) and the one-file standalone page huhang.html (test/e2e/huhangPage)
+  const configs = await makeConfig({}, {});
+  expect(configs.map((c) => c.name)).toEqual(["addin", "page"]);
+  const config = configs[0];
   expect(config.mode).toBe("production");
   expect(Object.keys(config.entry).sort()).toEqual(["functions", "taskpane"]);
   expect(config.entry.functions).toBe("./src/functions/functions.ts");
@@ -159,20 +165,25 @@ type CopyPattern = {
   transform?: (content: Buffer) => Buffer | string;
 };
 
-async function configWith(addinUrl: string | undefined) {
+type WebpackConfig = {
+  name: string;
+  devtool: string | false;
+  output: { clean: unknown };
+  plugins: { constructor: { name: string }; patterns?: CopyPattern[] }[];
+};
+
+/** The add-in's build (the page's is the second config, built after it into the same dist/). */
+async function configWith(addinUrl: string | undefined): Promise<WebpackConfig> {
   const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
     argv: Record<string, unknown>
-  ) => Promise<{
-    devtool: string | false;
-    output: { clean: unknown };
-    plugins: { constructor: { name: string }; patterns?: CopyPattern[] }[];
-  }>;
+  ) => Promise<WebpackConfig[]>;
   const before = process.env.HUHANG_ADDIN_URL;
   if (addinUrl === undefined) delete process.env.HUHANG_ADDIN_URL;
   else process.env.HUHANG_ADDIN_URL = addinUrl;
   try {
-    return await makeConfig({}, { mode: "production" });
+    const configs = await makeConfig({}, { mode: "production" });
+    return configs.find((c) => c.name === "addin")!;
   } finally {
     if (before === undefined) delete process.env.HUHANG_ADDIN_URL;
     else process.env.HUHANG_ADDIN_URL = before;
@@ -186,7 +197,8 @@ function copyPatterns(config: Awaited<ReturnType<typeof configWith>>): CopyPatte
 test("a production build holds what is deployed only: no source maps, no .debug.js, no CLI; the ES5 check as written", async () => {
   const config = await configWith(undefined);
   expect(config.devtool).toBe(false);
-  expect(config.output.clean).toBe(true); // nothing kept from earlier builds (the CLI is bundled into build/)
+  // nothing kept from earlier builds but the page, which the second config writes (the CLI is bundled into build/)
+  expect(config.output.clean).toEqual({ keep: /^huhang\.html$/ });
   const patterns = copyPatterns(config);
   const office = patterns.filter((p) => String(p.to).startsWith("[path]"));
   expect(office.length).toBeGreaterThan(3);

@@ -120,22 +120,24 @@ export const RATE_KEYS: Record<Exclude<DerivedId, "tierTotal">, [IndicatorKey, I
 
 export const PROVINCE_INDICATOR_PRINT: PrintSpec = printSpec("landscape", [1, 1]);
 
+/** The 三级/二级/一级 chart of 地区指标: the prefectures as categories, one series per tier column, below the table. */
 export const TIER_CHART = {
   title: TIER_CHART_TITLE,
-  /** Categories: the prefectures; series: 三级, 二级, 一级. */
-  categories: { column: "A", first: PROVINCE_ROWS.first, last: PROVINCE_ROWS.last },
-  series: (["tier3", "tier2", "tier1"] as const).map((k) => ({
-    name: ["三级", "二级", "一级"][["tier3", "tier2", "tier1"].indexOf(k)],
-    key: k,
-  })),
-  /** Where the chart sits: below the table. */
-  anchor: {
-    fromRow: PROVINCE_ROWS.total + 3,
-    toRow: PROVINCE_ROWS.total + 25,
-    fromCol: 1,
-    toCol: 12,
+  name: "分级企业数图",
+  valueAxisTitle: "企业数（家）",
+  categories: {
+    column: PROVINCE_COLUMNS.prefecture,
+    first: PROVINCE_ROWS.first,
+    last: PROVINCE_ROWS.last,
   },
-} as const;
+  series: [
+    { name: "三级", key: "tier3" },
+    { name: "二级", key: "tier2" },
+    { name: "一级", key: "tier1" },
+  ] as const satisfies ReadonlyArray<{ name: string; key: IndicatorKey }>,
+  /** From the top-left corner of `from` to that of `to`: two rows under the 全省合计 row, twelve columns wide. */
+  anchor: { from: `A${PROVINCE_ROWS.total + 2}`, to: `L${PROVINCE_ROWS.total + 24}` },
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // 成效突出地区申报表 (附件2)

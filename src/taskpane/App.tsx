@@ -10,7 +10,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { AppProvider, useApp } from "./AppContext";
 import { PanelTabs } from "./components/PanelTabs";
 import type { Host } from "../app/host";
@@ -38,6 +38,8 @@ const ProvincePanel = lazy(() =>
   }))
 );
 import type { AppState } from "./state/appState";
+import { describeAppState, trackDownloads, type Persistence } from "./persist/appWork";
+import { KeepAppState } from "./persist/KeepAppState";
 
 const useStyles = makeStyles({
   root: {
@@ -122,18 +124,34 @@ export interface AppProps {
   initialPanel?: PanelId;
   /** A message to show on start (e.g. Office could not start and the page runs standalone). */
   notice?: string;
+  /** Keep the work in the browser (persist/): restore it on opening, warn before closing with changes not downloaded. */
+  persistence?: Persistence;
 }
 
-export function App({ host, initial, initialPanel = "import", notice }: AppProps) {
+export function App({ host, initial, initialPanel = "import", notice, persistence }: AppProps) {
+  const keeper = persistence?.keeper;
+  // a download marks the kept work as downloaded
+  const tracked = useMemo(() => (keeper ? trackDownloads(host, keeper) : host), [host, keeper]);
+  const app = (restored: AppState | undefined, generation: number) => (
+    <AppProvider
+      key={generation}
+      host={tracked}
+      initial={restored ?? initial}
+      initialStatus={notice ? { kind: "error", text: notice } : null}
+    >
+      {keeper ? <KeepAppState keeper={keeper} /> : null}
+      <Shell initialPanel={initialPanel} />
+    </AppProvider>
+  );
   return (
     <FluentProvider theme={webLightTheme}>
-      <AppProvider
-        host={host}
-        initial={initial}
-        initialStatus={notice ? { kind: "error", text: notice } : null}
-      >
-        <Shell initialPanel={initialPanel} />
-      </AppProvider>
+      {persistence ? (
+        <persistence.Gate keeper={persistence.keeper} describe={describeAppState}>
+          {app}
+        </persistence.Gate>
+      ) : (
+        app(undefined, 0)
+      )}
     </FluentProvider>
   );
 }

@@ -33,8 +33,13 @@ interface WebpackStats {
   hasErrors(): boolean;
   toString(opts: object): string;
 }
-type WebpackFn = (config: object, cb: (err: Error | null, stats?: WebpackStats) => void) => void;
-type MakeConfig = (env: object, argv: object) => Promise<{ output: { path: string } }>;
+type WebpackFn = (
+  config: object | object[],
+  cb: (err: Error | null, stats?: WebpackStats) => void
+) => void;
+type Config = { output: { path: string } };
+/** webpack.config.js gives the add-in and the standalone page (huhang.html) as two configurations. */
+type MakeConfig = (env: object, argv: object) => Promise<Config | Config[]>;
 
 /** A fingerprint of everything the build reads from this tree: file paths, sizes and modification times. */
 function sourceFingerprint(): string {
@@ -51,6 +56,8 @@ function sourceFingerprint(): string {
   };
   walk(path.join(ROOT, "src"));
   walk(path.join(ROOT, "assets"));
+  // the test-only pages' entries (e2e-fake, e2e-components)
+  walk(path.join(ROOT, "test", "support"));
   for (const f of ["webpack.config.js", "manifest.xml", "package-lock.json"]) {
     const st = statSync(path.join(ROOT, f));
     h.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
@@ -85,11 +92,18 @@ export async function buildProduction(): Promise<string> {
     }
   }
   rmSync(failed, { force: true });
-  // finished builds of earlier trees are not needed any more
+  // finished builds of earlier states of this tree are not needed any more; other checkouts' builds (other worktrees
+  // testing at the same time in the same temp dir) are theirs to remove
+  const owner = path.join(base, "root");
+  writeFileSync(owner, ROOT);
   for (const old of readdirSync(os.tmpdir())) {
     const dir = path.join(os.tmpdir(), old);
-    if (old.startsWith("huhang-e2e-build-") && dir !== base && existsSync(path.join(dir, "done")))
-      rmSync(dir, { recursive: true, force: true });
+    if (!old.startsWith("huhang-e2e-build-") || dir === base || !existsSync(path.join(dir, "done")))
+      continue;
+    const root = existsSync(path.join(dir, "root"))
+      ? readFileSync(path.join(dir, "root"), "utf8")
+      : "";
+    if (root === ROOT) rmSync(dir, { recursive: true, force: true });
   }
   try {
     await webpackBuild(out);
@@ -111,8 +125,9 @@ async function webpackBuild(out: string): Promise<void> {
   try {
     const webpack = require("webpack") as WebpackFn;
     const makeConfig = require(path.join(ROOT, "webpack.config.js")) as MakeConfig;
-    const config = await makeConfig({}, { mode: "production" });
-    config.output.path = out;
+    const made = await makeConfig({}, { mode: "production" });
+    const config = Array.isArray(made) ? made : [made];
+    for (const c of config) c.output.path = out;
     await new Promise<void>((resolve, reject) =>
       webpack(config, (err, stats) => {
         if (err) reject(err);

@@ -408,9 +408,21 @@ describe("writeProvinceWorkbook output is deterministic", () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
-  it("has no comment or drawing parts, and one shared look per kind of cell", async () => {
+  it("has no comment parts, one drawing (the tier chart on 地区指标), and one shared look per kind of cell", async () => {
     const parts = unzipSync(await writeProvinceWorkbook(sampleMerge(), OPTS));
-    expect(Object.keys(parts).filter((n) => /comment|vml|drawing/i.test(n))).toEqual([]);
+    expect(Object.keys(parts).filter((n) => /comment|vml/i.test(n))).toEqual([]);
+    expect(
+      Object.keys(parts)
+        .filter((n) => /drawing|chart/i.test(n))
+        .sort()
+    ).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/drawings/drawing1.xml",
+    ]);
+    expect(strFromU8(parts["xl/worksheets/_rels/sheet3.xml.rels"])).toContain(
+      "../drawings/drawing1.xml"
+    );
     const xfs = Number(/<cellXfs count="(\d+)"/.exec(strFromU8(parts["xl/styles.xml"]))![1]);
     expect(xfs).toBeLessThan(30);
   });

@@ -9,6 +9,7 @@ import { ByteSink } from "./bytes";
 import type { SharedStrings } from "./sharedStrings";
 import type { CellStyle, StyleRegistry } from "./styles";
 import { validationXml, type DataValidation } from "./validation";
+import { validateChart, type ChartSpec } from "./chart";
 import { XML_HEAD, NS_MAIN, NS_REL, attrs, esc } from "./xml";
 
 /** A formula (text without '=') with the result viewers show until they recalculate. */
@@ -43,6 +44,36 @@ export interface PageSetup {
   };
 }
 
+/**
+ * Printed page header and footer (SpreadsheetML 18.3.1.46). Each text uses Excel's codes: &L / &C / &R start the left,
+ * centre and right section, &P is the page number, &N the number of pages, &A the sheet name, && a literal &.
+ * At most 255 characters each (Excel's limit).
+ */
+export interface HeaderFooter {
+  oddHeader?: string;
+  oddFooter?: string;
+  evenHeader?: string;
+  evenFooter?: string;
+  firstHeader?: string;
+  firstFooter?: string;
+  /** The even-page texts apply (else every page uses the odd ones). */
+  differentOddEven?: boolean;
+  /** The first-page texts apply to page 1. */
+  differentFirst?: boolean;
+}
+
+/** "第 1 页 共 3 页", centred: the footer every printed sheet carries. */
+export const PAGE_NUMBER_FOOTER = "&C第 &P 页 共 &N 页";
+
+const HEADER_FOOTER_PARTS = [
+  "oddHeader",
+  "oddFooter",
+  "evenHeader",
+  "evenFooter",
+  "firstHeader",
+  "firstFooter",
+] as const;
+
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
 const INVALID_NAME = /[\\/?*[\]:]/;
@@ -62,6 +93,9 @@ export class SheetWriter {
   private filter: string | null = null;
   private page: PageSetup | null = null;
   private titleRows: [number, number] | null = null;
+  private area: string[] | null = null;
+  private hf: HeaderFooter | null = null;
+  private readonly chartSpecs: ChartSpec[] = [];
   private minRow = 0;
   private maxRow = 0;
   private minCol = 0;
@@ -203,6 +237,49 @@ export class SheetWriter {
     this.titleRows = [first, last];
   }
 
+  /**
+   * The part of the sheet that prints: one range ('A1:K200') or several ('A1:K20 A30:K40'), written as the sheet's
+   * _xlnm.Print_Area name. Without it everything with a value or a style prints.
+   */
+  printArea(ref: string): void {
+    const ranges = ref.trim().split(/[\s,]+/);
+    for (const r of ranges)
+      if (!/^[A-Z]{1,3}[1-9]\d*(:[A-Z]{1,3}[1-9]\d*)?$/.test(r))
+        throw new Error(`打印区域无效：${ref}（应为 A1:K200 这样的单元格区域）`);
+    this.area = ranges;
+  }
+
+  /** Header and footer of the printed pages (merged into what was set before). */
+  headerFooter(hf: HeaderFooter): void {
+    for (const k of HEADER_FOOTER_PARTS) {
+      const text = hf[k];
+      if (text !== undefined && text.length > 255)
+        throw new Error(`页眉页脚“${k}”超过 255 个字符（Excel 的上限）：${text.slice(0, 20)}…`);
+    }
+    this.hf = { ...this.hf, ...hf };
+  }
+
+  /**
+   * A native chart over ranges of this workbook, drawn over the cells of `spec.anchor` (ranges and caches are checked
+   * now: a wrong spec throws here, not when the workbook is packaged).
+   */
+  chart(spec: ChartSpec): void {
+    validateChart(spec);
+    this.chartSpecs.push(spec);
+  }
+
+  /** The charts added so far, in order. */
+  get charts(): readonly ChartSpec[] {
+    return this.chartSpecs;
+  }
+
+  /** The print-area defined name's value, e.g. '明细'!$A$1:$K$200, or null. */
+  printAreaRef(): string | null {
+    if (!this.area) return null;
+    const sheet = `'${this.name.replace(/'/g, "''")}'`;
+    return this.area.map((r) => `${sheet}!${r.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`).join(",");
+  }
+
   /** The range of the autofilter as an absolute reference for the _xlnm._FilterDatabase name, or null. */
   filterDatabaseRef(): string | null {
     if (!this.filter) return null;
@@ -216,13 +293,13 @@ export class SheetWriter {
     return `'${this.name.replace(/'/g, "''")}'!$${this.titleRows[0]}:$${this.titleRows[1]}`;
   }
 
-  /** The worksheet part as UTF-8 blocks. */
-  toChunks(selected: boolean): Uint8Array[] {
+  /** The worksheet part as UTF-8 blocks; `drawingRel` is the relationship id of its drawing part, if any. */
+  toChunks(selected: boolean, drawingRel?: string): Uint8Array[] {
     const encoder = new TextEncoder();
     return [
       encoder.encode(this.head(selected)),
       ...this.body.chunks(),
-      encoder.encode(this.tail()),
+      encoder.encode(this.tail(drawingRel)),
     ];
   }
 
@@ -243,7 +320,7 @@ export class SheetWriter {
     return out.join("");
   }
 
-  private tail(): string {
+  private tail(drawingRel?: string): string {
     const p = this.page;
     const out: string[] = ["</sheetData>"];
     if (this.filter) out.push(`<autoFilter ref="${esc(this.filter)}"/>`);
@@ -283,8 +360,20 @@ export class SheetWriter {
           ["fitToHeight", p.fitToHeight],
         ])}/>`
       );
+    if (this.hf) out.push(this.headerFooterXml(this.hf));
+    if (drawingRel) out.push(`<drawing r:id="${drawingRel}"/>`);
     out.push("</worksheet>");
     return out.join("");
+  }
+
+  private headerFooterXml(hf: HeaderFooter): string {
+    const parts = HEADER_FOOTER_PARTS.map((k) =>
+      hf[k] === undefined || hf[k] === "" ? "" : `<${k}>${esc(hf[k])}</${k}>`
+    ).join("");
+    return `<headerFooter${attrs([
+      ["differentOddEven", hf.differentOddEven ? true : null],
+      ["differentFirst", hf.differentFirst ? true : null],
+    ])}>${parts}</headerFooter>`;
   }
 
   private paneXml(): string {

@@ -5,6 +5,7 @@
 import { strToU8 } from "fflate";
 import { SharedStrings } from "./sharedStrings";
 import { SheetWriter } from "./sheet";
+import { chartXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chart";
 import { StyleRegistry } from "./styles";
 import { XML_HEAD, NS_MAIN, NS_REL, attrs, esc } from "./xml";
 import { zipParts, type Part } from "./zip";
@@ -50,14 +51,48 @@ export class WorkbookWriter {
       this.sheets.findIndex((s) => s.state === "visible")
     );
     const text = (name: string, xml: string): Part => [name, [strToU8(xml)]];
+    // drawings are numbered over the sheets that have charts, charts over the whole workbook
+    const drawings: Part[] = [];
+    const charts: Part[] = [];
+    const drawingOf = new Map<number, number>();
+    this.sheets.forEach((s, i) => {
+      if (s.charts.length === 0) return;
+      const d = drawings.length / 2 + 1;
+      drawingOf.set(i, d);
+      const first = charts.length + 1;
+      for (const spec of s.charts)
+        charts.push(text(`xl/charts/chart${charts.length + 1}.xml`, chartXml(spec)));
+      drawings.push(
+        text(`xl/drawings/drawing${d}.xml`, drawingXml(s.charts)),
+        text(
+          `xl/drawings/_rels/drawing${d}.xml.rels`,
+          rels(
+            s.charts.map((_, k) => [`rId${k + 1}`, REL_CHART, `../charts/chart${first + k}.xml`])
+          )
+        )
+      );
+    });
     // sheets first: writing them fills the shared strings and the style registry
-    const sheets: Part[] = this.sheets.map((s, i) => [
-      `xl/worksheets/sheet${i + 1}.xml`,
-      s.toChunks(i === active),
-    ]);
+    const sheets: Part[] = this.sheets.flatMap((s, i): Part[] => {
+      const d = drawingOf.get(i);
+      const part: Part = [
+        `xl/worksheets/sheet${i + 1}.xml`,
+        s.toChunks(i === active, d ? "rId1" : undefined),
+      ];
+      return d
+        ? [
+            part,
+            text(
+              `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+              rels([["rId1", REL_DRAWING, `../drawings/drawing${d}.xml`]])
+            ),
+          ]
+        : [part];
+    });
+
     return zipParts(
       [
-        text("[Content_Types].xml", this.contentTypes()),
+        text("[Content_Types].xml", this.contentTypes(drawingOf.size, charts.length)),
         text(
           "_rels/.rels",
           rels([
@@ -87,12 +122,14 @@ export class WorkbookWriter {
         text("xl/styles.xml", this.styles.toXml()),
         ["xl/sharedStrings.xml", this.strings.toChunks()],
         ...sheets,
+        ...drawings,
+        ...charts,
       ],
       ZIP_LEVEL
     );
   }
 
-  private contentTypes(): string {
+  private contentTypes(drawings: number, charts: number): string {
     const over = (part: string, type: string): string =>
       `<Override PartName="/${part}" ContentType="${type}"/>`;
     return (
@@ -104,6 +141,12 @@ export class WorkbookWriter {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
       ) +
       this.sheets.map((_, i) => over(`xl/worksheets/sheet${i + 1}.xml`, CT_SHEET)).join("") +
+      Array.from({ length: drawings }, (_, i) =>
+        over(`xl/drawings/drawing${i + 1}.xml`, CT_DRAWING)
+      ).join("") +
+      Array.from({ length: charts }, (_, i) => over(`xl/charts/chart${i + 1}.xml`, CT_CHART)).join(
+        ""
+      ) +
       over(
         "xl/styles.xml",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
@@ -136,10 +179,14 @@ export class WorkbookWriter {
     const names = this.sheets
       .map((s, i) => {
         const filter = s.filterDatabaseRef();
+        const area = s.printAreaRef();
         const titles = s.printTitlesRef();
         return (
           (filter
             ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(filter)}</definedName>`
+            : "") +
+          (area
+            ? `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(area)}</definedName>`
             : "") +
           (titles
             ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(titles)}</definedName>`

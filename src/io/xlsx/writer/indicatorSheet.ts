@@ -7,8 +7,11 @@ import { INDICATOR_DEFS } from "../../../core/indicatorDefs";
 import { indicatorTable, type IndicatorMap } from "../../../core/indicators";
 import type { IndicatorKey } from "../../../core/model";
 import { PREFECTURE_NAMES } from "../../../core/vocabulary";
+import { sheetRange, type ChartSpec } from "../ooxml/chart";
 import {
   DERIVED_COLUMNS,
+  INDICATOR_SHEET,
+  TIER_CHART,
   PROVINCE_COLUMNS,
   PROVINCE_HEADERS,
   PROVINCE_INDICATOR_PRINT,
@@ -87,7 +90,36 @@ export function writeIndicatorSheet(ws: SheetWriter, indicators: IndicatorMap): 
     ws.row(r, values, styles[isTotal ? 1 : 0]);
   });
   ws.freeze(1, 1);
+  ws.chart(tierChartSpec(indicators));
   renderPrint(ws, PROVINCE_INDICATOR_PRINT);
+}
+
+/** The sheet's native 三级/二级/一级 chart (src/sheets/indicators.ts TIER_CHART), its values cached for viewers. */
+export function tierChartSpec(indicators: IndicatorMap): ChartSpec {
+  const { first, last, column } = TIER_CHART.categories;
+  const rows = indicatorTable(indicators).slice(0, PREFECTURE_NAMES.length);
+  return {
+    type: "clusteredColumn",
+    title: TIER_CHART.title,
+    name: TIER_CHART.name,
+    categories: {
+      ref: sheetRange(INDICATOR_SHEET, `${column}${first}:${column}${last}`),
+      cache: [...PREFECTURE_NAMES],
+    },
+    series: TIER_CHART.series.map((s) => {
+      const col = PROVINCE_COLUMNS.byKey[s.key];
+      return {
+        name: s.name,
+        values: {
+          ref: sheetRange(INDICATOR_SHEET, `${col}${first}:${col}${last}`),
+          cache: rows.map((r) => r.values[s.key] ?? null),
+        },
+      };
+    }),
+    anchor: TIER_CHART.anchor,
+    axisTitles: { value: TIER_CHART.valueAxisTitle },
+    numFmt: "0",
+  };
 }
 
 function bothNumbers(

@@ -112,4 +112,5 @@ export function renderPrint(ws: SheetWriter, print: PrintSpec): void {
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
   });
   if (print.repeatRows) ws.printTitleRows(print.repeatRows[0], print.repeatRows[1]);
+  ws.headerFooter({ oddFooter: `&C${print.footer}` });
 }
