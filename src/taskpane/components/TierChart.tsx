@@ -6,7 +6,7 @@
  * numbers are in a table under "查看数据表". An empty value (not reported, not filled) is no bar and "—", never 0.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState, type ReactElement } from "react";
+import { useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { indicatorTable, type IndicatorMap } from "../../core/indicators";
 import { PREFECTURES } from "../../core/vocabulary";
 import { CHART_PALETTE } from "../../io/xlsx/ooxml/chartPalette";
@@ -254,9 +254,28 @@ const GRID = "#e0e0e0";
 const TEXT = "#424242";
 const MUTED = "#616161";
 
+/** The chart's picture, named and described for assistive technology by its title and summary. */
+function ChartSvg(p: DrawProps & { height: number; children: ReactNode }) {
+  const { width, height } = p;
+  return (
+    <svg
+      role="img"
+      aria-labelledby={`${p.titleId} ${p.descId}`}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      className={p.className}
+    >
+      <title id={p.titleId}>{p.title}</title>
+      <desc id={p.descId}>{p.summary}</desc>
+      {p.children}
+    </svg>
+  );
+}
+
 /** Vertical bars: categories along the bottom, values up the left. */
 const columnsSvg: Draw = (p) => {
-  const { width, categories, series, colors, ticks, top, titleId, descId, title, summary } = p;
+  const { width, categories, series, colors, ticks, top } = p;
   const height = 300;
   const left = 36;
   const right = 8;
@@ -272,16 +291,7 @@ const columnsSvg: Draw = (p) => {
   // full names when they fit under their group, else the short ones
   const fits = categories.every((c) => c.label.length * FONT <= group);
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      className={p.className}
-    >
-      <title id={titleId}>{title}</title>
-      <desc id={descId}>{summary}</desc>
+    <ChartSvg {...p} height={height}>
       {ticks.map((t) => (
         <g key={t}>
           <line x1={left} x2={left + plotW} y1={y(t)} y2={y(t)} stroke={t === 0 ? AXIS : GRID} />
@@ -358,13 +368,13 @@ const columnsSvg: Draw = (p) => {
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 };
 
 /** Horizontal bars: one row per category (label on the left), values along the bottom; the value beside each bar. */
 const barsSvg: Draw = (p) => {
-  const { width, categories, series, colors, ticks, top, titleId, descId, title, summary } = p;
+  const { width, categories, series, colors, ticks, top } = p;
   const barH = 8;
   const rowGap = 8;
   const rowH = series.length * barH + rowGap;
@@ -380,16 +390,7 @@ const barsSvg: Draw = (p) => {
   const x = (v: number) => labelW + (v / top) * plotW;
   const plotBottom = topPad + categories.length * rowH;
   return (
-    <svg
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      className={p.className}
-    >
-      <title id={titleId}>{title}</title>
-      <desc id={descId}>{summary}</desc>
+    <ChartSvg {...p} height={height}>
       {ticks.map((t) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={topPad} y2={plotBottom} stroke={t === 0 ? AXIS : GRID} />
@@ -450,6 +451,6 @@ const barsSvg: Draw = (p) => {
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 };
