@@ -3,24 +3,10 @@
  * 二〇二四年十二月五日, an Excel serial day number, or a Date. Returns ISO yyyy-mm-dd, or null when it is not a date.
  * The one date parser of the product: the workbook and Word readers both use it.
  */
+import { chineseDigits, chineseNumber } from "./numerals";
 import { cleanText, toHalfWidth } from "./text";
 
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  O: 0,
-  o: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 
 export function isoDate(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -29,23 +15,10 @@ export function isoDate(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** 十二 → 12, 二十 → 20, 三十一 → 31, 十 → 10; 二〇二四 digit by digit; Arabic digits as they are. */
+/** A year, month or day: Arabic digits, 十二 / 三十一 with units, or 二〇二四 digit by digit. */
 function cnNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  if (s === "") return null;
-  if (s.includes("十")) {
-    const [a, b] = s.split("十");
-    const tens = a === "" ? 1 : CN_DIGITS[a];
-    const ones = b === "" ? 0 : CN_DIGITS[b];
-    return tens === undefined || ones === undefined ? null : tens * 10 + ones;
-  }
-  let n = 0;
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
-    if (d === undefined) return null;
-    n = n * 10 + d;
-  }
-  return n;
+  return /[十百千]/.test(s) ? chineseNumber(s) : chineseDigits(s);
 }
 
 /** A date inside a text (a "日期：" label or template underscores around it are allowed). */

@@ -22,6 +22,7 @@ import {
 } from "../../core/model";
 import { isBlankDate, parseDateText } from "../../core/dates";
 import { stripSealNote } from "../../core/normalize";
+import { chineseNumber } from "../../core/numerals";
 import { cleanText, parseLooseNumber, stripInvisible, toHalfWidth } from "../../core/text";
 import { parsePrefecture, type PrefectureName } from "../../core/vocabulary";
 import { matchHeaderAnswer, mergeIndicatorValues, readIndicators } from "../xlsx/reader/annex2";
@@ -146,39 +147,6 @@ export interface Annex2Read {
   applicant: string;
   /** The cover's 申报日期 (ISO when it reads as a date), '' when not filled. */
   date: string;
-}
-
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 十二 → 12, 一百零五 → 105, 两千 → 2000; null when it is not a Chinese numeral. */
-export function chineseNumber(s: string): number | null {
-  if (s === "" || !/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return null;
-  let total = 0;
-  let digit: number | null = null;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) {
-      if (digit !== null && digit !== 0) return null;
-      digit = CN_DIGITS[ch];
-    } else {
-      total += (digit ?? 1) * CN_UNITS[ch];
-      digit = null;
-    }
-  }
-  return total + (digit ?? 0);
 }
 
 type BlankRead =
