@@ -221,6 +221,18 @@ export async function readPackageZip(
   const seen = new Set<string>();
   const deadline = Date.now() + limits.maxMillis;
   let late = 0;
+  /** An entry that could not be read: it stays in the package's list with the reason as a FILE finding. */
+  const unread = (path: string, message: string) => {
+    const where = `${file}/${path}`;
+    items.push({
+      path,
+      read: {
+        kind: "rejected",
+        file: where,
+        findings: [finding("FILE", { file: where }, message)],
+      },
+    });
+  };
   for (const entry of entries) {
     const path = entryName(bytes, entry);
     if (path === "" || path.endsWith("/") || isSystemFile(path)) continue;
@@ -247,20 +259,10 @@ export async function readPackageZip(
       continue;
     }
     if (entry.size > limits.maxFileBytes) {
-      items.push({
+      unread(
         path,
-        read: {
-          kind: "rejected",
-          file: where,
-          findings: [
-            finding(
-              "FILE",
-              { file: where },
-              `“${path}”解压后 ${formatBytes(entry.size)}，超过单个文件上限 ${formatBytes(limits.maxFileBytes)}，未读取：请删除无关图片后重新保存`
-            ),
-          ],
-        },
-      });
+        `“${path}”解压后 ${formatBytes(entry.size)}，超过单个文件上限 ${formatBytes(limits.maxFileBytes)}，未读取：请删除无关图片后重新保存`
+      );
       continue;
     }
     let data: Uint8Array;
@@ -268,20 +270,7 @@ export async function readPackageZip(
       data = readZipEntry(bytes, entry, zipLimits);
     } catch (e) {
       const why = e instanceof ZipError ? e.message : errorMessage(e);
-      items.push({
-        path,
-        read: {
-          kind: "rejected",
-          file: where,
-          findings: [
-            finding(
-              "FILE",
-              { file: where },
-              `压缩包内“${path}”无法解压（${why}），未读取：请重新打包或单独发送该文件`
-            ),
-          ],
-        },
-      });
+      unread(path, `压缩包内“${path}”无法解压（${why}），未读取：请重新打包或单独发送该文件`);
       continue;
     }
     items.push(packageItem(path, data, await opts.readOne(where, data)));
