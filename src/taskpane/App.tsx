@@ -10,11 +10,12 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState, type ComponentType } from "react";
 import { AppProvider, useApp } from "./AppContext";
 import { PanelTabs } from "./components/PanelTabs";
 import type { Host } from "../app/host";
 import { ImportPanel } from "./panels/ImportPanel";
+import { NavProvider, type Nav, type PanelId, type RowTarget } from "./nav";
 
 // the first panel comes with the page; the others load when first shown (from our own origin, or inlined)
 const OrderPanel = lazy(() =>
@@ -80,41 +81,57 @@ export const PANELS = [
   { id: "findings", label: "问题清单", Panel: FindingsPanel },
   { id: "indicators", label: "地区指标", Panel: IndicatorsPanel },
   { id: "province", label: "全省合并", Panel: ProvincePanel },
-] as const;
-export type PanelId = (typeof PANELS)[number]["id"];
+] as const satisfies ReadonlyArray<{ id: PanelId; label: string; Panel: ComponentType }>;
+export type { PanelId };
 
 function Shell({ initialPanel }: { initialPanel: PanelId }) {
   const styles = useStyles();
-  const { host, status, busy } = useApp();
+  const { host, status, setStatus, busy } = useApp();
   const [panel, setPanel] = useState<PanelId>(initialPanel);
+  const [target, setTarget] = useState<RowTarget | null>(null);
+  const nav = useMemo<Nav>(
+    () => ({
+      panel,
+      target,
+      show: (next, to) => {
+        // the status line speaks of the panel it was written on; a tab switch leaves it behind
+        if (next !== panel) setStatus(null);
+        setTarget(to ?? null);
+        setPanel(next);
+      },
+    }),
+    [panel, target, setStatus]
+  );
   const Current = PANELS.find((p) => p.id === panel)!.Panel;
   return (
-    <main className={styles.root}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>护航汇总</h1>
-        <Text size={200} className={styles.muted}>
-          {host.kind === "excel" ? "已连接 Excel" : "独立网页：结果以 .xlsx 下载"} ·
-          数据只在本机处理
-        </Text>
-      </header>
-      <PanelTabs label="功能" tabs={PANELS} selected={panel} onSelect={setPanel} />
-      <div role="status" aria-live="polite">
-        {busy ? <Text size={200}>{busy}中…</Text> : null}
-      </div>
-      {status ? (
-        <div
-          className={mergeClasses(styles.status, styles[status.kind])}
-          role={status.kind === "error" ? "alert" : "status"}
-        >
-          {status.text}
+    <NavProvider value={nav}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>护航汇总</h1>
+          <Text size={200} className={styles.muted}>
+            {host.kind === "excel" ? "已连接 Excel" : "独立网页：结果以 .xlsx 下载"} ·
+            数据只在本机处理
+          </Text>
+        </header>
+        <PanelTabs label="功能" tabs={PANELS} selected={panel} onSelect={(id) => nav.show(id)} />
+        <div role="status" aria-live="polite">
+          {busy ? <Text size={200}>{busy}中…</Text> : null}
         </div>
-      ) : null}
-      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        <Suspense fallback={<Text size={200}>正在打开…</Text>}>
-          <Current />
-        </Suspense>
-      </div>
-    </main>
+        {status ? (
+          <div
+            className={mergeClasses(styles.status, styles[status.kind])}
+            role={status.kind === "error" ? "alert" : "status"}
+          >
+            {status.text}
+          </div>
+        ) : null}
+        <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+          <Suspense fallback={<Text size={200}>正在打开…</Text>}>
+            <Current />
+          </Suspense>
+        </div>
+      </main>
+    </NavProvider>
   );
 }
 

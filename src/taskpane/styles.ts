@@ -66,6 +66,18 @@ export const usePanelStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalS,
   },
   flagged: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  /** The row 问题清单's 定位 asked for: outlined, so it shows on a red (flagged) row too. */
+  target: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    ":focus-visible": { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorStrokeFocus2}` },
+  },
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "end",
+  },
   hidden: { display: "none" },
   metaFields: {
     display: "grid",

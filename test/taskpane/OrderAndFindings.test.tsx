@@ -133,15 +133,99 @@ test("问题清单: every finding with its place; choosing one selects its cell 
   expect(calls.selected[0]).toMatchObject({ code: "R5", row: 5, column: "E" });
 });
 
-test("问题清单 in a browser says where to look instead", async () => {
+test("问题清单 in a browser: 定位 opens 推荐顺序 on the case's row, marked and focused", async () => {
   const { host } = recordingHost("standalone");
-  const bad = row(1, { enterprise: "" });
-  await renderApp(host, "findings", stateWith([bad]));
-  const item = within(screen.getByTestId("findings-list")).getAllByRole("listitem")[0];
-  expect(text(item)).toContain("REQ 错误");
+  const records = [row(1), row(2), row(3, { enterprise: "" })];
+  await renderApp(host, "findings", stateWith(records));
+  const item = within(screen.getByTestId("findings-list"))
+    .getAllByRole("listitem")
+    .find((li) => text(li).includes("REQ 错误"))!;
   fireEvent.click(within(item).getByRole("button", { name: /^定位/ }));
-  await screen.findByText(
-    "请在原文件中查看：文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 4 行，C 列"
+  const marked = await waitFor(() => {
+    const rows = screen.getAllByTestId("order-row");
+    const current = rows.filter((tr) => tr.getAttribute("aria-current") === "location");
+    expect(current).toHaveLength(1);
+    return current[0];
+  });
+  expect(text(marked)).toContain("岳阳石化分类分级实践3");
+  expect(document.activeElement).toBe(marked);
+  expect(screen.getByRole("tab", { name: "推荐顺序" }).getAttribute("aria-selected")).toBe("true");
+  expect(screen.getAllByRole("status").map(text)).toContain(
+    "已在“推荐顺序”中标出第 3 行“岳阳石化分类分级实践3”；原文件位置：文件 岳阳市推荐汇总表.xlsx，工作表 推荐汇总表，第 6 行，C 列"
+  );
+  // another tab: the mark and the status line stay behind
+  fireEvent.click(screen.getByRole("tab", { name: "问题清单" }));
+  await screen.findByTestId("findings-list");
+  expect(screen.queryByText(/已在“推荐顺序”中标出/)).toBeNull();
+});
+
+test("问题清单 in a browser: a finding of a whole file says where to look in it", async () => {
+  const { host } = recordingHost("standalone");
+  const state = stateWith([row(1)]);
+  state.fileFindings = {
+    "岳阳市推荐汇总表.xlsx": [
+      {
+        code: "FILE",
+        severity: "warning",
+        file: "岳阳市推荐汇总表.xlsx",
+        sheet: null,
+        row: null,
+        column: null,
+        enterprise: null,
+        message: "工作簿中有隐藏的工作表“Sheet2”，未读取",
+      },
+    ],
+  };
+  await renderApp(host, "findings", state);
+  const item = within(screen.getByTestId("findings-list"))
+    .getAllByRole("listitem")
+    .find((li) => text(li).includes("FILE 提醒"))!;
+  fireEvent.click(within(item).getByRole("button", { name: /^定位/ }));
+  await screen.findByText("请在原文件中查看：文件 岳阳市推荐汇总表.xlsx");
+  expect(screen.getByRole("tab", { name: "问题清单" }).getAttribute("aria-selected")).toBe("true");
+});
+
+test("问题清单: narrowed by kind and by severity, the count of what is shown said", async () => {
+  const long = "对全部产线可编程控制器和集散控制系统开展安全评估，".repeat(5);
+  const records = [
+    row(1, { enterprise: "" }),
+    row(2, { summary: long, summaryCell: joinDirectionCell("工业互联网安全分类分级案例", long) }),
+    row(3, { contact: "" }),
+  ];
+  const { host } = recordingHost("standalone");
+  await renderApp(host, "findings", stateWith(records));
+  const codes = () =>
+    within(screen.getByTestId("findings-list"))
+      .getAllByRole("listitem")
+      .map((li) => /\b(R\d|ID|REQ|IND|FILE|MAT) (错误|提醒)/.exec(text(li))?.[1]);
+  const all = codes();
+  expect(all.filter((c) => c === "REQ")).toHaveLength(2);
+  expect(all).toContain("R5");
+  const kind = screen.getByRole("combobox", { name: "类别" });
+  const options = within(kind)
+    .getAllByRole("option")
+    .map((o) => o.textContent);
+  expect(options[0]).toBe("全部类别");
+  expect(options).toContain("REQ 必填项为空或无法识别（2）");
+  fireEvent.change(kind, { target: { value: "REQ" } });
+  expect(codes()).toEqual(["REQ", "REQ"]);
+  expect(screen.getByText(`显示 2 个（共 ${all.length} 个）。`)).toBeTruthy();
+  fireEvent.change(screen.getByRole("combobox", { name: "严重程度" }), {
+    target: { value: "warning" },
+  });
+  expect(screen.getByTestId("findings-list").querySelectorAll("li")).toHaveLength(0);
+  fireEvent.change(kind, { target: { value: "all" } });
+  fireEvent.change(screen.getByRole("combobox", { name: "严重程度" }), {
+    target: { value: "error" },
+  });
+  expect(codes().length).toBe(all.length);
+});
+
+test("问题清单 before anything is read says so, not that there is no problem", async () => {
+  const { host } = recordingHost("standalone");
+  await renderApp(host, "findings", initialState());
+  expect(text(screen.getByTestId("findings-list"))).toBe(
+    "还没有导入文件：在“导入申报”中导入申报表或汇总表后，这里列出发现的问题。"
   );
 });
 

@@ -3,12 +3,13 @@
  * (buttons, keyboard) or drag it; remove one (撤销 brings it back where it was); 序号 renumbers, and the host rewrites
  * the sheets before the new list is kept. The button pressed keeps the focus, on the row's new place.
  */
-import { Button, Text } from "@fluentui/react-components";
+import { Button, mergeClasses, Text } from "@fluentui/react-components";
 import { useLayoutEffect, useRef, useState } from "react";
 import { useApp } from "../AppContext";
 import { sourceKey } from "../../core/identity";
 import { findingsByRecord } from "../../core/recordRow";
 import { ListMeta } from "../components/ListMeta";
+import { useRowTarget } from "../nav";
 import { reducer, type Action } from "../state/appState";
 import { prefectureView } from "../state/views";
 import { usePanelStyles } from "../styles";
@@ -19,6 +20,7 @@ export function OrderPanel() {
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const focusAfter = useRef<{ row: number; button: "up" | "down" } | null>(null);
   const table = useRef<HTMLTableElement>(null);
+  const targetKey = useRowTarget("order", table);
   const view = prefectureView(state);
   const own = findingsByRecord(view.records, view.findings);
   const flagged = new Set(
@@ -98,6 +100,8 @@ export function OrderPanel() {
                   <tr
                     key={`${sourceKey(r.source)}#${i}`}
                     data-testid="order-row"
+                    data-row-key={sourceKey(r.source)}
+                    tabIndex={-1}
                     draggable={busy === null}
                     onDragStart={() => setDragFrom(i)}
                     onDragOver={(e) => e.preventDefault()}
@@ -106,7 +110,11 @@ export function OrderPanel() {
                       if (dragFrom !== null) void move(dragFrom, i);
                       setDragFrom(null);
                     }}
-                    className={flagged.has(r) ? styles.flagged : undefined}
+                    className={mergeClasses(
+                      flagged.has(r) && styles.flagged,
+                      targetKey === sourceKey(r.source) && styles.target
+                    )}
+                    aria-current={targetKey === sourceKey(r.source) ? "location" : undefined}
                   >
                     <td className={styles.num}>{r.order}</td>
                     <td>

@@ -1,23 +1,27 @@
 /**
- * After the merge: counts, the R2/R3 breaks across prefectures, 三级/二级/一级 per prefecture with 全省合计, and the
- * ranked list by expert score (the order 导出推荐名单 writes).
+ * After the merge: counts, the R2/R3 breaks across prefectures, 全省合计 and the 三级/二级/一级 chart per prefecture (its
+ * data table beside it), and the ranked list by expert score (the order 导出推荐名单 writes); 问题清单 can mark a row.
  */
-import { Text } from "@fluentui/react-components";
+import { mergeClasses, Text } from "@fluentui/react-components";
+import { useRef } from "react";
 import { indicatorTable } from "../../core/indicators";
 import type { MergeResult } from "../../core/merge";
 import { orderForExport } from "../../core/ordering";
 import { sourceKey } from "../../core/identity";
 import { findingsByRecord } from "../../core/recordRow";
+import { useRowTarget } from "../nav";
 import { usePanelStyles } from "../styles";
+import { TierChart, tierChartData } from "../components/TierChart";
+import { TIER_CHART_TITLE } from "../../sheets/indicators";
 
 export function ProvinceResult({ result }: { result: MergeResult }) {
   const styles = usePanelStyles();
+  const list = useRef<HTMLTableElement>(null);
+  const targetKey = useRowTarget("province", list);
   const crossBreaks = result.findings.filter((f) => f.code === "R2" || f.code === "R3");
   const own = findingsByRecord(result.records, crossBreaks);
   const flagged = new Set(result.records.filter((_, i) => own[i].length > 0));
-  const tiers = indicatorTable(result.indicators).filter(
-    (r) => r.reported || r.prefecture === "全省合计"
-  );
+  const total = indicatorTable(result.indicators).find((r) => r.prefecture === "全省合计");
   const ranked = orderForExport(result.records);
   const scored = ranked.filter((r) => r.score !== null).length;
   return (
@@ -26,35 +30,21 @@ export function ProvinceResult({ result }: { result: MergeResult }) {
         全省汇总 {result.records.length} 个案例，来自 {14 - result.missingPrefectures.length}{" "}
         个市州；问题 {result.findings.length} 个，其中跨市州重复（R2/R3） {crossBreaks.length} 个。
       </Text>
-      <div className={styles.tableWrap}>
-        <table className={styles.table} aria-label="地区指标：三级、二级、一级企业数">
-          <thead>
-            <tr>
-              <th scope="col">市州</th>
-              <th scope="col">三级</th>
-              <th scope="col">二级</th>
-              <th scope="col">一级</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tiers.map((r) => (
-              <tr key={r.prefecture}>
-                <th scope="row" className={styles.nowrap}>
-                  {r.prefecture}
-                </th>
-                <td className={styles.num}>{r.values.tier3 ?? "—"}</td>
-                <td className={styles.num}>{r.values.tier2 ?? "—"}</td>
-                <td className={styles.num}>{r.values.tier1 ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Text size={200}>
+        全省合计：三级 {total?.values.tier3 ?? "—"} 家，二级 {total?.values.tier2 ?? "—"} 家，一级{" "}
+        {total?.values.tier1 ?? "—"} 家。
+      </Text>
+      <TierChart title={TIER_CHART_TITLE} unit="家" {...tierChartData(result.indicators)} />
       <Text size={200} className={styles.muted}>
         推荐名单顺序（按评审得分从高到低，已评分 {scored} 个；红底为跨市州重复）：
       </Text>
       <div className={styles.tableWrap}>
-        <table className={styles.table} data-testid="ranked-list" aria-label="推荐名单顺序">
+        <table
+          className={styles.table}
+          data-testid="ranked-list"
+          aria-label="推荐名单顺序"
+          ref={list}
+        >
           <thead>
             <tr>
               <th scope="col">名次</th>
@@ -68,7 +58,13 @@ export function ProvinceResult({ result }: { result: MergeResult }) {
               <tr
                 key={`${sourceKey(r.source)}#${i}`}
                 data-flagged={flagged.has(r)}
-                className={flagged.has(r) ? styles.flagged : undefined}
+                data-row-key={sourceKey(r.source)}
+                tabIndex={-1}
+                className={mergeClasses(
+                  flagged.has(r) && styles.flagged,
+                  targetKey === sourceKey(r.source) && styles.target
+                )}
+                aria-current={targetKey === sourceKey(r.source) ? "location" : undefined}
               >
                 <td className={styles.num}>{i + 1}</td>
                 <td className={styles.nowrap}>{r.prefecture ?? "未识别"}</td>
