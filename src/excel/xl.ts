@@ -17,7 +17,7 @@
 
 export type XlCellValue = string | number | boolean;
 
-export type XlFill = Pick<Excel.RangeFill, "color">;
+export type XlFill = Pick<Excel.RangeFill, "color" | "clear">;
 
 export type XlFont = Pick<Excel.RangeFont, "bold" | "size" | "color">;
 
@@ -29,12 +29,16 @@ export interface XlRangeFormat extends Pick<
   readonly font: XlFont;
 }
 
-export type XlDataValidation = Pick<Excel.DataValidation, "rule" | "clear">;
+export type XlDataValidation = Pick<
+  Excel.DataValidation,
+  "rule" | "prompt" | "errorAlert" | "clear"
+>;
 
 export interface XlRange extends Pick<
   Excel.Range,
   | "values"
   | "formulas"
+  | "formulasR1C1"
   | "numberFormat"
   | "address"
   | "rowIndex"
@@ -44,6 +48,8 @@ export interface XlRange extends Pick<
   | "isNullObject"
   | "columnHidden"
   | "merge"
+  | "unmerge"
+  | "clear"
   | "select"
 > {
   readonly format: XlRangeFormat;

@@ -65,9 +65,14 @@ export interface ChartState {
   position: { start: string; end: string | null } | null;
 }
 
+/** A data validation as Office.js sets it: one rule kind, and the prompt and error alert set after it. */
 export interface ValidationState {
   rect: Rect;
-  list: { source: string; inCellDropDown: boolean };
+  type: "list" | "wholeNumber" | "decimal" | "textLength";
+  list: { source: string; inCellDropDown: boolean } | null;
+  basic: { operator: string; formula1: string | number; formula2: string | number | null } | null;
+  prompt: { title: string; message: string; showPrompt: boolean } | null;
+  errorAlert: { title: string; message: string; style: string; showAlert: boolean } | null;
 }
 
 export interface SheetState {

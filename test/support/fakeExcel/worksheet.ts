@@ -13,6 +13,7 @@ import type {
   XlWorksheetCollection,
 } from "../../../src/excel/xl";
 import { Batch, FakeClientObject, resolveSheet, sheetNameOf, type SheetRef } from "./batch";
+import { renameSheetRefs } from "./formula";
 import { FakeRange } from "./range";
 import { jsonBytes } from "./batch";
 import {
@@ -33,6 +34,13 @@ function asFakeRange(r: XlRange): FakeRange {
   if (!(r instanceof FakeRange))
     throw new FakeExcelError("InvalidArgument", "A range from another context was passed.");
   return r;
+}
+
+/** Formulas on every sheet naming sheet `from`: renamed to `to`, or #REF! when it is gone. */
+function rewriteRefs(wb: WorkbookState, from: string, to: string | null): void {
+  for (const sheet of wb.sheets)
+    for (const cell of sheet.cells.values())
+      if (cell.formula) cell.formula = renameSheetRefs(cell.formula, from, to);
 }
 
 function allTables(wb: WorkbookState): TableState[] {
@@ -310,6 +318,8 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   set name(name: string) {
     this.edit("worksheet.name", name, (s, wb) => {
       checkSheetName(wb, name, s.id);
+      // as in Excel, every formula that names the sheet follows it to its new name
+      rewriteRefs(wb, s.name, name);
       s.name = name;
     });
   }
@@ -373,6 +383,8 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
           "A workbook must contain at least one visible worksheet."
         );
       wb.sheets = wb.sheets.filter((x) => x.id !== s.id);
+      // as in Excel, formulas elsewhere that named the sheet now say #REF!
+      rewriteRefs(wb, s.name, null);
       if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets[0].id;
       if (wb.selection?.sheetId === s.id) wb.selection = null;
     });
