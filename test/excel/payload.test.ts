@@ -44,21 +44,30 @@ test("showProvince of 14 × 1,000 rows goes through in syncs of about 1 MB; scor
   const grid = s.grid();
   expect(grid.length).toBe(14_001);
   const h = (name: string) => grid[0].indexOf(name);
-  expect(grid[14_000][h("记录键")]).toBe(caseKey(merged.records[13_999]));
+  expect(grid[14_000][h("案例标识")]).toBe(caseKey(merged.records[13_999]));
   expect(grid[7_001][h("企业名称")]).toBe(merged.records[7_000].enterprise);
   expect(fake.sheet("地区指标")!.grid().length).toBe(16);
 
-  // experts score two rows; the next merge reads them back (key and score columns only) and keeps them
+  // experts score two rows; the next merge reads them back (the identity and score columns only), keeps them with
+  // their cases and rewrites the sheet in place, again in syncs of about 1 MB
   const score = columnLetter(h("评审得分") + 1);
   fake.typeInto("全省汇总", `${score}2`, 91);
   fake.typeInto("全省汇总", `${score}14001`, "８７.５");
   const scores = await host.readScores();
-  expect([...scores.entries()]).toEqual([
-    [caseKey(merged.records[0]), 91],
-    [caseKey(merged.records[13_999]), 87.5],
+  expect(scores.map((c) => [c.caseName, c.enterprise, c.score])).toEqual([
+    [merged.records[0].caseName, merged.records[0].enterprise, 91],
+    [merged.records[13_999].caseName, merged.records[13_999].enterprise, 87.5],
   ]);
-  await host.showProvince(merged);
+  const ops = fake.operations().length;
+  await expect(host.showProvince(merged)).resolves.toEqual({ carried: 2, lost: [] });
   expect(fake.sheet("全省汇总")!.value(`${score}14001`)).toBe(87.5);
+  expect(fake.sheet("全省汇总")!.value(`${score}2`)).toBe(91);
+  expect(
+    fake
+      .operations()
+      .slice(ops)
+      .filter((o) => o.kind === "worksheets.add")
+  ).toEqual([]);
   expect(Math.max(...fake.requestSizes())).toBeLessThan(1.5 * 1024 * 1024);
 
   // selecting a finding's cell reads three source columns, never the whole sheet

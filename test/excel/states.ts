@@ -1,6 +1,7 @@
 /**
- * Prefecture states the Excel host tests write: the 株洲 list as read from a real 附件3 (written by openpyxl: three
- * cases, no level column, so both 分类分级 rows break R7), plus cases imported from Word forms of other files.
+ * States the Excel host tests write: the 株洲 list as read from a real 附件3 (written by openpyxl: three cases, no
+ * level column, so both 分类分级 rows break R7) plus cases imported from Word forms of other files; a 长沙 list built
+ * in the taskpane from Word forms and a workbook; the province merge of the demo's 13 prefectures.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +9,12 @@ import { checkAll } from "../../src/core/rules";
 import { defaultSettings } from "../../src/core/settings";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 import type { PrefectureState } from "../../src/app/host";
+import { sampleData } from "../../src/cli/demo/sampleData";
+import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
+import { mergeSubmissions, type MergeResult } from "../../src/core/merge";
+import { readImportFile } from "../../src/taskpane/io/readFiles";
+import { initialState, reducer, type AppState } from "../../src/taskpane/state/appState";
+import { prefectureView } from "../../src/taskpane/state/views";
 import { USCC, rec } from "../core/records";
 
 const FIXTURE = path.join(__dirname, "../io/xlsx/fixtures/zhuzhou_official.xlsx");
@@ -50,4 +57,46 @@ export async function zhuzhouState(): Promise<PrefectureState> {
     records,
     findings: [...sub.findings, ...checkAll(records, {}, defaultSettings())],
   };
+}
+
+/**
+ * The demo's 13 prefecture workbooks (张家界 has not reported), as the province reads them and merges them (planted:
+ * R2 湘江重工 in 株洲 + 湘潭 — the 湘潭 row without its credit code —, R3 南岳电控 in 衡阳 + 岳阳, R1 in 长沙, 娄底's
+ * 三级 written "１２家"). The three layouts of writeSample take turns; 郴州 always the first.
+ */
+export async function demoMerge(settings = defaultSettings()): Promise<MergeResult> {
+  const samples = sampleData();
+  const subs = await Promise.all(
+    samples.map(async (s, i) =>
+      readWorkbook(
+        await writeSampleWorkbook(s, s.prefecture.name === "郴州市" ? 0 : i % 3),
+        `${s.prefecture.name}典型案例推荐汇总表.xlsx`
+      )
+    )
+  );
+  return mergeSubmissions(subs, settings);
+}
+
+const FORMS = path.join(__dirname, "../taskpane/fixtures");
+
+/**
+ * A 长沙 clerk's list as the taskpane builds it: two Word forms (one a consortium: R1) confirmed on top of the demo's
+ * 长沙 workbook, with its 附件2 indicators, a date and a contact entered once.
+ */
+export async function changshaState(): Promise<{ state: AppState; view: PrefectureState }> {
+  const settings = defaultSettings(2024);
+  const sample = sampleData().find((s) => s.prefecture.name === "长沙市")!;
+  const files: [string, Uint8Array][] = [
+    ["长沙市推荐汇总表.xlsx", await writeSampleWorkbook(sample, 0)],
+    ["cs_good.docx", new Uint8Array(readFileSync(path.join(FORMS, "cs_good.docx")))],
+    ["cs_consortium.docx", new Uint8Array(readFileSync(path.join(FORMS, "cs_consortium.docx")))],
+  ];
+  let state: AppState = { ...initialState(settings, "2024-12-18"), prefecture: "长沙市" };
+  for (const [name, bytes] of files) {
+    const read = await readImportFile(name, bytes, settings, state.prefecture);
+    state = reducer(reducer(state, { type: "previewed", files: [read] }), { type: "confirmed" });
+  }
+  state = reducer(state, { type: "metaSet", field: "contact", value: "李文斌" });
+  state = reducer(state, { type: "metaSet", field: "phone", value: "0731-88665544" });
+  return { state, view: prefectureView(state) };
 }
