@@ -62,14 +62,17 @@ export async function zhuzhouState(): Promise<PrefectureState> {
 /**
  * The demo's 13 prefecture workbooks (张家界 has not reported), as the province reads them and merges them (planted:
  * R2 湘江重工 in 株洲 + 湘潭 — the 湘潭 row without its credit code —, R3 南岳电控 in 衡阳 + 岳阳, R1 in 长沙, 娄底's
- * 三级 written "１２家"). The three layouts of writeSample take turns; 郴州 always the first.
+ * 三级 written "１２家"). The three layouts of writeSample take turns (郴州 always the first), unless `layout` says.
  */
-export async function demoMerge(settings = defaultSettings()): Promise<MergeResult> {
+export async function demoMerge(
+  settings = defaultSettings(),
+  layout: (i: number, prefecture: string) => number = (i, p) => (p === "郴州市" ? 0 : i % 3)
+): Promise<MergeResult> {
   const samples = sampleData();
   const subs = await Promise.all(
     samples.map(async (s, i) =>
       readWorkbook(
-        await writeSampleWorkbook(s, s.prefecture.name === "郴州市" ? 0 : i % 3),
+        await writeSampleWorkbook(s, layout(i, s.prefecture.name)),
         `${s.prefecture.name}典型案例推荐汇总表.xlsx`
       )
     )
