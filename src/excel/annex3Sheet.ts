@@ -19,7 +19,9 @@ import {
   annex3MetaLines,
   footerRows,
 } from "../sheets/annex3";
-import { asWritten, writtenKeys } from "../sheets/records";
+import { cleanText } from "../core/text";
+import { normalizeUscc } from "../core/uscc";
+import { DETAIL_SPEC, asWritten, recordColumn, writtenKeys } from "../sheets/records";
 import {
   readClerkColumns,
   rowMoves,
@@ -35,9 +37,9 @@ import {
   writeCells,
   writeColumn,
 } from "./render";
-import { readColumns, readRow } from "./sheetRead";
+import { findColumns, openSheet, readColumns, readRow } from "./sheetRead";
 import type { SheetJob } from "./sheetWriter";
-import type { XlWorksheet } from "./xl";
+import type { XlContext, XlWorksheet } from "./xl";
 
 const COLUMNS = [...ANNEX3_COLUMNS, KEY_COLUMN];
 const POSITIONS = COLUMNS.map((_, i) => i);
@@ -130,13 +132,15 @@ export function annex3Job(state: PrefectureState): SheetJob {
       if (extra.length > 0 && count > 0) {
         clerk = await readClerkColumns(context, sheet, extra, FIRST, count);
         const prefecture = commonPrefecture(written.map((r) => r.prefecture));
+        // the 推荐汇总表 has no credit code: 明细's row of the same key has it
+        const codes = await detailCodes(context);
         const old: OldRow[] = Array.from({ length: count }, (_, i) => ({
           key: text(KEY_COL, i),
           ref: {
             prefecture,
             caseName: text(1, i),
             enterprise: text(2, i),
-            uscc: "",
+            uscc: codes.get(text(KEY_COL, i)) ?? "",
             direction: splitDirectionCell(text(4, i)).direction,
           },
         }));
@@ -149,6 +153,19 @@ export function annex3Job(state: PrefectureState): SheetJob {
       };
     },
   };
+}
+
+/** The credit code of each case key in 明细 (empty when 明细 or its columns are missing). */
+async function detailCodes(context: XlContext): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const sheet = await openSheet(context, DETAIL_SPEC.name);
+  if (!sheet || sheet.lastRow < 1) return out;
+  const header = await readRow(context, sheet, 0, sheet.lastCol + 1);
+  const cols = findColumns(header, [recordColumn("key").header, recordColumn("uscc").header]);
+  if (cols.some((c) => c < 0)) return out;
+  const [keys, codes] = await readColumns(context, sheet, cols, 1, sheet.lastRow);
+  keys.forEach((k, i) => out.set(cleanText(k), normalizeUscc(codes[i])));
+  return out;
 }
 
 /** The prefecture of a list when every row names the same one (the 推荐汇总表 has no column of its own for it). */

@@ -159,11 +159,13 @@ export async function writeSheets(run: ExcelRun, jobs: readonly SheetJob[]): Pro
     await run(async (context) => {
       const s = new Sender(context);
       sender = s;
+      // a sync of its own for each sheet's last writes: a failure then says truly which sheet it hit
       for (const { job, ops } of inPlace) {
         await s.send(ops, context.workbook.worksheets.getItem(job.name), job.name);
+        await s.flush();
       }
       context.workbook.worksheets.getItem(names[0]).activate();
-      await s.flush();
+      await context.sync();
     });
   } catch (e) {
     const s = sender as Sender | null;

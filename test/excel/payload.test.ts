@@ -70,6 +70,27 @@ test("showProvince of 14 × 1,000 rows goes through in syncs of about 1 MB; scor
   ).toEqual([]);
   expect(Math.max(...fake.requestSizes())).toBeLessThan(1.5 * 1024 * 1024);
 
+  // a sync failing halfway through the update of 全省汇总: it was partly updated, 地区指标 not yet; the next write
+  // puts it right
+  const partly = {
+    ...merged,
+    records: merged.records.map((r, i) => (i === 9 ? { ...r, score: 60 } : r)),
+  };
+  // the second of the big syncs that rewrite 全省汇总 (the ones before it read and plan)
+  const startSync = fake.requestSizes().length;
+  await host.showProvince(merged);
+  const big = fake
+    .requestSizes()
+    .slice(startSync)
+    .findIndex((n) => n > 500_000);
+  expect(big).toBeGreaterThan(5);
+  fake.failNextSync("模拟：连接中断", big + 1);
+  await expect(host.showProvince(partly)).rejects.toThrow(
+    "写入工作表“全省汇总”“地区指标”失败：模拟：连接中断。“全省汇总”只更新了一部分，再次写入即可改正；“地区指标”未改动"
+  );
+  await host.showProvince(partly);
+  expect(fake.sheet("全省汇总")!.value(`${score}11`)).toBe(60);
+
   // selecting a finding's cell reads three source columns, never the whole sheet
   const f = merged.findings.find((x) => x.row !== null && x.file.startsWith("长沙市"));
   expect(f).toBeDefined();
