@@ -22,13 +22,7 @@ import {
 import { cleanText } from "../core/text";
 import { normalizeUscc } from "../core/uscc";
 import { DETAIL_SPEC, asWritten, recordColumn, writtenKeys } from "../sheets/records";
-import {
-  readClerkColumns,
-  rowMoves,
-  writeClerkColumns,
-  type ClerkColumns,
-  type OldRow,
-} from "./clerkColumns";
+import { clerkColumnsMove, type OldRow } from "./clerkColumns";
 import {
   headerCells,
   lookFormats,
@@ -57,8 +51,8 @@ interface Before {
   count: number;
   /** Last row (0-based) of the old body and footer. */
   end: number;
-  clerk: ClerkColumns | null;
-  moves: (number | null)[];
+  /** Puts the clerk's own cells on the rows their cases move to. */
+  moveClerk: ((ws: XlWorksheet) => void) | null;
 }
 
 export function annex3Job(state: PrefectureState): SheetJob {
@@ -94,7 +88,7 @@ export function annex3Job(state: PrefectureState): SheetJob {
     }
     mergedLine(ws, footer.contact - 1, VISIBLE, lines.contact);
     mergedLine(ws, footer.phone - 1, VISIBLE, lines.phone);
-    if (before?.clerk) writeClerkColumns(ws, before.clerk, before.moves, before.count);
+    before?.moveClerk?.(ws);
     // wrapped 简述 must show every line when the sheet is printed and stamped
     if (n > 0) ws.getRangeByIndexes(FIRST, 0, n, VISIBLE).format.autofitRows();
   };
@@ -127,10 +121,8 @@ export function annex3Job(state: PrefectureState): SheetJob {
         if (FOOTER_TEXT.test(text(0, i))) end = FIRST + i;
       const extra: number[] = [];
       for (let c = COLUMNS.length; c <= sheet.lastCol; c++) extra.push(c);
-      let clerk: ClerkColumns | null = null;
-      let moves: (number | null)[] = [];
+      let moveClerk: Before["moveClerk"] = null;
       if (extra.length > 0 && count > 0) {
-        clerk = await readClerkColumns(context, sheet, extra, FIRST, count);
         const prefecture = commonPrefecture(written.map((r) => r.prefecture));
         // the 推荐汇总表 has no credit code: 明细's row of the same key has it
         const codes = await detailCodes(context);
@@ -144,9 +136,9 @@ export function annex3Job(state: PrefectureState): SheetJob {
             direction: splitDirectionCell(text(4, i)).direction,
           },
         }));
-        moves = rowMoves(old, keys, written);
+        moveClerk = await clerkColumnsMove(context, sheet, extra, FIRST, old, keys, written);
       }
-      const before: Before = { count, end, clerk, moves };
+      const before: Before = { count, end, moveClerk };
       return (ws) => {
         writeCells(ws.getRangeByIndexes(1, 0, 2, 1), "text", [[lines.recommender], [lines.date]]);
         body(ws, before);

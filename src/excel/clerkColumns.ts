@@ -19,32 +19,39 @@ export interface OldRow {
   ref: CaseRef;
 }
 
-export interface ClerkColumns {
-  /** 0-based sheet columns that are not ours. */
-  cols: number[];
-  /** Sheet row (0-based) of the first body row. */
-  firstRow: number;
-  /** Each column's cells over the old body rows, as formulas in R1C1 (constants as themselves). */
-  cells: unknown[][];
-}
-
-/** The clerk's cells over the old body rows [firstRow, firstRow + count). */
-export async function readClerkColumns(
+/**
+ * Read the clerk's columns over the old body rows [firstRow, firstRow + old.length) and return the write that puts
+ * their cells on the rows their cases move to (rows of removed cases emptied); null when nothing moves.
+ */
+export async function clerkColumnsMove(
   context: XlContext,
   sheet: OpenSheet,
-  cols: number[],
+  cols: readonly number[],
   firstRow: number,
-  count: number
-): Promise<ClerkColumns> {
-  const cells =
-    count > 0
-      ? await readColumns(context, sheet, cols, firstRow, firstRow + count - 1, "formulasR1C1")
-      : cols.map(() => []);
-  return { cols, firstRow, cells };
+  old: readonly OldRow[],
+  keys: readonly string[],
+  records: readonly CaseRecord[]
+): Promise<((ws: XlWorksheet) => void) | null> {
+  if (cols.length === 0 || old.length === 0) return null;
+  const moves = rowMoves(old, keys, records);
+  if (moves.length === old.length && moves.every((m, i) => m === i)) return null;
+  const last = firstRow + old.length - 1;
+  const cells = await readColumns(context, sheet, cols, firstRow, last, "formulasR1C1");
+  const rows = Math.max(moves.length, old.length);
+  return (ws) =>
+    cols.forEach((col, j) => {
+      ws.getRangeByIndexes(firstRow, col, rows, 1).formulasR1C1 = Array.from(
+        { length: rows },
+        (_, i) => {
+          const from = i < moves.length ? moves[i] : null;
+          return [from === null ? "" : (cells[j][from] ?? "")];
+        }
+      );
+    });
 }
 
 /** For each new row, the old row it continues (null: a new case). */
-export function rowMoves(
+function rowMoves(
   old: readonly OldRow[],
   keys: readonly string[],
   records: readonly CaseRecord[]
@@ -72,28 +79,4 @@ export function rowMoves(
     for (const [k, o] of matched) moves[openNew[k]] = o.i;
   }
   return moves;
-}
-
-/** Write the clerk's cells on the rows their cases moved to; rows of removed cases are emptied. */
-export function writeClerkColumns(
-  ws: XlWorksheet,
-  clerk: ClerkColumns,
-  moves: readonly (number | null)[],
-  oldCount: number
-): void {
-  if (clerk.cols.length === 0) return;
-  const unchanged = moves.length === oldCount && moves.every((m, i) => m === i);
-  if (unchanged) return;
-  const rows = Math.max(moves.length, oldCount);
-  if (rows === 0) return;
-  clerk.cols.forEach((col, j) => {
-    const old = clerk.cells[j];
-    ws.getRangeByIndexes(clerk.firstRow, col, rows, 1).formulasR1C1 = Array.from(
-      { length: rows },
-      (_, i) => {
-        const from = i < moves.length ? moves[i] : null;
-        return [from === null ? "" : (old[from] ?? "")];
-      }
-    );
-  });
 }

@@ -24,13 +24,7 @@ import {
   type RecordColumnId,
   type RecordSheetSpec,
 } from "../sheets/records";
-import {
-  readClerkColumns,
-  rowMoves,
-  writeClerkColumns,
-  type ClerkColumns,
-  type OldRow,
-} from "./clerkColumns";
+import { clerkColumnsMove, type OldRow } from "./clerkColumns";
 import {
   applyRule,
   fillColor,
@@ -73,8 +67,8 @@ function fillRuns(
 
 interface Before {
   rows: number;
-  clerk: ClerkColumns | null;
-  moves: (number | null)[];
+  /** Puts the clerk's own cells on the rows their cases move to. */
+  moveClerk: ((ws: XlWorksheet) => void) | null;
 }
 
 export function recordSheetJob(
@@ -146,7 +140,7 @@ export function recordSheetJob(
       }
       if (c.rule) applyRule(range, c.rule);
     });
-    if (before?.clerk) writeClerkColumns(ws, before.clerk, before.moves, before.rows);
+    before?.moveClerk?.(ws);
   };
 
   return {
@@ -169,8 +163,7 @@ export function recordSheetJob(
       const extra: number[] = [];
       for (let c = 0; c <= sheet.lastCol; c++) if (!ours.has(c)) extra.push(c);
       let rows = Math.max(0, sheet.lastRow);
-      let clerk: ClerkColumns | null = null;
-      let moves: (number | null)[] = [];
+      let moveClerk: Before["moveClerk"] = null;
       if (extra.length > 0 && rows > 0) {
         // the rows are ours as far as the case key goes; a clerk's cells below them are not a row of ours
         const ids = ["key", "prefecture", "caseName", "enterprise", "uscc", "direction"] as const;
@@ -195,10 +188,9 @@ export function recordSheetJob(
             direction: parseDirection(direction[i]),
           },
         }));
-        clerk = await readClerkColumns(context, sheet, extra, 1, rows);
-        moves = rowMoves(old, keys, written);
+        moveClerk = await clerkColumnsMove(context, sheet, extra, 1, old, keys, written);
       }
-      const before: Before = { rows, clerk, moves };
+      const before: Before = { rows, moveClerk };
       return (ws) => body(ws, pos, before);
     },
   };

@@ -8,32 +8,19 @@
  * at any operation of an update in place says truly which sheets were updated, partly updated or not changed, and the
  * next write puts everything right.
  */
-import type { Host, PrefectureState } from "../../src/app/host";
+import type { PrefectureState } from "../../src/app/host";
 import { columnLetter } from "../../src/core/findings";
-import { createExcelHost } from "../../src/excel/excelHost";
 import { readImportFile } from "../../src/taskpane/io/readFiles";
 import { reducer, type AppState } from "../../src/taskpane/state/appState";
 import { prefectureView } from "../../src/taskpane/state/views";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
 import type { WorkbookState } from "../support/fakeExcel/state";
-import { changshaState, demoMerge } from "./states";
+import { changshaState, demoMerge, hostOnFake, sheetOps } from "./states";
 
 const SHEETS = ["推荐汇总表", "明细"];
-const NOW = () => new Date("2024-12-18T09:30:00Z");
 
-function setup(): { fake: FakeExcel; host: Host } {
-  const fake = createFakeExcel();
-  return {
-    fake,
-    host: createExcelHost(fake.run, {
-      download: async () => undefined,
-      createWorkbook: fake.createWorkbook,
-      now: NOW,
-    }),
-  };
-}
+const setup = () => hostOnFake();
 
 /** Everything a sheet shows, cell by cell (cells left at Excel's defaults are no cells), and its sheet-wide parts. */
 function print(wb: WorkbookState, name: string): string | null {
@@ -69,13 +56,6 @@ async function fresh(view: PrefectureState): Promise<(string | null)[]> {
   await host.showPrefecture(view);
   return SHEETS.map((n) => print(fake.snapshot(), n));
 }
-
-const structural = (fake: FakeExcel, from: number) =>
-  fake
-    .operations()
-    .slice(from)
-    .filter((o) => /^worksheets?\.(add|delete|name|position)$/.test(o.kind))
-    .map((o) => `${o.kind} ${o.sheet}`);
 
 const FORMS = path.join(__dirname, "../taskpane/fixtures");
 
@@ -115,7 +95,7 @@ test("the clerk's edits update 推荐汇总表 and 明细 in place, cell for cel
     const view = prefectureView(s);
     const from = fake.operations().length;
     await host.showPrefecture(view);
-    expect({ what, structural: structural(fake, from) }).toEqual({ what, structural: [] });
+    expect({ what, structural: sheetOps(fake, from) }).toEqual({ what, structural: [] });
     const got = SHEETS.map((n) => print(fake.snapshot(), n));
     const want = await fresh(view);
     expect({ what, sheets: got }).toEqual({ what, sheets: want });
@@ -135,7 +115,7 @@ test("a new score in the state updates 全省汇总 in place, as a fresh build o
     records: merged.records.map((r, i) => (i === 3 ? { ...r, score: 86 } : r)),
   };
   await host.showProvince(scored);
-  expect(structural(fake, from)).toEqual([]);
+  expect(sheetOps(fake, from)).toEqual([]);
   const grid = fake.sheet("全省汇总")!.grid();
   const score = columnLetter(grid[0].indexOf("评审得分") + 1);
   expect(fake.sheet("全省汇总")!.value(`${score}5`)).toBe(86);
@@ -247,7 +227,7 @@ test("a sheet is rebuilt only when it is missing or its header row is not ours",
   });
   let from = fake.operations().length;
   await host.showPrefecture(view);
-  expect(structural(fake, from)).toEqual([
+  expect(sheetOps(fake, from)).toEqual([
     "worksheets.add 推荐汇总表~更新中",
     "worksheets.add 明细~更新中",
     "worksheet.name 推荐汇总表",
@@ -262,7 +242,7 @@ test("a sheet is rebuilt only when it is missing or its header row is not ours",
   // ours again: the next write is in place
   from = fake.operations().length;
   await host.showPrefecture(prefectureView(reducer(state, { type: "moved", from: 0, to: 1 })));
-  expect(structural(fake, from)).toEqual([]);
+  expect(sheetOps(fake, from)).toEqual([]);
 });
 
 test("a missing 明细 alone is rebuilt; 推荐汇总表 beside it is updated in place", async () => {
@@ -277,7 +257,7 @@ test("a missing 明细 alone is rebuilt; 推荐汇总表 beside it is updated in
   const next = prefectureView(reducer(state, { type: "moved", from: 0, to: 2 }));
   const from = fake.operations().length;
   await host.showPrefecture(next);
-  expect(structural(fake, from)).toEqual([
+  expect(sheetOps(fake, from)).toEqual([
     "worksheets.add 明细~更新中",
     "worksheet.name 明细~更新中",
   ]);

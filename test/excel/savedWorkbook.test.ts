@@ -6,27 +6,17 @@
  */
 import { columnLetter } from "../../src/core/findings";
 import type { MergeResult } from "../../src/core/merge";
-import { createExcelHost } from "../../src/excel/excelHost";
 import { readWorkbook, readWorkbookContents } from "../../src/io/xlsx/readWorkbook";
 import { writePrefectureWorkbook, writeProvinceWorkbook } from "../../src/io/xlsx/writeProvince";
 import { asWritten } from "../../src/sheets/records";
 import { reducer } from "../../src/taskpane/state/appState";
 import { prefectureIndicators, prefectureView } from "../../src/taskpane/state/views";
-import { createFakeExcel } from "../support/fakeExcel";
 import { fakeToXlsx } from "../support/fakeWorkbook";
-import { changshaState, demoMerge } from "./states";
+import { changshaState, demoMerge, hostOnFake } from "./states";
 
 const NOW = new Date("2024-12-18T09:30:00Z");
 
-function setup() {
-  const fake = createFakeExcel();
-  const host = createExcelHost(fake.run, {
-    download: async () => undefined,
-    createWorkbook: fake.createWorkbook,
-    now: () => NOW,
-  });
-  return { fake, host };
-}
+const setup = () => hostOnFake(NOW);
 
 test("a 长沙 list from Word forms and a workbook reads back from Excel as from the file, also after edits in place", async () => {
   const { state } = await changshaState();

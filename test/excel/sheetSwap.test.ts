@@ -7,28 +7,17 @@
  * what happened, and the next call must work.
  */
 import type { PrefectureState } from "../../src/app/host";
-import { createExcelHost } from "../../src/excel/excelHost";
 import type { Host } from "../../src/app/host";
 import type { IndicatorValues } from "../../src/core/model";
-import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
+import type { FakeExcel } from "../support/fakeExcel";
 import { columnLetter } from "../../src/core/findings";
 import { caseKey } from "../../src/core/identity";
 import { ANNEX3_HEADERS } from "../../src/sheets/annex3";
-import { zhuzhouState } from "./states";
+import { hostOnFake, zhuzhouState } from "./states";
 
 const SHEETS = ["推荐汇总表", "明细"];
 
-function setup(): { fake: FakeExcel; host: Host } {
-  const fake = createFakeExcel();
-  return {
-    fake,
-    host: createExcelHost(fake.run, {
-      download: async () => undefined,
-      createWorkbook: fake.createWorkbook,
-      now: () => new Date("2024-12-10T08:00:00Z"),
-    }),
-  };
-}
+const setup = (): { fake: FakeExcel; host: Host } => hostOnFake();
 
 /** 推荐汇总表 without the key column and 明细 as the table 明细表, as the add-in's previous version wrote them. */
 async function previousVersion(fake: FakeExcel, state: PrefectureState): Promise<void> {

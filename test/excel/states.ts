@@ -8,7 +8,9 @@ import path from "node:path";
 import { checkAll } from "../../src/core/rules";
 import { defaultSettings } from "../../src/core/settings";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
-import type { PrefectureState } from "../../src/app/host";
+import type { Host, PrefectureState } from "../../src/app/host";
+import { createExcelHost } from "../../src/excel/excelHost";
+import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
 import { sampleData } from "../../src/cli/demo/sampleData";
 import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 import { mergeSubmissions, type MergeResult } from "../../src/core/merge";
@@ -102,4 +104,27 @@ export async function changshaState(): Promise<{ state: AppState; view: Prefectu
   state = reducer(state, { type: "metaSet", field: "contact", value: "李文斌" });
   state = reducer(state, { type: "metaSet", field: "phone", value: "0731-88665544" });
   return { state, view: prefectureView(state) };
+}
+
+/** The Excel host on a fresh fake Excel, writing `now` as the 导入时间 (so that two writes of a state are equal). */
+export function hostOnFake(now = new Date("2024-12-18T09:30:00Z")): {
+  fake: FakeExcel;
+  host: Host;
+} {
+  const fake = createFakeExcel();
+  const host = createExcelHost(fake.run, {
+    download: async () => undefined,
+    createWorkbook: fake.createWorkbook,
+    now: () => now,
+  });
+  return { fake, host };
+}
+
+/** The operations since `from` that add, delete, rename or move a sheet, as "worksheets.add 明细~更新中". */
+export function sheetOps(fake: FakeExcel, from: number): string[] {
+  return fake
+    .operations()
+    .slice(from)
+    .filter((o) => /^worksheets?\.(add|delete|name|position)$/.test(o.kind))
+    .map((o) => `${o.kind} ${o.sheet}`);
 }

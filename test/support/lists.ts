@@ -19,6 +19,7 @@ import {
   type PrefectureName,
 } from "../../src/core/vocabulary";
 import { writePrefectureWorkbook } from "../../src/io/xlsx/writeProvince";
+import { ANNEX3_SOURCE_COLUMNS } from "../core/records";
 
 export const settings = defaultSettings(2024);
 const HAN = [
@@ -105,17 +106,7 @@ const caseOf = (prefecture: PrefectureName, i: number) =>
         source: g.fromForm
           ? { file, sheet: "申报表", row: null }
           : { file, sheet: "推荐汇总表", row: 5 + i },
-        columns: g.fromForm
-          ? { ...FORM_COLUMNS }
-          : {
-              order: "A",
-              caseName: "B",
-              enterprise: "C",
-              category: "D",
-              summary: "E",
-              contact: "F",
-              phone: "G",
-            },
+        columns: g.fromForm ? { ...FORM_COLUMNS } : { ...ANNEX3_SOURCE_COLUMNS },
         form: g.fromForm ? g.form : null,
       };
     });

@@ -435,6 +435,10 @@ export class FakeRange extends FakeClientObject implements XlRange {
         );
       return v;
     };
+    const attach = <K extends "prompt" | "errorAlert">(what: K, v: ValidationState[K]) =>
+      edit(what, v, (sheet, rect) => {
+        onRule(sheet, rect, what)[what] = v;
+      });
     return {
       get rule(): Excel.DataValidationRule {
         return unread("rule");
@@ -456,26 +460,14 @@ export class FakeRange extends FakeClientObject implements XlRange {
         return unread("prompt");
       },
       set prompt(p: Excel.DataValidationPrompt) {
-        edit("prompt", p, (sheet, rect) => {
-          onRule(sheet, rect, "prompt").prompt = {
-            title: p.title,
-            message: p.message,
-            showPrompt: p.showPrompt,
-          };
-        });
+        attach("prompt", { title: p.title, message: p.message, showPrompt: p.showPrompt });
       },
       get errorAlert(): Excel.DataValidationErrorAlert {
         return unread("errorAlert");
       },
       set errorAlert(a: Excel.DataValidationErrorAlert) {
-        edit("errorAlert", a, (sheet, rect) => {
-          onRule(sheet, rect, "errorAlert").errorAlert = {
-            title: a.title,
-            message: a.message,
-            style: String(a.style),
-            showAlert: a.showAlert,
-          };
-        });
+        const { title, message, showAlert } = a;
+        attach("errorAlert", { title, message, style: String(a.style), showAlert });
       },
       clear() {
         edit(
