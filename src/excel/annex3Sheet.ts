@@ -11,6 +11,7 @@ import type { PrefectureState } from "../app/host";
 import { splitDirectionCell, type PrefectureName } from "../core/vocabulary";
 import {
   ANNEX3_COLUMNS,
+  ANNEX3_PRINT,
   ANNEX3_ROWS,
   ANNEX3_SHEET,
   ANNEX3_TITLE,
@@ -95,6 +96,7 @@ export function annex3Job(state: PrefectureState): SheetJob {
 
   return {
     name: ANNEX3_SHEET,
+    print: ANNEX3_PRINT,
     build(ws) {
       mergedLine(ws, 0, VISIBLE, ANNEX3_TITLE, { bold: true, size: 18, center: true });
       mergedLine(ws, 1, VISIBLE, lines.recommender);

@@ -18,11 +18,11 @@ import { DETAIL_SPEC, PROVINCE_SPEC } from "../sheets/records";
 import { annex3Job } from "./annex3Sheet";
 import { toBase64 } from "./base64";
 import { annex2Job, provinceIndicatorJob } from "./indicatorSheets";
-import { officeCreateWorkbook } from "./officeExcel";
+import { officeCreateWorkbook, officeRequirements } from "./officeExcel";
 import { readScores, selectFinding } from "./readBack";
 import { recordSheetJob } from "./recordSheet";
-import { writeSheets } from "./sheetWriter";
-import type { CreateWorkbook, ExcelRun } from "./xl";
+import { writeSheets, type SheetJob } from "./sheetWriter";
+import type { CreateWorkbook, ExcelRun, XlRequirements } from "./xl";
 
 export type { ExcelRun } from "./xl";
 export { officeExcelRun } from "./officeExcel";
@@ -42,12 +42,16 @@ export interface ExcelHostOptions {
   canDownload?: boolean;
   /** The time written into 导入时间 (default: now); tests pass a fixed one. */
   now?: () => Date;
+  /** Which requirement sets the host has (default Office.context.requirements): print setup needs ExcelApi 1.9. */
+  requirements?: XlRequirements;
 }
 
 export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Host {
   const createWorkbook = options.createWorkbook ?? officeCreateWorkbook();
   const canDownload = options.canDownload ?? true;
   const writtenAt = () => (options.now ?? (() => new Date()))().toISOString();
+  const requirements = options.requirements ?? officeRequirements();
+  const write = (jobs: SheetJob[]) => writeSheets(run, jobs, requirements);
   const otherWay = canDownload
     ? "可改用“下载”保存该文件"
     : `此版本 Excel（Mac）的任务窗格不能下载文件：请在 Safari、Chrome 或 Edge 中打开独立网页 ${STANDALONE_PAGE} 导出该文件，或在 Windows 版、网页版 Excel 中操作`;
@@ -64,11 +68,11 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Host 
     kind: "excel",
     saves: canDownload ? "download" : "newWorkbook",
     showPrefecture: (state: PrefectureState) =>
-      writeSheets(run, [
+      write([
         annex3Job(state),
         recordSheetJob(DETAIL_SPEC, state.records, state.findings, writtenAt()),
       ]),
-    showIndicators: (_prefecture, values) => writeSheets(run, [annex2Job(values)]),
+    showIndicators: (_prefecture, values) => write([annex2Job(values)]),
     async showProvince(result: MergeResult) {
       // the scores typed into the current 全省汇总 are the experts' latest: they go to the same cases of the merge,
       // over a score the merge already carries; a case the sheet has no score for keeps its own
@@ -78,7 +82,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Host 
         previous
       );
       const records = fromSheet.records.map((r, i) => (r.score !== null ? r : result.records[i]));
-      await writeSheets(run, [
+      await write([
         recordSheetJob(PROVINCE_SPEC, records, result.findings, writtenAt()),
         provinceIndicatorJob(result.indicators),
       ]);

@@ -19,11 +19,13 @@ import type { IndicatorKey, IndicatorValues } from "../core/model";
 import { PREFECTURE_NAMES } from "../core/vocabulary";
 import {
   ANNEX2_LINES,
+  ANNEX2_PRINT,
   ANNEX2_SHEET,
   ANNEX2_WIDTHS,
   DERIVED_COLUMNS,
   INDICATOR_SHEET,
   PROVINCE_HEADERS,
+  PROVINCE_INDICATOR_PRINT,
   PROVINCE_LOOKS,
   PROVINCE_ROWS,
   PROVINCE_WIDTHS,
@@ -84,6 +86,7 @@ export function provinceIndicatorJob(indicators: IndicatorMap): SheetJob {
   };
   return {
     name: INDICATOR_SHEET,
+    print: PROVINCE_INDICATOR_PRINT,
     build(ws) {
       const positions = PROVINCE_HEADERS.map((_, i) => i);
       headerCells(
@@ -239,6 +242,7 @@ export function annex2Job(values: IndicatorValues | null): SheetJob {
   };
   return {
     name: ANNEX2_SHEET,
+    print: ANNEX2_PRINT,
     build(ws) {
       for (const line of ANNEX2_LINES) {
         const r = line.row - 1;

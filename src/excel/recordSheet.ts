@@ -145,6 +145,7 @@ export function recordSheetJob(
 
   return {
     name: spec.name,
+    print: spec.print,
     build(ws) {
       const pos = columns.map((_, j) => j);
       headerCells(ws, 0, columns, pos);

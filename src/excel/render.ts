@@ -14,8 +14,9 @@ import {
   type ColumnLayout,
   type ColumnRule,
   type Look,
+  type PrintSpec,
 } from "../sheets/layout";
-import type { XlRange, XlWorksheet } from "./xl";
+import type { XlRange, XlRequirements, XlWorksheet } from "./xl";
 
 /** An Excel colour of one of the sheets' fills. */
 export function fillColor(fill: keyof typeof FILL): string {
@@ -184,4 +185,22 @@ export function applyRule(range: XlRange, rule: ColumnRule): void {
     style: alert.style === "stop" ? "Stop" : "Warning",
     showAlert: true,
   };
+}
+
+/**
+ * A sheet's print setup: A4, its orientation, centred, the rows repeated on every page, page numbers in the footer.
+ * Page layout is ExcelApi 1.9, above the manifest's minimum: older Excel keeps its default print setup. Set when a
+ * sheet is built, never on an update in place (the clerk's own print setup stays). Fitting one page wide is left to
+ * the clerk: Office.js documents no "as many pages tall as needed" for PageLayoutZoomOptions.
+ */
+export function printSetup(ws: XlWorksheet, print: PrintSpec, requirements: XlRequirements): void {
+  if (requirements.isSetSupported("ExcelApi", "1.9")) {
+    const layout = ws.pageLayout;
+    layout.paperSize = "A4";
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.centerHorizontally = print.centered;
+    if (print.repeatRows)
+      layout.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
+    layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  }
 }

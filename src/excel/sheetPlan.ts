@@ -18,6 +18,7 @@ import type {
   XlFill,
   XlFont,
   XlFreezePanes,
+  XlPageLayout,
   XlRange,
   XlRangeFormat,
   XlTable,
@@ -361,6 +362,9 @@ class PlanSheet implements XlWorksheet {
       freezeRows: (count?: number) =>
         plan.record(count ?? null, (ws) => ws.freezePanes.freezeRows(count)),
     };
+  }
+  get pageLayout(): XlPageLayout {
+    throw new Error("内部错误：打印设置由 replaceSheets 在新工作表建好后设定");
   }
   get name(): string {
     return readNotAllowed("worksheet.name");

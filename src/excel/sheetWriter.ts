@@ -25,7 +25,12 @@
 import { errorMessage } from "../core/errors";
 import { SYNC_BYTES, SheetPlan, type PlanOp } from "./sheetPlan";
 import { openSheet, type OpenSheet } from "./sheetRead";
-import type { ExcelRun, XlContext, XlTable, XlWorksheet } from "./xl";
+import type { PrintSpec } from "../sheets/layout";
+import { printSetup } from "./render";
+import type { ExcelRun, XlContext, XlRequirements, XlTable, XlWorksheet } from "./xl";
+
+/** Where Office.js is not loaded (tests, the standalone page) nothing above ExcelApi 1.8 is used. */
+export const NO_REQUIREMENTS: XlRequirements = { isSetSupported: () => false };
 
 export interface SheetJob {
   /** The sheet's final name. */
@@ -34,6 +39,8 @@ export interface SheetJob {
   build(ws: XlWorksheet): void;
   /** Runs at the swap, before the new sheet takes its final name (table names, formulas naming a table). */
   after?(ws: XlWorksheet): void;
+  /** The print setup a new sheet gets (src/sheets); an update in place leaves the sheet's own. */
+  print?: PrintSpec;
   /**
    * Read what an update in place needs of the existing sheet and return its writes (recorded, then sent in syncs of
    * about 1 MB), or null when the sheet's layout is not ours: it is then rebuilt.
@@ -120,7 +127,11 @@ const quoted = (names: readonly string[]) => `“${names.join("”“")}”`;
  * Write the jobs' sheets: each one whose layout is ours in place, the others rebuilt (replaceSheets); the first job's
  * sheet is activated. Throws a Chinese message that says what the workbook now holds.
  */
-export async function writeSheets(run: ExcelRun, jobs: readonly SheetJob[]): Promise<void> {
+export async function writeSheets(
+  run: ExcelRun,
+  jobs: readonly SheetJob[],
+  requirements: XlRequirements = NO_REQUIREMENTS
+): Promise<void> {
   const names = jobs.map((j) => j.name);
   let updates: (PlanOp[] | null)[];
   try {
@@ -145,7 +156,7 @@ export async function writeSheets(run: ExcelRun, jobs: readonly SheetJob[]): Pro
   });
   if (rebuilt.length > 0) {
     try {
-      await replaceSheets(run, rebuilt);
+      await replaceSheets(run, rebuilt, requirements);
     } catch (e) {
       if (inPlace.length === 0) throw e;
       throw new Error(`${errorMessage(e)}（${quoted(inPlace.map((u) => u.job.name))}未改动）`, {
@@ -189,7 +200,11 @@ type Phase = "prepare" | "build" | "swap" | "finish";
  * Build the jobs' sheets and swap them in (see the file comment); the first job's sheet is activated. Throws a
  * Chinese message that says what the workbook now holds.
  */
-export async function replaceSheets(run: ExcelRun, jobs: readonly SheetJob[]): Promise<void> {
+export async function replaceSheets(
+  run: ExcelRun,
+  jobs: readonly SheetJob[],
+  requirements: XlRequirements = NO_REQUIREMENTS
+): Promise<void> {
   const names = jobs.map((j) => j.name);
   let planned: Planned[];
   try {
@@ -210,6 +225,7 @@ export async function replaceSheets(run: ExcelRun, jobs: readonly SheetJob[]): P
         const ws = sheets.add(tempName(p.job.name));
         temps.push(ws);
         await sender.send(p.build, ws);
+        if (p.job.print) printSetup(ws, p.job.print, requirements);
       }
       await sender.flush();
       phase = "swap";

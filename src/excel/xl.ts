@@ -84,6 +84,25 @@ export interface XlChartCollection {
 
 export type XlFreezePanes = Pick<Excel.WorksheetFreezePanes, "freezeRows">;
 
+export type XlHeaderFooter = Pick<Excel.HeaderFooter, "centerFooter">;
+
+export interface XlHeaderFooterGroup {
+  readonly defaultForAllPages: XlHeaderFooter;
+}
+
+/** Print setup (ExcelApi 1.9, above the manifest's minimum: only behind isSetSupported). */
+export interface XlPageLayout extends Pick<
+  Excel.PageLayout,
+  "orientation" | "paperSize" | "centerHorizontally" | "setPrintTitleRows"
+> {
+  readonly headersFooters: XlHeaderFooterGroup;
+}
+
+/** Office.context.requirements in production (Office.RequirementSetSupport); tests say what the fake supports. */
+export interface XlRequirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
 export interface XlWorksheet extends Pick<
   Excel.Worksheet,
   "name" | "position" | "isNullObject" | "activate" | "delete"
@@ -91,6 +110,7 @@ export interface XlWorksheet extends Pick<
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
+  readonly pageLayout: XlPageLayout;
   getRange(address?: string): XlRange;
   getRangeByIndexes(
     startRow: number,
@@ -127,6 +147,9 @@ export interface XlMirrors {
   XlTableCollection: Excel.TableCollection;
   XlChart: Excel.Chart;
   XlChartCollection: Excel.ChartCollection;
+  XlPageLayout: Excel.PageLayout;
+  XlRequirements: Office.RequirementSetSupport;
+  XlHeaderFooterGroup: Excel.HeaderFooterGroup;
   XlWorksheet: Excel.Worksheet;
   XlWorksheetCollection: Excel.WorksheetCollection;
   XlWorkbook: Excel.Workbook;

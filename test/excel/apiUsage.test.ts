@@ -261,6 +261,11 @@ const KNOWN: Record<string, string> = {
   "Excel.DataValidation.errorAlert": "1.8",
   "Excel.DataValidationRule.wholeNumber": "1.8",
   "Excel.DataValidationRule.decimal": "1.8",
+  // print setup of a new sheet, behind isSetSupported("ExcelApi", "1.9")
+  "Excel.Worksheet.pageLayout": "1.9",
+  "Excel.PageLayout.orientation": "1.9",
+  "Excel.PageLayout.setPrintTitleRows": "1.9",
+  "Excel.HeaderFooter.centerFooter": "1.9",
 };
 
 test("nothing above the manifest's ExcelApi minimum is used without an isSetSupported guard", () => {

@@ -125,7 +125,7 @@ test("a new score in the state updates 全省汇总 in place, as a fresh build o
   expect(print(fake.snapshot(), "全省汇总")).toEqual(print(other.snapshot(), "全省汇总"));
 });
 
-test("a clerk's own column keeps its cells with their case; widths and formulas elsewhere survive", async () => {
+test("a clerk's own column keeps its cells with their case; widths, print setup and formulas elsewhere survive", async () => {
   const { state } = await changshaState();
   const { fake, host } = setup();
   await host.showPrefecture(prefectureView(state));
@@ -151,6 +151,7 @@ test("a clerk's own column keeps its cells with their case; widths and formulas 
       `=D${i + 2}&"/"&E${i + 2}`,
     ]);
     a3.getRange("B1").format.columnWidth = 300;
+    a3.pageLayout.orientation = "Portrait";
     const mine = context.workbook.worksheets.add("核对表");
     mine.getRange("A1:B1").formulas = [["=推荐汇总表!C5", "=明细!D3"]];
     await context.sync();
@@ -205,6 +206,10 @@ test("a clerk's own column keeps its cells with their case; widths and formulas 
     expect({ what, width: fake.sheet("推荐汇总表")!.columnWidth("B") }).toEqual({
       what,
       width: 300,
+    });
+    expect({ what, print: fake.sheet("推荐汇总表")!.print.orientation }).toEqual({
+      what,
+      print: "Portrait",
     });
     expect({ what, problems: fake.formulaProblems() }).toEqual({ what, problems: [] });
     expect(fake.sheet("核对表")!.formula("A1")).toBe("=推荐汇总表!C5");

@@ -8,7 +8,7 @@ import { createExcelHost } from "../../src/excel/excelHost";
 import { asWritten, DETAIL_SPEC, writtenKeys } from "../../src/sheets/records";
 import { createFakeExcel } from "../support/fakeExcel";
 import { rec } from "../core/records";
-import { sheetOps, zhuzhouState } from "./states";
+import { hostOnFake, sheetOps, zhuzhouState } from "./states";
 
 function setup() {
   const fake = createFakeExcel();
@@ -71,6 +71,14 @@ describe("showPrefecture", () => {
     expect(String(s.value("A12"))).toMatch(/^手机\/座机：13807331234/);
     expect(fake.sheetNames()).toEqual(["Sheet1", "推荐汇总表", "明细"]);
     expect(s.frozenRows).toBe(4);
+    // Excel without ExcelApi 1.9 keeps its default print setup
+    expect(s.print).toEqual({
+      orientation: "Portrait",
+      paperSize: "Letter",
+      centerHorizontally: false,
+      titleRows: null,
+      centerFooter: "",
+    });
     // rows grow to their wrapped 简述 so that the printed list never overlaps
     expect(fake.log.filter((l) => l.startsWith("autofitRows"))).toEqual([
       expect.stringMatching(/推荐汇总表.*!A5:G9$/),
@@ -355,3 +363,30 @@ function viewOf(
   const width = Math.max(...rows.map((r) => r.length));
   return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
 }
+
+describe("print setup (ExcelApi 1.9)", () => {
+  it("is the sheets' own: A4, orientation, centred, header rows on every page, page numbers", async () => {
+    const { fake, host } = hostOnFake();
+    await host.showPrefecture(await zhuzhouState());
+    await host.showIndicators("株洲市", null);
+    const footer = "第 &P 页 共 &N 页";
+    expect(fake.sheet("推荐汇总表")!.print).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      centerHorizontally: true,
+      titleRows: "$4:$4",
+      centerFooter: footer,
+    });
+    expect(fake.sheet("明细")!.print).toMatchObject({
+      orientation: "Landscape",
+      titleRows: "$1:$1",
+    });
+    expect(fake.sheet("成效突出地区申报表")!.print).toEqual({
+      orientation: "Portrait",
+      paperSize: "A4",
+      centerHorizontally: true,
+      titleRows: null,
+      centerFooter: footer,
+    });
+  });
+});

@@ -106,7 +106,16 @@ export async function changshaState(): Promise<{ state: AppState; view: Prefectu
   return { state, view: prefectureView(state) };
 }
 
-/** The Excel host on a fresh fake Excel, writing `now` as the 导入时间 (so that two writes of a state are equal). */
+/** What the fake models: ExcelApi up to 1.9 (page layout). */
+export const FAKE_REQUIREMENTS = {
+  isSetSupported: (name: string, version = "1.1") =>
+    name === "ExcelApi" && /^1\.\d+$/.test(version) && Number(version.split(".")[1]) <= 9,
+};
+
+/**
+ * The Excel host on a fresh fake Excel with ExcelApi up to 1.9, writing `now` as the 导入时间 (so that two writes of a
+ * state are equal).
+ */
 export function hostOnFake(now = new Date("2024-12-18T09:30:00Z")): {
   fake: FakeExcel;
   host: Host;
@@ -116,6 +125,7 @@ export function hostOnFake(now = new Date("2024-12-18T09:30:00Z")): {
     download: async () => undefined,
     createWorkbook: fake.createWorkbook,
     now: () => now,
+    requirements: FAKE_REQUIREMENTS,
   });
   return { fake, host };
 }

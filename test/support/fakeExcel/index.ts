@@ -73,6 +73,8 @@ export interface FakeSheetView {
   }[];
   hiddenColumns: string[];
   frozenRows: number;
+  /** The print setup (pageLayout): orientation, paper, centring, rows repeated on every page, footer. */
+  print: SheetState["print"];
 }
 
 export interface FakeValidationView {
@@ -244,6 +246,7 @@ function view(wb: WorkbookState, s: SheetState): FakeSheetView {
     })),
     hiddenColumns: s.hiddenColumns.map((c) => columnLetter(c + 1)),
     frozenRows: s.frozenRows,
+    print: { ...s.print },
   };
 }
 

@@ -87,6 +87,14 @@ export interface SheetState {
   hiddenColumns: number[];
   columnWidths: Record<number, number>;
   frozenRows: number;
+  /** Print setup (pageLayout, ExcelApi 1.9). */
+  print: {
+    orientation: string;
+    paperSize: string;
+    centerHorizontally: boolean;
+    titleRows: string | null;
+    centerFooter: string;
+  };
 }
 
 export interface WorkbookState {
@@ -123,6 +131,13 @@ export function newSheet(wb: WorkbookState, name: string): SheetState {
     hiddenColumns: [],
     columnWidths: {},
     frozenRows: 0,
+    print: {
+      orientation: "Portrait",
+      paperSize: "Letter",
+      centerHorizontally: false,
+      titleRows: null,
+      centerFooter: "",
+    },
   };
 }
 

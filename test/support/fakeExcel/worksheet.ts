@@ -6,6 +6,7 @@ import type {
   XlChartTitle,
   XlChartType,
   XlFreezePanes,
+  XlPageLayout,
   XlRange,
   XlTable,
   XlTableCollection,
@@ -265,6 +266,7 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
+  readonly pageLayout: XlPageLayout;
   private readonly sheetName: (wb: WorkbookState) => string | null;
 
   constructor(
@@ -283,6 +285,7 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
       freezeRows: (count = 1) =>
         this.edit("freezePanes.freezeRows", count, (s) => (s.frozenRows = count)),
     };
+    this.pageLayout = this.makePageLayout();
     batch.push(
       kind,
       (wb, commit) => {
@@ -307,6 +310,54 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
       args,
       sheet: this.sheetName,
     });
+  }
+
+  private makePageLayout(): XlPageLayout {
+    const unread = (what: string): never => {
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The fake does not support reading pageLayout.${what}.`
+      );
+    };
+    const set = <K extends keyof SheetState["print"]>(what: K, v: SheetState["print"][K]) =>
+      this.edit(`pageLayout.${what}`, v, (s) => (s.print[what] = v));
+    const footer = {
+      get centerFooter(): string {
+        return unread("centerFooter");
+      },
+      set centerFooter(v: string) {
+        set("centerFooter", v);
+      },
+    };
+    return {
+      get orientation(): XlPageLayout["orientation"] {
+        return unread("orientation");
+      },
+      set orientation(v: XlPageLayout["orientation"]) {
+        set("orientation", String(v));
+      },
+      get paperSize(): XlPageLayout["paperSize"] {
+        return unread("paperSize");
+      },
+      set paperSize(v: XlPageLayout["paperSize"]) {
+        set("paperSize", String(v));
+      },
+      get centerHorizontally(): boolean {
+        return unread("centerHorizontally");
+      },
+      set centerHorizontally(v: boolean) {
+        set("centerHorizontally", v);
+      },
+      setPrintTitleRows: (rows: XlRange | string) => {
+        if (typeof rows !== "string" || !/^\$\d+:\$\d+$/.test(rows))
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `The fake takes print title rows as "$4:$4", not ${String(rows)}.`
+          );
+        set("titleRows", rows);
+      },
+      headersFooters: { defaultForAllPages: footer },
+    };
   }
 
   get isNullObject(): boolean {
