@@ -1,7 +1,7 @@
 /**
- * Writing sheets through Office.js without ever leaving one half-written, although a batch is not a transaction (when
- * one operation of a sync fails, Excel keeps what ran before it and skips the rest) and Excel on the web refuses a
- * request above 5 MB.
+ * Writing sheets through Office.js although a batch is not a transaction (when one operation of a sync fails, Excel
+ * keeps what ran before it and skips the rest) and Excel on the web refuses a request above 5 MB: a sheet that is
+ * rebuilt is never left half-written, and a failure always says truly what the workbook holds.
  *
  * replaceSheets() swaps each sheet in four steps, so that a failure at ANY operation leaves, under the real name,
  * either the old sheet or the new one whole:
@@ -18,9 +18,11 @@
  * writeSheets() is what the host calls: a sheet whose layout is ours (its job's inPlace finds its header row) is
  * updated in place — its cells rewritten where they stand, in syncs of about 1 MB — so that what the clerk did around
  * our cells (column widths, print setup, a column of their own, formulas elsewhere pointing at these cells) survives;
- * only a missing sheet, or one whose header row is no longer ours, is rebuilt by the swap above. An update in place is
- * not a transaction either: when it fails, the message says which sheets were updated, which were partly updated (the
- * next write puts them right: every write renders the whole state) and which were not changed.
+ * only a missing sheet, or one whose header row is no longer ours, is rebuilt by the swap above (the old tables' backup
+ * names matter for sheets of the add-in's previous version, whose 明细 was the table 明细表). An update in place is not
+ * a transaction either: each sheet's last writes get a sync of their own, and when one fails the message says which
+ * sheets were updated, which partly (the next write puts them right: every write renders the whole state) and which
+ * were not changed.
  */
 import { errorMessage } from "../core/errors";
 import { SYNC_BYTES, SheetPlan, type PlanOp } from "./sheetPlan";
