@@ -1,15 +1,19 @@
 /**
  * The seam between the screens (src/taskpane) and where results go (src/excel, or downloads), below both: neither
- * imports the other. The seam between the taskpane's React components and where results go. Components never touch Office.js: they call
- * a Host. In Excel the host renders the app's state into sheets (src/excel/excelHost.ts, the only code that calls
- * the Excel batch API); in a plain browser (WPS users, Excel without add-in support) the standalone host offers downloads.
+ * imports the other. Components never touch Office.js: they call a Host. In Excel the host renders the app's state
+ * into sheets (src/excel/excelHost.ts, the only code that calls the Excel batch API); in a plain browser (WPS users,
+ * Excel without add-in support) the standalone host offers downloads.
  *
- * The app state is the source of truth: every Host call receives the whole state it must show and writes it in one
- * batch, so a failure leaves the workbook as it was and re-applying is idempotent.
+ * The app state is the source of truth: every show* call receives the whole state it must show, so re-applying it is
+ * idempotent and puts right whatever an interrupted call left. A call is not one transaction: Excel applies a batch
+ * up to a failing operation, and a sheet is written in several syncs. When a call fails, its message says what the
+ * workbook now holds (which sheets are as they were, updated, or partly updated); the caller then keeps its own state
+ * as it was.
  */
 import type { Finding } from "../core/findings";
 import type { MergeResult } from "../core/merge";
 import type { CaseRecord, IndicatorValues, SubmissionMeta } from "../core/model";
+import type { ScoreCarry, ScoredCase } from "../core/scores";
 import type { PrefectureName } from "../core/vocabulary";
 
 /** A prefecture clerk's work: the 推荐汇总表 rows in recommendation order, their findings and the sheet's header/footer. */
@@ -22,18 +26,28 @@ export interface PrefectureState {
 
 export interface Host {
   kind: "excel" | "standalone";
-  /** Write or update the 推荐汇总表 (official layout) and 明细 (Excel table, dropdowns, highlighted rows). */
+  /**
+   * What `download` does with a file: offer it as a download, or (Excel on Mac and iPad, whose webview saves no
+   * download) open it as a new workbook the clerk saves under its name.
+   */
+  saves: "download" | "newWorkbook";
+  /** Write or update the 推荐汇总表 (official layout) and 明细 (every field, dropdowns, highlighted rows, flags). */
   showPrefecture(state: PrefectureState): Promise<void>;
-  /** Fill or refresh the prefecture's 附件2 indicator sheet (formulas use the HUHANG functions in Excel). */
+  /** Fill or refresh the prefecture's 附件2 sheet 成效突出地区申报表 (with checks and derived cells in Excel). */
   showIndicators(prefecture: PrefectureName | null, values: IndicatorValues | null): Promise<void>;
-  /** Provincial merge: 全省汇总 (prefecture + source columns, R2/R3 highlighted, 评审得分 column), 地区指标 with chart. */
-  showProvince(result: MergeResult): Promise<void>;
-  /** Expert scores typed into 全省汇总, keyed by caseKey() (core/identity.ts); empty in the standalone host. */
-  readScores(): Promise<Map<string, number>>;
+  /**
+   * Provincial merge: 全省汇总 (every record with its prefecture and source, problem rows highlighted, 评审得分 column),
+   * 地区指标 with chart. The scores already typed into the current 全省汇总 go to the same cases of the merge
+   * (core/scores.ts carryScores); returns what was carried and what could not be (null: there is no sheet to keep
+   * scores in, as in the standalone host).
+   */
+  showProvince(result: MergeResult): Promise<ScoreCarry | null>;
+  /** The cases experts scored in 全省汇总, with their scores; empty in the standalone host. */
+  readScores(): Promise<ScoredCase[]>;
   /** Select the cell a finding points at (Excel) — the standalone host scrolls its own table instead and returns false. */
   selectFinding(finding: Finding): Promise<boolean>;
   /** Open the ordered 附件3 list: a new workbook in Excel (Excel.createWorkbook), a download in the browser. */
   openList(fileName: string, xlsx: Uint8Array): Promise<void>;
-  /** Offer a file to save (standalone); in Excel the same bytes can still be downloaded for e-mail. */
+  /** Offer a file to save (standalone, Excel where downloads work) or open it as a new workbook (see `saves`). */
   download(fileName: string, xlsx: Uint8Array): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { describeLocation, FINDING_TITLES, type FindingCode } from "../core/findings";
 import { indicatorTable } from "../core/indicators";
 import type { MergeResult } from "../core/merge";
+import { carryHeadline } from "../core/scores";
 import {
   categorySchema,
   directionSchema,
@@ -195,11 +196,8 @@ export function textSummary(result: MergeResult, output: string | null): string 
       lines.push(`  ${r.prefecture}“${r.caseName}”（${r.enterprise}）：只在“${r.from}”中`);
   }
   if (result.scoreCarry) {
-    const { carried, lost } = result.scoreCarry;
-    lines.push(
-      `已带入评审得分 ${carried} 个${lost.length ? `，${lost.length} 个未能带入：` : "。"}`
-    );
-    for (const l of lost) lines.push(`  ${l.message}`);
+    lines.push(carryHeadline(result.scoreCarry));
+    for (const l of result.scoreCarry.lost) lines.push(`  ${l.message}`);
   }
   if (output) lines.push(`已写出：${output}`);
   return lines.join("\n");

@@ -7,6 +7,26 @@
 import { matchCases, type UnmatchedReason } from "./identity";
 import type { CaseRecord } from "./model";
 
+/** A case with the score experts gave it, as read back from a roll-up (its identity fields and the score). */
+export type ScoredCase = Pick<
+  CaseRecord,
+  "prefecture" | "caseName" | "enterprise" | "uscc" | "direction" | "score"
+>;
+
+/** The scored cases among records (what a roll-up read back carries to the next merge). */
+export function scoredCases(records: readonly CaseRecord[]): ScoredCase[] {
+  return records
+    .filter((r) => r.score !== null)
+    .map(({ prefecture, caseName, enterprise, uscc, direction, score }) => ({
+      prefecture,
+      caseName,
+      enterprise,
+      uscc,
+      direction,
+      score,
+    }));
+}
+
 export interface LostScore {
   prefecture: CaseRecord["prefecture"];
   caseName: string;
@@ -31,7 +51,7 @@ const REASON: Record<UnmatchedReason, string> = {
 /** The new records with the previous scores where they have none, and what could not be carried. */
 export function carryScores(
   records: readonly CaseRecord[],
-  previous: readonly CaseRecord[]
+  previous: readonly ScoredCase[]
 ): { records: CaseRecord[]; carry: ScoreCarry } {
   const scored = previous.filter((r) => r.score !== null);
   const { matched, unmatched } = matchCases(scored, records, (r) => r);
@@ -51,4 +71,10 @@ export function carryScores(
     message: `${item.prefecture ?? "未识别市州"}“${item.caseName}”（${item.enterprise}）的评审得分 ${item.score} 未带入：${REASON[reason]}`,
   }));
   return { records: out, carry: { carried, lost } };
+}
+
+/** "已带入评审得分 n 个。", or "已带入评审得分 n 个，m 个未能带入：" followed by the lost scores' messages. */
+export function carryHeadline(carry: ScoreCarry): string {
+  const { carried, lost } = carry;
+  return `已带入评审得分 ${carried} 个${lost.length ? `，${lost.length} 个未能带入：` : "。"}`;
 }

@@ -2,7 +2,7 @@
  * The only code that touches the Office.js globals Excel.run and Excel.createWorkbook. Everything else receives them as
  * an ExcelRun / CreateWorkbook, so tests and the browser end-to-end test can pass the in-memory fake instead.
  */
-import type { CreateWorkbook, ExcelRun, XlContext } from "./xl";
+import type { CreateWorkbook, ExcelRun, XlContext, XlRequirements } from "./xl";
 
 export function officeExcelRun(): ExcelRun {
   // Excel.RequestContext must stay assignable to XlContext: this line is the compile-time check of ./xl.ts
@@ -12,4 +12,13 @@ export function officeExcelRun(): ExcelRun {
 
 export function officeCreateWorkbook(): CreateWorkbook {
   return (base64) => Excel.createWorkbook(base64);
+}
+
+/** Office.context.requirements where Office.js runs in an Office host; elsewhere nothing above the minimum. */
+export function officeRequirements(): XlRequirements {
+  return {
+    isSetSupported: (name: string, version?: string) =>
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported(name, version) === true,
+  };
 }

@@ -1,106 +1,83 @@
 /**
- * Reading our sheets back: the experts' 评审得分 from 全省汇总, and the cell a finding points at in 明细 / 全省汇总.
- * Columns are found by header text, rows by the hidden 记录键 column, so sorting or moving columns does not break them.
- * Only the header row and the columns needed are read, a few thousand rows a sync (Excel on the web refuses a response
- * above 5 MB; the used range of 14,000 records is about twice that).
+ * Reading our sheets back: the experts' 评审得分 from 全省汇总 with the identity of each scored case, and the cell a
+ * finding points at in 明细 / 全省汇总. Columns are found by their headers (src/sheets/records.ts), so a clerk moving
+ * columns breaks nothing; only the header row and the columns needed are read, a few thousand rows a sync.
  */
 import type { Finding } from "../core/findings";
 import { CASE_FIELD_LABELS, type CaseField } from "../core/model";
-import { cleanText, parseLooseNumber } from "../core/text";
-import { DETAIL_SHEET } from "./prefectureSheets";
-import { PROVINCE_SHEET } from "./provinceSheet";
-import { decodeSourceColumns } from "../core/recordRow";
-import { COL, FIELD_COLUMN, type ColumnId } from "./recordColumns";
-import type { ExcelRun, XlContext, XlWorksheet } from "./xl";
+import type { ScoredCase } from "../core/scores";
+import { cleanText } from "../core/text";
+import {
+  DETAIL_SHEET,
+  PROVINCE_SHEET,
+  RECORD_COLUMNS,
+  decodeSourceColumns,
+  recordColumn,
+  scoreFromText,
+  type ReadCell,
+  type RecordColumnId,
+  type RecordDraft,
+} from "../sheets/records";
+import { findColumns, openSheet, readColumns, readRow } from "./sheetRead";
+import type { ExcelRun } from "./xl";
 
-/** How many rows one read fetches: a column of 5,000 record keys is well under Excel on the web's 5 MB response. */
-const READ_ROWS = 5000;
-
-interface SheetHeader {
-  ws: XlWorksheet;
-  /** 0-based position of the used range's first row (the header) and first column. */
-  rowIndex: number;
-  columnIndex: number;
-  /** Data rows under the header. */
-  rows: number;
-  headers: string[];
+/** The cell as the record columns read it. */
+function readCell(v: unknown): ReadCell {
+  const raw = v === null || v === undefined ? "" : String(v);
+  return { text: cleanText(raw), raw, num: typeof v === "number" ? v : null };
 }
 
-/**
- * The header row of a sheet's used range (null when the sheet is missing or empty): three small syncs, and never the
- * sheet's values, which for 14,000 records would pass Excel on the web's 5 MB response limit.
- */
-async function readHeader(context: XlContext, name: string): Promise<SheetHeader | null> {
-  const ws = context.workbook.worksheets.getItemOrNullObject(name);
-  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar the *OrNullObject pattern needs
-  ws.load("isNullObject");
-  await context.sync();
-  if (ws.isNullObject) return null;
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-  await context.sync();
-  if (used.isNullObject) return null;
-  const header = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, 1, used.columnCount);
-  header.load("values");
-  await context.sync();
-  return {
-    ws,
-    rowIndex: used.rowIndex,
-    columnIndex: used.columnIndex,
-    rows: used.rowCount - 1,
-    headers: (header.values[0] ?? []).map((h) => cleanText(h)),
-  };
-}
+const IDENTITY: readonly RecordColumnId[] = [
+  "prefecture",
+  "caseName",
+  "enterprise",
+  "uscc",
+  "direction",
+];
 
-/** The data cells of some columns (by index into headers), READ_ROWS rows per sync. */
-async function readColumns(
-  context: XlContext,
-  sheet: SheetHeader,
-  cols: readonly number[]
-): Promise<unknown[][]> {
-  const out: unknown[][] = cols.map(() => []);
-  for (let start = 0; start < sheet.rows; start += READ_ROWS) {
-    const count = Math.min(READ_ROWS, sheet.rows - start);
-    const ranges = cols.map((c) => {
-      const r = sheet.ws.getRangeByIndexes(
-        sheet.rowIndex + 1 + start,
-        sheet.columnIndex + c,
-        count,
-        1
-      );
-      r.load("values");
-      return r;
-    });
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of rows, on purpose (5 MB limit)
-    await context.sync();
-    ranges.forEach((r, j) => {
-      for (const row of r.values) out[j].push(row[0]);
-    });
-  }
-  return out;
-}
-
-export async function readScores(run: ExcelRun): Promise<Map<string, number>> {
+/** The scored cases of the current 全省汇总 (none when there is no such sheet). */
+export async function readScores(run: ExcelRun): Promise<ScoredCase[]> {
   return run(async (context) => {
-    const scores = new Map<string, number>();
-    const sheet = await readHeader(context, PROVINCE_SHEET);
-    if (!sheet) return scores;
-    const keyCol = sheet.headers.indexOf(COL.key);
-    const scoreCol = sheet.headers.indexOf(COL.score);
-    if (keyCol < 0 || scoreCol < 0) {
+    const sheet = await openSheet(context, PROVINCE_SHEET);
+    if (!sheet || sheet.lastRow < 1) return [];
+    const headers = await readRow(context, sheet, 0, sheet.lastCol + 1);
+    const wanted = [...IDENTITY, "score" as const];
+    const cols = findColumns(
+      headers,
+      wanted.map((id) => recordColumn(id).header)
+    );
+    const required = new Set<RecordColumnId>(["caseName", "enterprise", "score"]);
+    const missing = wanted.filter((id, i) => cols[i] < 0 && required.has(id));
+    if (missing.length > 0) {
       throw new Error(
-        `工作表“${PROVINCE_SHEET}”缺少“${keyCol < 0 ? COL.key : COL.score}”列，无法读取评审得分：请重新生成全省汇总`
+        `工作表“${PROVINCE_SHEET}”缺少“${missing.map((id) => recordColumn(id).header).join("”“")}”列，无法读取评审得分：请重新合并全省汇总`
       );
     }
-    const [keys, raws] = await readColumns(context, sheet, [keyCol, scoreCol]);
-    keys.forEach((k, i) => {
-      const key = cleanText(k);
-      const raw = raws[i];
-      if (key === "" || raw === "" || raw === null || raw === undefined) return;
-      const score = typeof raw === "number" ? raw : parseLooseNumber(raw);
-      if (score !== null && Number.isFinite(score)) scores.set(key, score);
+    const present = cols.filter((c) => c >= 0);
+    const read = await readColumns(context, sheet, present, 1, sheet.lastRow);
+    const column = (i: number) => (cols[i] < 0 ? [] : read[present.indexOf(cols[i])]);
+    const out: ScoredCase[] = [];
+    const scores = column(cols.length - 1);
+    scores.forEach((raw, r) => {
+      const score =
+        typeof raw === "number"
+          ? Number.isFinite(raw)
+            ? raw
+            : null
+          : scoreFromText(cleanText(raw));
+      if (score === null) return;
+      const draft = {} as RecordDraft;
+      IDENTITY.forEach((id, i) => recordColumn(id).read!(readCell(column(i)[r]), draft));
+      out.push({
+        prefecture: draft.prefecture ?? null,
+        caseName: draft.caseName ?? "",
+        enterprise: draft.enterprise ?? "",
+        uscc: draft.uscc ?? "",
+        direction: draft.direction ?? null,
+        score,
+      });
     });
-    return scores;
+    return out;
   });
 }
 
@@ -132,6 +109,12 @@ function fieldOf(f: Finding, sourceColumns: unknown): CaseField | null {
   return byLabel ? byLabel[0] : (LABEL_FIELDS[label] ?? null);
 }
 
+/** The record column that shows a field (every field has one of the same id). */
+function columnOfField(field: CaseField): RecordColumnId | null {
+  const column = RECORD_COLUMNS.find((c) => c.id === field);
+  return column ? column.id : null;
+}
+
 /** Whether a row's source cells (来源文件, 来源工作表, 来源行) are the place a finding points at. */
 function sourceMatches(file: unknown, sheet: unknown, row: unknown, f: Finding): boolean {
   if (cleanText(file) !== f.file) return false;
@@ -144,38 +127,28 @@ function sourceMatches(file: unknown, sheet: unknown, row: unknown, f: Finding):
 export async function selectFinding(run: ExcelRun, f: Finding): Promise<boolean> {
   return run(async (context) => {
     for (const name of [DETAIL_SHEET, PROVINCE_SHEET]) {
-      const sheet = await readHeader(context, name);
-      if (!sheet) continue;
-      const h = (id: ColumnId) => sheet.headers.indexOf(COL[id]);
+      const sheet = await openSheet(context, name);
+      if (!sheet || sheet.lastRow < 1) continue;
+
+      const headers = await readRow(context, sheet, 0, sheet.lastCol + 1);
+      const h = (id: RecordColumnId) => headers.indexOf(recordColumn(id).header);
       if (h("sourceFile") < 0) continue;
       // only the source columns are read (a missing one reads as blank)
-      const wanted = [h("sourceFile"), h("sourceSheet"), h("sourceRow")];
+      const wanted = [h("sourceFile"), h("sourceSheet"), h("sourceRow"), h("sourceColumns")];
       const present = wanted.filter((c) => c >= 0);
-      const read = await readColumns(context, sheet, present);
+
+      const read = await readColumns(context, sheet, present, 1, sheet.lastRow);
       const column = (c: number) => (c < 0 ? [] : read[present.indexOf(c)]);
-      const [files, sheets, rows] = wanted.map(column);
+      const [files, sheets, rows, encoded] = wanted.map(column);
       const i = files.findIndex((file, n) => sourceMatches(file, sheets[n], rows[n], f));
       if (i < 0) continue;
-      let encoded: unknown = "";
-      if (h("sourceColumns") >= 0 && /^[A-Z]{1,3}$/.test(f.column ?? "")) {
-        const cell = sheet.ws.getRangeByIndexes(
-          sheet.rowIndex + 1 + i,
-          sheet.columnIndex + h("sourceColumns"),
-          1,
-          1
-        );
-        cell.load("values");
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- runs once: the loop returns right after
-        await context.sync();
-        encoded = cell.values[0][0];
-      }
-      const field = fieldOf(f, encoded);
-      const id = field ? FIELD_COLUMN[field] : undefined;
+      const field = fieldOf(f, encoded[i] ?? "");
+      const id = field ? columnOfField(field) : null;
       let col = id ? h(id) : -1;
       if (col < 0) col = h("problems");
       if (col < 0) col = 0;
       sheet.ws.activate();
-      sheet.ws.getRangeByIndexes(sheet.rowIndex + 1 + i, sheet.columnIndex + col, 1, 1).select();
+      sheet.ws.getRangeByIndexes(1 + i, col, 1, 1).select();
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- runs once: the loop returns right after
       await context.sync();
       return true;

@@ -18,6 +18,7 @@ import type {
   XlFill,
   XlFont,
   XlFreezePanes,
+  XlPageLayout,
   XlRange,
   XlRangeFormat,
   XlTable,
@@ -106,6 +107,7 @@ class PlanRange implements XlRange {
       set color(v: string) {
         on(v, (r) => (r.format.fill.color = v));
       },
+      clear: () => on(null, (r) => r.format.fill.clear()),
     };
     const font: XlFont = {
       get bold(): boolean {
@@ -157,12 +159,27 @@ class PlanRange implements XlRange {
       set rule(v: Excel.DataValidationRule) {
         on(v, (r) => (r.dataValidation.rule = v));
       },
+      get prompt(): Excel.DataValidationPrompt {
+        return readNotAllowed("dataValidation.prompt");
+      },
+      set prompt(v: Excel.DataValidationPrompt) {
+        on(v, (r) => (r.dataValidation.prompt = v));
+      },
+      get errorAlert(): Excel.DataValidationErrorAlert {
+        return readNotAllowed("dataValidation.errorAlert");
+      },
+      set errorAlert(v: Excel.DataValidationErrorAlert) {
+        on(v, (r) => (r.dataValidation.errorAlert = v));
+      },
       clear: () => on(null, (r) => r.dataValidation.clear()),
     };
   }
 
   /** A matrix property, split into blocks of rows when it is big (each block through a range of its own). */
-  private matrix(name: "values" | "formulas" | "numberFormat", m: unknown[][]): void {
+  private matrix(
+    name: "values" | "formulas" | "formulasR1C1" | "numberFormat",
+    m: unknown[][]
+  ): void {
     const rowBytes = m.map((r) => jsonBytes(r) + 1);
     const total = rowBytes.reduce((a, b) => a + b, 0);
     if (total <= CHUNK_BYTES || m.length <= 1 || m.length !== this.rows) {
@@ -196,6 +213,12 @@ class PlanRange implements XlRange {
   set formulas(m: unknown[][]) {
     this.matrix("formulas", m);
   }
+  get formulasR1C1(): unknown[][] {
+    return readNotAllowed("formulasR1C1");
+  }
+  set formulasR1C1(m: unknown[][]) {
+    this.matrix("formulasR1C1", m);
+  }
   get numberFormat(): unknown[][] {
     return readNotAllowed("numberFormat");
   }
@@ -228,6 +251,12 @@ class PlanRange implements XlRange {
   }
   merge(across?: boolean): void {
     this.plan.record(across ?? null, (ws) => this.real.get(ws).merge(across));
+  }
+  unmerge(): void {
+    this.plan.record(null, (ws) => this.real.get(ws).unmerge());
+  }
+  clear(applyTo?: Parameters<XlRange["clear"]>[0]): void {
+    this.plan.record(applyTo ?? null, (ws) => this.real.get(ws).clear(applyTo));
   }
   select(): void {
     this.plan.record(null, (ws) => this.real.get(ws).select());
@@ -333,6 +362,9 @@ class PlanSheet implements XlWorksheet {
       freezeRows: (count?: number) =>
         plan.record(count ?? null, (ws) => ws.freezePanes.freezeRows(count)),
     };
+  }
+  get pageLayout(): XlPageLayout {
+    throw new Error("内部错误：打印设置由 replaceSheets 在新工作表建好后设定");
   }
   get name(): string {
     return readNotAllowed("worksheet.name");

@@ -1,7 +1,7 @@
 /**
- * Writing sheets through Office.js without ever leaving one half-written, although a batch is not a transaction (when
- * one operation of a sync fails, Excel keeps what ran before it and skips the rest) and Excel on the web refuses a
- * request above 5 MB.
+ * Writing sheets through Office.js although a batch is not a transaction (when one operation of a sync fails, Excel
+ * keeps what ran before it and skips the rest) and Excel on the web refuses a request above 5 MB: a sheet that is
+ * rebuilt is never left half-written, and a failure always says truly what the workbook holds.
  *
  * replaceSheets() swaps each sheet in four steps, so that a failure at ANY operation leaves, under the real name,
  * either the old sheet or the new one whole:
@@ -15,103 +15,24 @@
  * backup, backup table names) is recovered at the start of the next call: a backup next to a real sheet means the new
  * sheet was already in place (the real name is taken only after step 2's `after` ran), a backup alone is the old sheet.
  *
- * Input text is always written into cells formatted as text ("@") BEFORE the values, so text such as "=HYPERLINK(…)",
- * "+86 731…", "-" or an 18-digit credit code stays exactly the text it was: never a formula, never a rounded number.
+ * writeSheets() is what the host calls: a sheet whose layout is ours (its job's inPlace finds its header row) is
+ * updated in place — its cells rewritten where they stand, in syncs of about 1 MB — so that what the clerk did around
+ * our cells (column widths, print setup, a column of their own, formulas elsewhere pointing at these cells) survives;
+ * only a missing sheet, or one whose header row is no longer ours, is rebuilt by the swap above (the old tables' backup
+ * names matter for sheets of the add-in's previous version, whose 明细 was the table 明细表). An update in place is not
+ * a transaction either: each sheet's last writes get a sync of their own, and when one fails the message says which
+ * sheets were updated, which partly (the next write puts them right: every write renders the whole state) and which
+ * were not changed.
  */
 import { errorMessage } from "../core/errors";
-import { plainText } from "../io/xlsx/writer/text";
 import { SYNC_BYTES, SheetPlan, type PlanOp } from "./sheetPlan";
-import type { ExcelRun, XlContext, XlRange, XlTable, XlWorksheet } from "./xl";
+import { openSheet, type OpenSheet } from "./sheetRead";
+import type { PrintSpec } from "../sheets/layout";
+import { printSetup } from "./render";
+import type { ExcelRun, XlContext, XlRequirements, XlTable, XlWorksheet } from "./xl";
 
-export const FILL_ERROR = "#FFC7CE";
-export const FILL_WARNING = "#FFEB9C";
-export const FILL_HEADER = "#D9E1F2";
-export const FILL_TOTAL = "#F2F2F2";
-
-export type CellKind = "text" | "number" | "formula";
-/** A number cell takes a number or null (empty); a text cell any text; a formula cell our own "=…" text or null. */
-export type CellInput = string | number | null;
-
-export function matrix<T>(rows: number, cols: number, v: T): T[][] {
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
-}
-
-/** One column of values written at (row, col), 0-based, by kind. */
-export function writeColumn(
-  ws: XlWorksheet,
-  row: number,
-  col: number,
-  kind: CellKind,
-  cells: readonly CellInput[]
-): void {
-  if (cells.length === 0) return;
-  const range = ws.getRangeByIndexes(row, col, cells.length, 1);
-  writeCells(
-    range,
-    kind,
-    cells.map((c) => [c])
-  );
-}
-
-/** A block of cells of one kind. */
-export function writeCells(range: XlRange, kind: CellKind, cells: CellInput[][]): void {
-  const rows = cells.length;
-  const cols = rows === 0 ? 0 : cells[0].length;
-  if (rows === 0 || cols === 0) return;
-  if (kind === "text") {
-    range.numberFormat = matrix(rows, cols, "@");
-    range.values = cells.map((r) => r.map((v) => (v === null ? "" : plainText(String(v)))));
-  } else if (kind === "number") {
-    range.values = cells.map((r) =>
-      r.map((v) => (typeof v === "number" && Number.isFinite(v) ? v : ""))
-    );
-  } else {
-    range.formulas = cells.map((r) => r.map((v) => (v === null ? "" : assertFormula(v))));
-  }
-}
-
-function assertFormula(v: string | number): string {
-  if (typeof v !== "string" || !v.startsWith("="))
-    throw new Error(`内部错误：公式列只能写入公式，收到“${String(v)}”`);
-  return v;
-}
-
-/** One text line across a merged row (titles, 推荐单位, 日期, footers). */
-export function mergedLine(
-  ws: XlWorksheet,
-  row: number,
-  cols: number,
-  text: string,
-  opts: { bold?: boolean; size?: number; center?: boolean } = {}
-): void {
-  const range = ws.getRangeByIndexes(row, 0, 1, cols);
-  range.merge(false);
-  writeCells(ws.getRangeByIndexes(row, 0, 1, 1), "text", [[text]]);
-  if (opts.bold) range.format.font.bold = true;
-  if (opts.size) range.format.font.size = opts.size;
-  range.format.horizontalAlignment = opts.center ? "Center" : "Left";
-}
-
-/** Bold, shaded, wrapped header cells. */
-export function headerRow(
-  ws: XlWorksheet,
-  row: number,
-  col: number,
-  headers: readonly string[]
-): void {
-  const range = ws.getRangeByIndexes(row, col, 1, headers.length);
-  writeCells(range, "text", [headers.slice()]);
-  range.format.font.bold = true;
-  range.format.fill.color = FILL_HEADER;
-  range.format.wrapText = true;
-}
-
-/** Column widths in characters (Excel measures points; one CJK character is about 7.5 points at 11 pt). */
-export function columnWidths(ws: XlWorksheet, widths: readonly number[], startCol = 0): void {
-  widths.forEach(
-    (w, i) => (ws.getRangeByIndexes(0, startCol + i, 1, 1).format.columnWidth = Math.round(w * 7.5))
-  );
-}
+/** Where Office.js is not loaded (tests, the standalone page) nothing above ExcelApi 1.8 is used. */
+export const NO_REQUIREMENTS: XlRequirements = { isSetSupported: () => false };
 
 export interface SheetJob {
   /** The sheet's final name. */
@@ -120,6 +41,13 @@ export interface SheetJob {
   build(ws: XlWorksheet): void;
   /** Runs at the swap, before the new sheet takes its final name (table names, formulas naming a table). */
   after?(ws: XlWorksheet): void;
+  /** The print setup a new sheet gets (src/sheets); an update in place leaves the sheet's own. */
+  print?: PrintSpec;
+  /**
+   * Read what an update in place needs of the existing sheet and return its writes (recorded, then sent in syncs of
+   * about 1 MB), or null when the sheet's layout is not ours: it is then rebuilt.
+   */
+  inPlace?(context: XlContext, sheet: OpenSheet): Promise<((ws: XlWorksheet) => void) | null>;
 }
 
 const TEMP_SUFFIX = "~更新中";
@@ -161,20 +89,110 @@ function planJobs(jobs: readonly SheetJob[]): Planned[] {
   });
 }
 
-/** Replays recorded writes against a real sheet, syncing whenever the next write would pass SYNC_BYTES. */
+/**
+ * Replays recorded writes against a real sheet, syncing whenever the next write would pass SYNC_BYTES. Remembers which
+ * sheets had writes in the sync under way and in syncs that went through, to say truly what a failure left.
+ */
 class Sender {
   private pending = 0;
+  /** Sheets with writes in the sync under way. */
+  readonly inFlight = new Set<string>();
+  /** Sheets with writes in a sync that went through. */
+  readonly sent = new Set<string>();
   constructor(private readonly context: XlContext) {}
-  async send(ops: readonly PlanOp[], ws: XlWorksheet): Promise<void> {
+  async send(ops: readonly PlanOp[], ws: XlWorksheet, sheet = ""): Promise<void> {
     for (const op of ops) {
       if (this.pending > 0 && this.pending + op.bytes > SYNC_BYTES) await this.flush();
       op.apply(ws);
       this.pending += op.bytes;
+      this.inFlight.add(sheet);
     }
   }
   async flush(): Promise<void> {
     this.pending = 0;
     await this.context.sync();
+    for (const s of this.inFlight) this.sent.add(s);
+    this.inFlight.clear();
+  }
+}
+
+/** The writes of a job, recorded. */
+function record(write: (ws: XlWorksheet) => void): PlanOp[] {
+  const plan = new SheetPlan();
+  write(plan.sheet);
+  return plan.ops;
+}
+
+const quoted = (names: readonly string[]) => `“${names.join("”“")}”`;
+
+/**
+ * Write the jobs' sheets: each one whose layout is ours in place, the others rebuilt (replaceSheets); the first job's
+ * sheet is activated. Throws a Chinese message that says what the workbook now holds.
+ */
+export async function writeSheets(
+  run: ExcelRun,
+  jobs: readonly SheetJob[],
+  requirements: XlRequirements = NO_REQUIREMENTS
+): Promise<void> {
+  const names = jobs.map((j) => j.name);
+  let updates: (PlanOp[] | null)[];
+  try {
+    updates = await run(async (context) => {
+      await recover(context, names);
+      const out: (PlanOp[] | null)[] = [];
+      for (const job of jobs) {
+        const sheet = job.inPlace ? await openSheet(context, job.name) : null;
+
+        const write = sheet ? await job.inPlace!(context, sheet) : null;
+        out.push(write ? record(write) : null);
+      }
+      return out;
+    });
+  } catch (e) {
+    throw new Error(`${failed(names)}，原有内容未改动：${errorMessage(e)}`, { cause: e });
+  }
+  const rebuilt = jobs.filter((_, i) => updates[i] === null);
+  const inPlace = jobs.flatMap((job, i) => {
+    const ops = updates[i];
+    return ops ? [{ job, ops }] : [];
+  });
+  if (rebuilt.length > 0) {
+    try {
+      await replaceSheets(run, rebuilt, requirements);
+    } catch (e) {
+      if (inPlace.length === 0) throw e;
+      throw new Error(`${errorMessage(e)}（${quoted(inPlace.map((u) => u.job.name))}未改动）`, {
+        cause: e,
+      });
+    }
+  }
+  if (inPlace.length === 0) return;
+  let sender: Sender | null = null;
+  try {
+    await run(async (context) => {
+      const s = new Sender(context);
+      sender = s;
+      // a sync of its own for each sheet's last writes: a failure then says truly which sheet it hit
+      for (const { job, ops } of inPlace) {
+        await s.send(ops, context.workbook.worksheets.getItem(job.name), job.name);
+        await s.flush();
+      }
+      context.workbook.worksheets.getItem(names[0]).activate();
+      await context.sync();
+    });
+  } catch (e) {
+    const s = sender as Sender | null;
+    const parts = jobs.map((job) => {
+      const name = `“${job.name}”`;
+      if (rebuilt.includes(job)) return `${name}已更新`;
+      if (!s || (!s.inFlight.has(job.name) && !s.sent.has(job.name))) return `${name}未改动`;
+      if (s.inFlight.has(job.name))
+        return s.sent.has(job.name)
+          ? `${name}只更新了一部分，再次写入即可改正`
+          : `${name}可能已部分更新，再次写入即可改正`;
+      return `${name}已更新`;
+    });
+    throw new Error(`${failed(names)}：${errorMessage(e)}。${parts.join("；")}`, { cause: e });
   }
 }
 
@@ -184,7 +202,11 @@ type Phase = "prepare" | "build" | "swap" | "finish";
  * Build the jobs' sheets and swap them in (see the file comment); the first job's sheet is activated. Throws a
  * Chinese message that says what the workbook now holds.
  */
-export async function replaceSheets(run: ExcelRun, jobs: readonly SheetJob[]): Promise<void> {
+export async function replaceSheets(
+  run: ExcelRun,
+  jobs: readonly SheetJob[],
+  requirements: XlRequirements = NO_REQUIREMENTS
+): Promise<void> {
   const names = jobs.map((j) => j.name);
   let planned: Planned[];
   try {
@@ -205,6 +227,7 @@ export async function replaceSheets(run: ExcelRun, jobs: readonly SheetJob[]): P
         const ws = sheets.add(tempName(p.job.name));
         temps.push(ws);
         await sender.send(p.build, ws);
+        if (p.job.print) printSetup(ws, p.job.print, requirements);
       }
       await sender.flush();
       phase = "swap";
@@ -258,14 +281,11 @@ interface OldSheet {
 }
 
 /**
- * Recover what an interrupted earlier attempt left behind, and read the old sheets: their position and tables.
- * Two syncs; `existed` receives whether each job's sheet exists now.
+ * Recover what an interrupted earlier attempt left behind: a temporary sheet is deleted; a backup next to the real
+ * sheet means the new sheet was in place (it is put where the backup stood, the backup deleted); a backup alone is the
+ * old sheet (it takes its name back).
  */
-async function prepare(
-  context: XlContext,
-  names: readonly string[],
-  existed: boolean[]
-): Promise<(OldSheet | null)[]> {
+async function recover(context: XlContext, names: readonly string[]): Promise<void> {
   const sheets = context.workbook.worksheets;
   const found = names.map((n) => ({
     real: sheets.getItemOrNullObject(n),
@@ -278,6 +298,7 @@ async function prepare(
     f.backup.load("isNullObject");
   }
   await context.sync();
+  if (found.every((f) => f.temp.isNullObject && f.backup.isNullObject)) return;
   // a backup next to the real sheet: the new sheet was in place, only putting it where the old one was and deleting
   // the backup were missing (rare: one job at a time, reading positions afresh)
   for (const f of found) {
@@ -290,20 +311,33 @@ async function prepare(
     if (f.real.position !== target) f.real.position = target;
     f.backup.delete();
   }
-  const olds = found.map((f, i) => {
+  found.forEach((f, i) => {
     if (!f.temp.isNullObject) f.temp.delete();
-    let old: XlWorksheet | null = f.real.isNullObject ? null : f.real;
-    if (!f.backup.isNullObject && !old) {
-      // a backup alone: the swap stopped halfway, and the backup is the old sheet
-      f.backup.name = names[i];
-      old = f.backup;
-    }
-    existed[i] = old !== null;
-    if (old) {
-      old.load("position");
-      old.tables.load("items/name");
-    }
-    return old;
+    // a backup alone: the swap stopped halfway, and the backup is the old sheet
+    if (!f.backup.isNullObject && f.real.isNullObject) f.backup.name = names[i];
+  });
+  await context.sync();
+}
+
+/**
+ * Recover (above), then read the old sheets: their position and tables. `existed` receives whether each job's sheet
+ * exists now.
+ */
+async function prepare(
+  context: XlContext,
+  names: readonly string[],
+  existed: boolean[]
+): Promise<(OldSheet | null)[]> {
+  await recover(context, names);
+  const found = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+  found.forEach((f) => f.load("isNullObject"));
+  await context.sync();
+  const olds = found.map((f, i) => {
+    existed[i] = !f.isNullObject;
+    if (f.isNullObject) return null;
+    f.load("position");
+    f.tables.load("items/name");
+    return f;
   });
   await context.sync();
   return olds.map((old) =>

@@ -17,7 +17,7 @@
 
 export type XlCellValue = string | number | boolean;
 
-export type XlFill = Pick<Excel.RangeFill, "color">;
+export type XlFill = Pick<Excel.RangeFill, "color" | "clear">;
 
 export type XlFont = Pick<Excel.RangeFont, "bold" | "size" | "color">;
 
@@ -29,12 +29,16 @@ export interface XlRangeFormat extends Pick<
   readonly font: XlFont;
 }
 
-export type XlDataValidation = Pick<Excel.DataValidation, "rule" | "clear">;
+export type XlDataValidation = Pick<
+  Excel.DataValidation,
+  "rule" | "prompt" | "errorAlert" | "clear"
+>;
 
 export interface XlRange extends Pick<
   Excel.Range,
   | "values"
   | "formulas"
+  | "formulasR1C1"
   | "numberFormat"
   | "address"
   | "rowIndex"
@@ -44,6 +48,8 @@ export interface XlRange extends Pick<
   | "isNullObject"
   | "columnHidden"
   | "merge"
+  | "unmerge"
+  | "clear"
   | "select"
 > {
   readonly format: XlRangeFormat;
@@ -78,6 +84,25 @@ export interface XlChartCollection {
 
 export type XlFreezePanes = Pick<Excel.WorksheetFreezePanes, "freezeRows">;
 
+export type XlHeaderFooter = Pick<Excel.HeaderFooter, "centerFooter">;
+
+export interface XlHeaderFooterGroup {
+  readonly defaultForAllPages: XlHeaderFooter;
+}
+
+/** Print setup (ExcelApi 1.9, above the manifest's minimum: only behind isSetSupported). */
+export interface XlPageLayout extends Pick<
+  Excel.PageLayout,
+  "orientation" | "paperSize" | "centerHorizontally" | "setPrintTitleRows"
+> {
+  readonly headersFooters: XlHeaderFooterGroup;
+}
+
+/** Office.context.requirements in production (Office.RequirementSetSupport); tests say what the fake supports. */
+export interface XlRequirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
 export interface XlWorksheet extends Pick<
   Excel.Worksheet,
   "name" | "position" | "isNullObject" | "activate" | "delete"
@@ -85,6 +110,7 @@ export interface XlWorksheet extends Pick<
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
+  readonly pageLayout: XlPageLayout;
   getRange(address?: string): XlRange;
   getRangeByIndexes(
     startRow: number,
@@ -121,6 +147,9 @@ export interface XlMirrors {
   XlTableCollection: Excel.TableCollection;
   XlChart: Excel.Chart;
   XlChartCollection: Excel.ChartCollection;
+  XlPageLayout: Excel.PageLayout;
+  XlRequirements: Office.RequirementSetSupport;
+  XlHeaderFooterGroup: Excel.HeaderFooterGroup;
   XlWorksheet: Excel.Worksheet;
   XlWorksheetCollection: Excel.WorksheetCollection;
   XlWorkbook: Excel.Workbook;

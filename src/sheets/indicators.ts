@@ -11,6 +11,7 @@
  */
 import { columnLetter } from "../core/findings";
 import { INDICATOR_DEFS, INDICATOR_HEADER_LABELS } from "../core/indicatorDefs";
+import { indicatorTable, type IndicatorMap } from "../core/indicators";
 import { INDICATOR_HEADER_KEYS, type IndicatorHeaderKey, type IndicatorKey } from "../core/model";
 import { PREFECTURE_NAMES } from "../core/vocabulary";
 import type { ColumnRule, Look, PrintSpec } from "./layout";
@@ -117,6 +118,81 @@ export const RATE_KEYS: Record<Exclude<DerivedId, "tierTotal">, [IndicatorKey, I
   icsFixRate: ["icsRisksFixed", "icsRisksFound"],
   hazardFixRate: ["noticeHazardsFixed", "noticeHazards"],
 };
+
+/** The look of each column, A to 状态. */
+export const PROVINCE_LOOKS: readonly Look[] = [
+  "text",
+  ...INDICATOR_DEFS.map((d) => indicatorLook(d.key)),
+  ...DERIVED_COLUMNS.map((d) => d.look),
+  "text",
+];
+
+/** A body cell of 地区指标: text, a number, or a formula (without "=") with the result src/core/indicators.ts gives. */
+export type IndicatorCell =
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number }
+  | { kind: "formula"; formula: string; result: number | null }
+  | null;
+
+const columnIndex = (letter: string): number =>
+  [...letter].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+
+/**
+ * Every body row of 地区指标 (the 14 prefectures, then 全省合计), each cell as both renderers write it: a reported
+ * number as itself, a total or a derived value as its formula — only where src/core/indicators.ts has a value, so a
+ * half-given pair never shows a rate the CLI does not have.
+ */
+export function provinceCells(
+  indicators: IndicatorMap
+): { row: number; isTotal: boolean; cells: IndicatorCell[] }[] {
+  const k = PROVINCE_COLUMNS.byKey;
+  const col = PROVINCE_COLUMNS.derived;
+  const table = indicatorTable(indicators);
+  const reported = table.filter((t, j) => j < PREFECTURE_NAMES.length && t.reported).length;
+  const has = (v: number | null | undefined): v is number =>
+    typeof v === "number" && Number.isFinite(v);
+  return table.map((line, i) => {
+    const row = PROVINCE_ROWS.first + i;
+    const isTotal = row === PROVINCE_ROWS.total;
+    const cells: IndicatorCell[] = new Array<IndicatorCell>(PROVINCE_COLUMNS.width).fill(null);
+    cells[0] = { kind: "text", text: line.prefecture };
+    for (const def of INDICATOR_DEFS) {
+      const v = line.values[def.key];
+      if (!has(v)) continue;
+      cells[columnIndex(k[def.key])] = isTotal
+        ? { kind: "formula", formula: plainFormulas.total(def.key), result: v }
+        : { kind: "number", value: v };
+    }
+    const d = line.derived;
+    if (d.tierTotal !== null)
+      cells[columnIndex(col.tierTotal)] = {
+        kind: "formula",
+        formula: plainFormulas.tierTotal(row, isTotal),
+        result: d.tierTotal,
+      };
+    for (const id of ["icsFixRate", "hazardFixRate"] as const) {
+      const [num, den] = RATE_KEYS[id];
+      if (!has(line.values[num]) || !has(line.values[den])) continue;
+      cells[columnIndex(col[id])] = {
+        kind: "formula",
+        formula: plainFormulas.rate(num, den, row, isTotal),
+        result: d[id],
+      };
+    }
+    cells[columnIndex(PROVINCE_COLUMNS.status)] = {
+      kind: "text",
+      text: isTotal
+        ? `已报 ${reported}/${PREFECTURE_NAMES.length}`
+        : line.reported
+          ? "已报"
+          : "未报",
+    };
+    return { row, isTotal, cells };
+  });
+}
+
+/** Column widths in characters: the prefecture column, every other column. */
+export const PROVINCE_WIDTHS = { prefecture: 22, other: 12 } as const;
 
 export const PROVINCE_INDICATOR_PRINT: PrintSpec = printSpec("landscape", [1, 1]);
 

@@ -56,6 +56,26 @@ export type ColumnRule =
       error: string;
     };
 
+/** What a renderer does when an entry breaks a rule: refuse it (stop) or warn and keep it, with a title and a text. */
+export function ruleAlert(rule: ColumnRule): {
+  style: "stop" | "warning";
+  title: string;
+  text: string;
+} {
+  switch (rule.kind) {
+    case "list":
+      return {
+        style: "stop",
+        title: "请从下拉列表中选择",
+        text: `请从下拉列表中选择：${rule.items.join("、")}`,
+      };
+    case "number":
+      return { style: rule.strict ? "stop" : "warning", title: rule.title, text: rule.error };
+    case "length":
+      return { style: "warning", title: rule.title, text: rule.error };
+  }
+}
+
 /** Print setup of a sheet: A4, orientation, one page wide, the rows repeated on every page, page numbers. */
 export interface PrintSpec {
   orientation: "landscape" | "portrait";

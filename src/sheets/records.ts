@@ -667,6 +667,17 @@ export function unchangedSinceWritten(
 // ---------------------------------------------------------------------------------------------------------------
 // Writing: the rows' context, and what a record looks like once written
 
+/** A row's fill: light red with an error finding, light yellow with only warnings (see layout.ts FILL). */
+export function rowFill(findings: readonly Finding[]): "error" | "warning" | null {
+  if (findings.some((f) => f.severity === "error")) return "error";
+  return findings.length > 0 ? "warning" : null;
+}
+
+/** 评审得分 typed as text ("88.5", "８８．５", "88.5分"): the number, or null when it is none. */
+export function scoreFromText(text: string): number | null {
+  return parseLooseNumber(text.replace(/分$/, ""));
+}
+
 /**
  * The key each row is written with, in the hidden columns of both 推荐汇总表 and 明细: the case key, made unique
  * within the sheet (a case listed twice — an R3 — gets "¦2" on its second row) so every row finds its pair.

@@ -28,7 +28,10 @@ export interface AppContextValue {
   setStatus: (status: Status | null) => void;
   /** The label of the action under way, or null. */
   busy: string | null;
-  /** Run an action: its label shows while it runs; an error becomes "<label>失败：…" and nothing else changes. */
+  /**
+   * Run an action: its label shows while it runs; an error becomes "<label>失败：…" (the host's message says what
+   * the workbook holds) and the state stays as it was.
+   */
   perform: (label: string, action: () => Promise<void>) => Promise<void>;
 }
 
@@ -53,7 +56,8 @@ export function AppProvider({ host, initial, initialStatus = null, children }: A
     } catch (e) {
       setStatus({
         kind: "error",
-        text: `${label}失败：${errorMessage(e)}。工作簿和列表均未改动，可修正后重试。`,
+        // the host's own message says what the workbook now holds; the list in the page is as it was
+        text: `${label}失败：${errorMessage(e).replace(/[。.]$/, "")}。页面中的列表未改动，可修正后重试。`,
       });
     } finally {
       setBusy(null);

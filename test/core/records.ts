@@ -16,6 +16,17 @@ export const USCC = {
   telecom: makeUscc("430100", "20556677"),
 };
 
+/** Where each field stands in the official 附件3 table (序号 A … 联系方式 G). */
+export const ANNEX3_SOURCE_COLUMNS = {
+  order: "A",
+  caseName: "B",
+  enterprise: "C",
+  category: "D",
+  summary: "E",
+  contact: "F",
+  phone: "G",
+} as const;
+
 export function rec(over: Partial<CaseRecord> & { row?: number; file?: string } = {}): CaseRecord {
   const direction = over.direction !== undefined ? over.direction : parseDirection(1);
   const summary =
@@ -40,15 +51,7 @@ export function rec(over: Partial<CaseRecord> & { row?: number; file?: string } 
     date: null,
     score: null,
     source: { file: over.file ?? "长沙市推荐汇总表.xlsx", sheet: "推荐汇总表", row: over.row ?? 5 },
-    columns: {
-      order: "A",
-      caseName: "B",
-      enterprise: "C",
-      category: "D",
-      summary: "E",
-      contact: "F",
-      phone: "G",
-    },
+    columns: { ...ANNEX3_SOURCE_COLUMNS },
     form: null,
   };
   const { row: _row, file: _file, ...rest } = over;

@@ -156,8 +156,8 @@ run("the taskpane with the fake Excel host, in Chromium", () => {
     expect(await axeSerious(page)).toEqual([]);
     await tab("地区指标");
     await page.getByRole("button", { name: "填写或刷新地区指标工作表" }).click();
-    await page.getByText(/已填写“地区指标”工作表/).waitFor();
-    expect((await workbook(page)).names).toContain("地区指标");
+    await page.getByText(/已填写“成效突出地区申报表”工作表/).waitFor();
+    expect((await workbook(page)).names).toContain("成效突出地区申报表");
     await shot("地区指标");
     expect(await axeSerious(page)).toEqual([]);
   });
@@ -181,7 +181,7 @@ run("the taskpane with the fake Excel host, in Chromium", () => {
     expect(wb.charts["地区指标"]).toBeGreaterThanOrEqual(1);
     await page.getByRole("button", { name: "导出推荐名单" }).click();
     await page
-      .getByText(/^推荐名单（\d+ 个案例）已在新工作簿中打开，可打印盖章。/)
+      .getByText(/^推荐名单（\d+ 个案例）已在新工作簿中打开，请另存为“推荐名单.xlsx”。/)
       .waitFor({ timeout: 30_000 });
     expect((await workbook(page)).created).toBe(1);
     await shot("全省合并");

@@ -252,6 +252,20 @@ const KNOWN: Record<string, string> = {
   "Excel.RangeFormat.autofitRows": "1.2",
   "Excel.TableCollection.add": "1.1",
   "Excel.ChartCollection.add": "1.1",
+  // edit in place: a clerk's own cells move with their row in R1C1, old footers are unmerged, trailing rows cleared
+  "Excel.Range.formulasR1C1": "1.2",
+  "Excel.Range.unmerge": "1.2",
+  "Excel.Range.clear": "1.1",
+  "Excel.RangeFill.clear": "1.1",
+  "Excel.DataValidation.prompt": "1.8",
+  "Excel.DataValidation.errorAlert": "1.8",
+  "Excel.DataValidationRule.wholeNumber": "1.8",
+  "Excel.DataValidationRule.decimal": "1.8",
+  // print setup of a new sheet, behind isSetSupported("ExcelApi", "1.9")
+  "Excel.Worksheet.pageLayout": "1.9",
+  "Excel.PageLayout.orientation": "1.9",
+  "Excel.PageLayout.setPrintTitleRows": "1.9",
+  "Excel.HeaderFooter.centerFooter": "1.9",
 };
 
 test("nothing above the manifest's ExcelApi minimum is used without an isSetSupported guard", () => {

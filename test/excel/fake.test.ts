@@ -2,6 +2,7 @@
  * The fake must behave like Office.js where the host relies on it: queued writes, load/sync, null objects, batches that
  * half-apply when one operation fails, and Excel on the web's 5 MB limit on a request and a response.
  */
+import type { XlWorksheet } from "../../src/excel/xl";
 import { createFakeExcel, PAYLOAD_LIMIT } from "../support/fakeExcel";
 
 describe("Excel fake", () => {
@@ -194,5 +195,116 @@ describe("Excel fake", () => {
     // each attempt ran up to its failing operation: the first table stays, as it would in Excel
     expect(fake.sheet("Sheet1")!.tables.map((t) => t.address)).toEqual(["A1:C3"]);
     expect(fake.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("reads and writes formulas in R1C1 relative to each cell, and stores them in A1", async () => {
+    const fake = createFakeExcel();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("C2:C3").formulas = [['=A2&"-"&$B$1'], ['=SUM(A2:B3)+LEN("A1")']];
+      const r = ws.getRange("C2:C3");
+      r.load("formulasR1C1");
+      await context.sync();
+      expect(r.formulasR1C1).toEqual([['=RC[-2]&"-"&R1C2'], ['=SUM(R[-1]C[-2]:RC[-1])+LEN("A1")']]);
+      // the same R1C1 text written two rows down and one column right points at cells moved with it
+      ws.getRange("D4:D5").formulasR1C1 = r.formulasR1C1;
+      ws.getRange("D6").formulasR1C1 = [["备注"]];
+      await context.sync();
+    });
+    const s = fake.sheet("Sheet1")!;
+    expect(s.formula("D4")).toBe('=B4&"-"&$B$1');
+    expect(s.formula("D5")).toBe('=SUM(B4:C5)+LEN("A1")');
+    expect(s.value("D6")).toBe("备注");
+  });
+
+  it("unmerges every merged area a range touches; clear leaves merges and data validation alone", async () => {
+    const fake = createFakeExcel();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:C1").merge();
+      ws.getRange("A3:C3").merge();
+      ws.getRange("A2:B2").values = [["x", 1]];
+      ws.getRange("A2:B2").format.fill.color = "#FFC7CE";
+      ws.getRange("B2").numberFormat = [["0.0"]];
+      ws.getRange("B2").dataValidation.rule = { decimal: { operator: "GreaterThan", formula1: 0 } };
+      ws.getRange("A2:B2").clear("Contents");
+      await context.sync();
+      expect(fake.sheet("Sheet1")!.fill("A2")).toBe("#FFC7CE");
+      ws.getRange("A2:B2").clear();
+      ws.getRange("B1:B2").unmerge();
+      await context.sync();
+    });
+    const s = fake.sheet("Sheet1")!;
+    expect(s.grid()).toEqual([]);
+    expect(s.fill("A2")).toBeNull();
+    expect(s.numberFormat("B2")).toBe("General");
+    expect(s.merges).toEqual(["A3:C3"]);
+    expect(s.validations.map((v) => [v.address, v.type, v.operator])).toEqual([
+      ["B2", "decimal", "GreaterThan"],
+    ]);
+  });
+
+  it("checks validation rules as Office.js does: one kind, a list of at most 255 characters, prompt after the rule", async () => {
+    const fake = createFakeExcel();
+    const attempt = (f: (ws: XlWorksheet) => void) =>
+      fake.run(async (context) => {
+        f(context.workbook.worksheets.getItem("Sheet1"));
+        await context.sync();
+      });
+    await expect(
+      attempt((ws) => {
+        ws.getRange("A1").dataValidation.rule = {
+          list: { inCellDropDown: true, source: "甲".repeat(256) },
+        };
+      })
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      attempt((ws) => {
+        ws.getRange("A1").dataValidation.prompt = { title: "t", message: "m", showPrompt: true };
+      })
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    await attempt((ws) => {
+      const r = ws.getRange("A2:A5");
+      r.dataValidation.rule = { wholeNumber: { operator: "GreaterThanOrEqualTo", formula1: 0 } };
+      r.dataValidation.prompt = { title: "填写整数", message: "不小于0", showPrompt: true };
+      r.dataValidation.errorAlert = {
+        title: "填写整数",
+        message: "请填写整数",
+        style: "Stop",
+        showAlert: true,
+      };
+    });
+    expect(fake.sheet("Sheet1")!.validations).toEqual([
+      {
+        address: "A2:A5",
+        type: "wholeNumber",
+        list: null,
+        inCellDropDown: null,
+        operator: "GreaterThanOrEqualTo",
+        formula1: 0,
+        formula2: null,
+        prompt: { title: "填写整数", message: "不小于0" },
+        errorAlert: { title: "填写整数", message: "请填写整数", style: "Stop" },
+      },
+    ]);
+  });
+
+  it("makes formulas follow a renamed sheet and say #REF! when it is deleted, but leaves text in strings", async () => {
+    const fake = createFakeExcel(["Sheet1", "明细"]);
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:A2").formulas = [["=明细!C5*2"], ['=INDIRECT("明细!C5")']];
+      context.workbook.worksheets.getItem("明细").name = "明细~备份";
+      await context.sync();
+      expect(fake.sheet("Sheet1")!.formula("A1")).toBe("='明细~备份'!C5*2");
+      expect(fake.formulaProblems()).toEqual(["Sheet1!A2: 没有工作表 明细"]);
+      context.workbook.worksheets.add("明细");
+      context.workbook.worksheets.getItem("明细~备份").delete();
+      await context.sync();
+    });
+    const s = fake.sheet("Sheet1")!;
+    expect(s.formula("A1")).toBe("=#REF!C5*2");
+    expect(s.formula("A2")).toBe('=INDIRECT("明细!C5")');
+    expect(fake.formulaProblems()).toEqual(["Sheet1!A1: #REF!（=#REF!C5*2）"]);
   });
 });

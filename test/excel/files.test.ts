@@ -15,6 +15,7 @@ test("with downloads: download is the browser download, openList a new workbook"
     download: async (name) => void downloads.push(name),
     createWorkbook: fake.createWorkbook,
   });
+  expect(host.saves).toBe("download");
   await host.download("湖南省推荐汇总表.xlsx", bytes);
   await host.openList("推荐名单.xlsx", bytes);
   expect(downloads).toEqual(["湖南省推荐汇总表.xlsx"]);
@@ -29,6 +30,8 @@ test("on a Mac: download opens the file as a new workbook and never calls the br
     createWorkbook: fake.createWorkbook,
     canDownload: false,
   });
+  // the panels say "已在新工作簿中打开，请另存为…" instead of "已生成…"
+  expect(host.saves).toBe("newWorkbook");
   await host.download("湖南省推荐汇总表.xlsx", bytes);
   await host.openList("推荐名单.xlsx", bytes);
   expect(downloads).toEqual([]);

@@ -1,11 +1,13 @@
 /**
- * A small evaluator for the formulas the add-in writes around HUHANG.RATIO / HUHANG.COVERAGE, with Excel's rules for
- * what a custom function receives: a cell or range reference hands over each empty cell as 0 (Excel on Windows and
- * Mac, office-js #4702 / #5262) or as null (Excel on the web); ISBLANK(r) is TRUE for an empty cell; IF over a range is
- * evaluated cell by cell (dynamic arrays); text × number is #VALUE!, which IFERROR catches.
+ * A small evaluator for the formulas the add-in writes for indicators, with Excel's rules for empty cells: a custom
+ * function (HUHANG.RATIO / HUHANG.COVERAGE) receives each empty cell of a reference as 0 (Excel on Windows and Mac,
+ * office-js #4702 / #5262) or as null (Excel on the web); Excel's own functions see it as blank: ISBLANK(r) is TRUE,
+ * r<>"" is FALSE, SUM and COUNT skip it, in arithmetic and SUMPRODUCT it is 0. IF over a range is evaluated cell by
+ * cell (dynamic arrays); text × number is #VALUE!, x/0 is #DIV/0!, which IFERROR catches.
  *
- * Grammar (all the shapes indicatorSheets.ts writes): expr := term ('*' term)*; term := NAME '(' expr, … ')' | A1 |
- * A1:B2 | "text" | number. Anything else throws, so a formula of another shape fails the test instead of passing.
+ * Grammar (all the shapes indicatorSheets.ts and src/sheets/indicators.ts write): expr := prod ('<>' prod)?;
+ * prod := term (('*' | '/') term)*; term := '(' expr ')' | NAME '(' expr, … ')' | A1 | A1:B2 | "text" | number.
+ * Anything else throws, so a formula of another shape fails the test instead of passing.
  */
 import { coverageFn, ratioFn } from "../../src/functions/functions";
 import type { FakeSheetView } from "../support/fakeExcel";
@@ -18,7 +20,10 @@ type Node =
   | { t: "ref"; ref: string }
   | { t: "str"; v: string }
   | { t: "num"; v: number }
-  | { t: "mul"; a: Node; b: Node };
+  | { t: "op"; op: "*" | "/" | "<>"; a: Node; b: Node };
+
+/** An empty cell as Excel's own functions see it. */
+const BLANK = Symbol("blank");
 
 class ExcelError extends Error {}
 
@@ -31,14 +36,29 @@ function parse(formula: string): Node {
     i++;
   };
   const expr = (): Node => {
+    const a = prod();
+    if (src.startsWith("<>", i)) {
+      i += 2;
+      return { t: "op", op: "<>", a, b: prod() };
+    }
+    return a;
+  };
+  const prod = (): Node => {
     let a = term();
-    while (peek() === "*") {
+    while (peek() === "*" || peek() === "/") {
+      const op = peek() as "*" | "/";
       i++;
-      a = { t: "mul", a, b: term() };
+      a = { t: "op", op, a, b: term() };
     }
     return a;
   };
   const term = (): Node => {
+    if (peek() === "(") {
+      i++;
+      const inner = expr();
+      expect(")");
+      return inner;
+    }
     if (peek() === '"') {
       const end = src.indexOf('"', i + 1);
       const v = src.slice(i + 1, end);
@@ -101,6 +121,15 @@ function map2(a: Value, b: Value, f: (x: Value, y: Value) => Value): Value {
   );
 }
 
+const num = (x: Value): number => {
+  if (x === BLANK) return 0;
+  if (typeof x === "boolean") return x ? 1 : 0;
+  if (typeof x !== "number") throw new ExcelError("#VALUE!");
+  return x;
+};
+
+const flat = (v: Value): Value[] => (Array.isArray(v) ? (v as Value[][]).flat() : [v]);
+
 export function evaluate(formula: string, sheet: FakeSheetView, blanks: Blanks): Value {
   const empty = (addr: string) => sheet.formula(addr) === null && sheet.value(addr) === "";
   const ev = (n: Node): Value => {
@@ -109,20 +138,31 @@ export function evaluate(formula: string, sheet: FakeSheetView, blanks: Blanks):
       case "num":
         return n.v;
       case "ref": {
-        const m = cellsOf(n.ref).map((row) =>
-          row.map((a) => (empty(a) ? (blanks === "desktop" ? 0 : null) : sheet.value(a)))
-        );
+        // a cell holding a formula holds its result (the fake does not calculate: it is evaluated here)
+        const cell = (a: string): Value => {
+          if (empty(a)) return BLANK;
+          const f = sheet.formula(a);
+          return f === null ? sheet.value(a) : evaluate(f, sheet, blanks);
+        };
+        const m = cellsOf(n.ref).map((row) => row.map(cell));
         return n.ref.includes(":") ? m : m[0][0];
       }
-      case "mul":
+      case "op":
         return map2(ev(n.a), ev(n.b), (x, y) => {
-          if (typeof x !== "number" || typeof y !== "number") throw new ExcelError("#VALUE!");
-          return x * y;
+          if (n.op === "<>") return (x === BLANK ? "" : x) !== (y === BLANK ? "" : y);
+          if (n.op === "*") return num(x) * num(y);
+          if (num(y) === 0) throw new ExcelError("#DIV/0!");
+          return num(x) / num(y);
         });
       case "call":
         return call(n.name, n.args);
     }
   };
+  /** What a custom function receives for an empty cell. */
+  const forCustom = (v: Value): unknown[][] =>
+    (Array.isArray(v) ? (v as Value[][]) : [[v]]).map((row) =>
+      row.map((x) => (x === BLANK ? (blanks === "desktop" ? 0 : null) : x))
+    );
   const call = (name: string, args: Node[]): Value => {
     switch (name) {
       case "ISBLANK": {
@@ -140,9 +180,21 @@ export function evaluate(formula: string, sheet: FakeSheetView, blanks: Blanks):
           if (e instanceof ExcelError) return ev(args[1]);
           throw e;
         }
+      case "SUM":
+        return args
+          .flatMap((a) => flat(ev(a)))
+          .reduce<number>((t, x) => t + (typeof x === "number" ? x : 0), 0);
+      case "COUNT":
+        return args.flatMap((a) => flat(ev(a))).filter((x) => typeof x === "number").length;
+      case "SUMPRODUCT": {
+        const arrays = args.map((a) =>
+          flat(ev(a)).map((x) => (typeof x === "number" ? x : typeof x === "boolean" ? +x : 0))
+        );
+        return arrays[0].reduce((t, _, k) => t + arrays.reduce((p, arr) => p * arr[k], 1), 0);
+      }
       case "HUHANG.RATIO":
       case "HUHANG.COVERAGE": {
-        const [a, b] = args.map(ev).map((v) => (Array.isArray(v) ? v : [[v]]) as unknown[][]);
+        const [a, b] = args.map(ev).map(forCustom);
         const fn = name === "HUHANG.RATIO" ? ratioFn : coverageFn;
         try {
           return fn(a, b);
@@ -154,7 +206,8 @@ export function evaluate(formula: string, sheet: FakeSheetView, blanks: Blanks):
         throw new Error(`测试的求值器不认识函数 ${name}`);
     }
   };
-  return ev(parse(formula));
+  const out = ev(parse(formula));
+  return out === BLANK ? 0 : out;
 }
 
 function mapIf(cond: Value, a: Value, b: Value): Value {

@@ -12,6 +12,7 @@ import { createExcelHost } from "../../src/excel/excelHost";
 import { caseKey } from "../../src/core/identity";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 import { createFakeExcel, PAYLOAD_LIMIT } from "../support/fakeExcel";
+import { sheetOps } from "./states";
 
 let merged: MergeResult;
 
@@ -44,22 +45,47 @@ test("showProvince of 14 × 1,000 rows goes through in syncs of about 1 MB; scor
   const grid = s.grid();
   expect(grid.length).toBe(14_001);
   const h = (name: string) => grid[0].indexOf(name);
-  expect(grid[14_000][h("记录键")]).toBe(caseKey(merged.records[13_999]));
+  expect(grid[14_000][h("案例标识")]).toBe(caseKey(merged.records[13_999]));
   expect(grid[7_001][h("企业名称")]).toBe(merged.records[7_000].enterprise);
   expect(fake.sheet("地区指标")!.grid().length).toBe(16);
 
-  // experts score two rows; the next merge reads them back (key and score columns only) and keeps them
+  // experts score two rows; the next merge reads them back (the identity and score columns only), keeps them with
+  // their cases and rewrites the sheet in place, again in syncs of about 1 MB
   const score = columnLetter(h("评审得分") + 1);
   fake.typeInto("全省汇总", `${score}2`, 91);
   fake.typeInto("全省汇总", `${score}14001`, "８７.５");
   const scores = await host.readScores();
-  expect([...scores.entries()]).toEqual([
-    [caseKey(merged.records[0]), 91],
-    [caseKey(merged.records[13_999]), 87.5],
+  expect(scores.map((c) => [c.caseName, c.enterprise, c.score])).toEqual([
+    [merged.records[0].caseName, merged.records[0].enterprise, 91],
+    [merged.records[13_999].caseName, merged.records[13_999].enterprise, 87.5],
   ]);
-  await host.showProvince(merged);
+  const ops = fake.operations().length;
+  await expect(host.showProvince(merged)).resolves.toEqual({ carried: 2, lost: [] });
   expect(fake.sheet("全省汇总")!.value(`${score}14001`)).toBe(87.5);
+  expect(fake.sheet("全省汇总")!.value(`${score}2`)).toBe(91);
+  expect(sheetOps(fake, ops)).toEqual([]);
   expect(Math.max(...fake.requestSizes())).toBeLessThan(1.5 * 1024 * 1024);
+
+  // a sync failing halfway through the update of 全省汇总: it was partly updated, 地区指标 not yet; the next write
+  // puts it right
+  const partly = {
+    ...merged,
+    records: merged.records.map((r, i) => (i === 9 ? { ...r, score: 60 } : r)),
+  };
+  // the second of the big syncs that rewrite 全省汇总 (the ones before it read and plan)
+  const startSync = fake.requestSizes().length;
+  await host.showProvince(merged);
+  const big = fake
+    .requestSizes()
+    .slice(startSync)
+    .findIndex((n) => n > 500_000);
+  expect(big).toBeGreaterThan(5);
+  fake.failNextSync("模拟：连接中断", big + 1);
+  await expect(host.showProvince(partly)).rejects.toThrow(
+    "写入工作表“全省汇总”“地区指标”失败：模拟：连接中断。“全省汇总”只更新了一部分，再次写入即可改正；“地区指标”未改动"
+  );
+  await host.showProvince(partly);
+  expect(fake.sheet("全省汇总")!.value(`${score}11`)).toBe(60);
 
   // selecting a finding's cell reads three source columns, never the whole sheet
   const f = merged.findings.find((x) => x.row !== null && x.file.startsWith("长沙市"));

@@ -3,28 +3,17 @@
  * 衡阳 + 岳阳, R1 in 长沙; 张家界 has not reported; 娄底 wrote its 三级 count as "１２家").
  */
 import { columnLetter } from "../../src/core/findings";
-import { mergeSubmissions, type MergeResult } from "../../src/core/merge";
-import { defaultSettings } from "../../src/core/settings";
-import { sampleData } from "../../src/cli/demo/sampleData";
-import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
+import type { MergeResult } from "../../src/core/merge";
+import type { CaseRecord } from "../../src/core/model";
 import { createExcelHost } from "../../src/excel/excelHost";
+import { plainFormulas } from "../../src/sheets/indicators";
 import { createFakeExcel } from "../support/fakeExcel";
-import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
-import { caseKey } from "../../src/core/identity";
+import { demoMerge } from "./states";
 
 let merged: MergeResult;
 
 beforeAll(async () => {
-  const samples = sampleData();
-  const subs = await Promise.all(
-    samples.map(async (s, i) =>
-      readWorkbook(
-        await writeSampleWorkbook(s, s.prefecture.name === "郴州市" ? 0 : i % 3),
-        `${s.prefecture.name}典型案例推荐汇总表.xlsx`
-      )
-    )
-  );
-  merged = mergeSubmissions(subs, defaultSettings());
+  merged = await demoMerge();
 });
 
 function setup(initial?: string[]) {
@@ -43,7 +32,7 @@ function rowsOf(grid: (string | number | boolean)[][], col: number, text: string
 }
 
 describe("showProvince", () => {
-  it("writes every record with its prefecture and source, R2/R3 rows red, flags as spilled HUHANG formulas", async () => {
+  it("writes every record with its prefecture and source, error rows red, flags as spilled HUHANG formulas", async () => {
     const { fake, host } = setup();
     await host.showProvince(merged);
     const s = fake.sheet("全省汇总")!;
@@ -60,12 +49,12 @@ describe("showProvince", () => {
         "来源行",
         "问题",
         "评审得分",
-        "记录键",
+        "案例标识",
         "多地推荐提示",
         "多方向提示",
       ])
     );
-    expect(s.hiddenColumns).toEqual(expect.arrayContaining([L("记录键"), L("企业标识")]));
+    expect(s.hiddenColumns).toEqual(expect.arrayContaining([L("案例标识"), L("企业标识")]));
 
     const r2 = rowsOf(grid, h("企业名称"), "湖南湘江重工装备股份有限公司");
     expect(r2.map((r) => grid[r - 1][h("所属市州")])).toEqual(["株洲市", "湘潭市"]);
@@ -74,8 +63,11 @@ describe("showProvince", () => {
     for (const r of [...r2, ...r3]) expect(s.fill(`A${r}`)).toBe("#FFC7CE");
     const r1 = rowsOf(grid, h("企业名称"), "联合体");
     expect(r1).toHaveLength(1);
-    expect(s.fill(`A${r1[0]}`)).toBeNull(); // R1 is listed in 问题 but only R2/R3 are highlighted here
+    // as in the file: every row with an error is red (R1 too), a row with only warnings yellow
+    expect(s.fill(`A${r1[0]}`)).toBe("#FFC7CE");
     expect(String(grid[r1[0] - 1][h("问题")])).toContain("【R1】");
+    const clean = grid.findIndex((r, i) => i > 0 && r[h("问题")] === "") + 1;
+    expect(s.fill(`A${clean}`)).toBeNull();
     expect(grid[r2[0] - 1][h("来源文件")]).toBe("株洲市典型案例推荐汇总表.xlsx");
 
     const n = merged.records.length + 1;
@@ -122,21 +114,25 @@ describe("showProvince", () => {
     const status = grid[0].indexOf("状态");
     expect(grid[8][status]).toBe("未报");
     expect(grid[15][status]).toBe("已报 13/14");
-    expect(s.formula("B16")).toBe('=IF(COUNT(B2:B15)=0,"",SUM(B2:B15))');
+    // the file's plain formulas (src/sheets/indicators.ts), so Excel shows the CLI's numbers with or without the add-in
+    expect(s.formula("B16")).toBe(`=${plainFormulas.total("tier3")}`);
     const col = (label: string) => columnLetter(grid[0].indexOf(label) + 1);
     const icsRate = col("工控风险整改率（整改÷发现）");
-    // empty cells reach a custom function as 0 in Excel desktop: the arguments keep them blank
-    const fixed = `${col("评估发现风险已整改（项）")}2:${col("评估发现风险已整改（项）")}15`;
-    const found = `${col("评估发现企业安全风险（项）")}2:${col("评估发现企业安全风险（项）")}15`;
     expect(s.formula(`${icsRate}16`)).toBe(
-      `=HUHANG.RATIO(IF(ISBLANK(${fixed}),"",${fixed}),IF(ISBLANK(${found}),"",${found}))`
+      `=${plainFormulas.rate("icsRisksFixed", "icsRisksFound", 16, true)}`
     );
-    expect(s.formula(`${icsRate}3`)).toMatch(
-      /^=HUHANG\.RATIO\(IF\(ISBLANK\(([A-Z]+3)\),"",\1\),IF\(ISBLANK\(([A-Z]+3)\),"",\2\)\)$/
+    expect(s.formula(`${icsRate}3`)).toBe(
+      `=${plainFormulas.rate("icsRisksFixed", "icsRisksFound", 3, false)}`
     );
-    expect(s.formula(`${col("其中重点行业规上企业占比（%）")}16`)).toMatch(
-      /^=IFERROR\(HUHANG\.COVERAGE\(IF\(ISBLANK\(/
+    expect(s.numberFormat(`${icsRate}3`)).toBe("0.0%");
+    expect(s.formula(`${col("其中重点行业规上企业占比（%）")}16`)).toBe(
+      `=${plainFormulas.total("trainingKeyPct")}`
     );
+    // no data, no formula: 张家界 has no rate and no tier total
+    expect(s.formula(`${icsRate}9`)).toBeNull();
+    expect(s.formula(`${col("三级+二级+一级合计（家）")}9`)).toBeNull();
+    expect(s.bold("A16")).toBe(true);
+    expect(s.fill("A16")).toBe("#F2F2F2");
     expect(s.charts).toEqual([
       expect.objectContaining({
         type: "ColumnClustered",
@@ -148,27 +144,50 @@ describe("showProvince", () => {
     expect(fake.formulaProblems()).toEqual([]);
   });
 
-  it("reads expert scores (numbers and numbers as text) and keeps them when the province is shown again", async () => {
+  it("reads the scored cases (numbers and numbers as text) and carries them to the same cases when shown again", async () => {
     const { fake, host } = setup();
-    await host.showProvince(merged);
+    await expect(host.showProvince(merged)).resolves.toEqual({ carried: 0, lost: [] });
     const grid = fake.sheet("全省汇总")!.grid();
     const scoreCol = columnLetter(grid[0].indexOf("评审得分") + 1);
     fake.typeInto("全省汇总", `${scoreCol}2`, 91.5);
     fake.typeInto("全省汇总", `${scoreCol}3`, "８８");
     fake.typeInto("全省汇总", `${scoreCol}4`, "  ");
+    const pick = (r: CaseRecord, score: number) => ({
+      prefecture: r.prefecture,
+      caseName: r.caseName,
+      enterprise: r.enterprise,
+      uscc: r.uscc,
+      direction: r.direction,
+      score,
+    });
     const scores = await host.readScores();
-    expect([...scores.entries()]).toEqual([
-      [caseKey(merged.records[0]), 91.5],
-      [caseKey(merged.records[1]), 88],
-    ]);
-    await host.showProvince(merged);
-    expect(fake.sheet("全省汇总")!.value(`${scoreCol}2`)).toBe(91.5);
+    expect(scores).toEqual([pick(merged.records[0], 91.5), pick(merged.records[1], 88)]);
+    // 长沙 re-sends its workbook under another name: the scores follow the cases, not the file
+    const resent: MergeResult = {
+      ...merged,
+      records: merged.records.map((r) =>
+        r.prefecture === "长沙市"
+          ? { ...r, source: { ...r.source, file: "长沙市推荐汇总表（修改版）.xlsx" } }
+          : r
+      ),
+    };
+    await expect(host.showProvince(resent)).resolves.toEqual({ carried: 2, lost: [] });
+    const after = fake.sheet("全省汇总")!;
+    expect(after.value(`${scoreCol}2`)).toBe(91.5);
+    expect(after.value(`${scoreCol}3`)).toBe(88);
     expect(await host.readScores()).toEqual(scores);
+    // a scored case the new merge no longer has is named, with its score
+    const without: MergeResult = { ...resent, records: resent.records.slice(1) };
+    const carry = await host.showProvince(without);
+    expect(carry?.carried).toBe(1);
+    expect(carry?.lost.map((l) => [l.caseName, l.score, l.reason])).toEqual([
+      [merged.records[0].caseName, 91.5, "gone"],
+    ]);
   });
 
   it("returns no scores when there is no 全省汇总, and cleans up a temporary sheet left by a crashed attempt", async () => {
     const { fake, host } = setup(["Sheet1", "全省汇总~更新中"]);
-    await expect(host.readScores()).resolves.toEqual(new Map());
+    await expect(host.readScores()).resolves.toEqual([]);
     await host.showProvince(merged);
     expect(fake.sheetNames()).toEqual(["Sheet1", "全省汇总", "地区指标"]);
     expect(fake.activeSheet()).toBe("全省汇总");

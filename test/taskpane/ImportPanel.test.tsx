@@ -207,3 +207,36 @@ test("re-importing one's own download gives the same rows, once", async () => {
   );
   expect(second.calls.prefecture[0].findings.filter((f) => f.code === "R3")).toEqual([]);
 });
+
+test("on a Mac the download opens as a new workbook, and the text says to save it under its name", async () => {
+  const { host, calls } = recordingHost("excel", { saves: "newWorkbook" });
+  await renderApp(host);
+  pick([fixtureFile("zz_list.xlsx")]);
+  await preview();
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+  await screen.findByText(/已写入“推荐汇总表”和“明细”工作表：共 2 行/);
+  fireEvent.click(screen.getByTestId("download-button"));
+  await screen.findByText("已在新工作簿中打开，请另存为“株洲市推荐汇总表.xlsx”。", undefined, {
+    timeout: 20000,
+  });
+  expect(calls.downloads.map((d) => d.fileName)).toEqual(["株洲市推荐汇总表.xlsx"]);
+});
+
+test("a failed write shows the host's own account of the workbook, and says only the page's list is unchanged", async () => {
+  const said =
+    "写入工作表“推荐汇总表”“明细”失败：模拟的 Excel 操作失败。“推荐汇总表”已更新；“明细”只更新了一部分，再次写入即可改正";
+  const { host } = recordingHost("excel", {
+    showPrefecture: async () => {
+      throw new Error(said);
+    },
+  });
+  await renderApp(host);
+  pick([fixtureFile("zz_list.xlsx")]);
+  await preview();
+  fireEvent.click(screen.getByRole("button", { name: "确认导入" }));
+  const alert = await screen.findByText(/^写入推荐汇总表失败：/);
+  expect(text(alert)).toBe(`写入推荐汇总表失败：${said}。页面中的列表未改动，可修正后重试。`);
+  expect(text(alert)).not.toContain("工作簿和列表均未改动");
+  // the preview is still there to confirm again
+  expect(screen.getByRole("list", { name: "导入预览" })).toBeTruthy();
+});

@@ -4,7 +4,7 @@ import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 import type { IndicatorValues } from "../../src/core/model";
 import { initialState } from "../../src/taskpane/state/appState";
 import { bytesFile, recordingHost, renderApp, text } from "./helpers";
-import { caseKey } from "../../src/core/identity";
+import type { CaseRecord } from "../../src/core/model";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 
 const indicators: IndicatorValues = {
@@ -27,7 +27,7 @@ test("地区指标: shows the values and derived rates, edits go to the sheet on
   fireEvent.change(tier3, { target: { value: "６" } });
   expect(screen.getByText(/三级\+二级\+一级 47 家/)).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "填写或刷新地区指标工作表" }));
-  await screen.findByText("已填写“地区指标”工作表（常德市）。");
+  await screen.findByText("已填写“成效突出地区申报表”工作表（常德市）。");
   expect(calls.indicators).toHaveLength(1);
   expect(calls.indicators[0]!.values).toMatchObject({ tier3: 6, tier2: 11, tier1: 30 });
 });
@@ -36,7 +36,9 @@ test("地区指标 in a browser has no sheet to write: it points to the download
   const { host } = recordingHost("standalone");
   await renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
   expect(screen.queryByRole("button", { name: "填写或刷新地区指标工作表" })).toBeNull();
-  expect(screen.getByText("在“导入申报”中下载的推荐汇总表含“地区指标”工作表。")).toBeTruthy();
+  expect(
+    screen.getByText("在“导入申报”中下载的推荐汇总表含“成效突出地区申报表”工作表。")
+  ).toBeTruthy();
 });
 
 test("全省合并: checklist of the 14, merge, R2 across prefectures, download and the ordered list", async () => {
@@ -94,7 +96,7 @@ test("全省合并: checklist of the 14, merge, R2 across prefectures, download 
   expect(named).toMatch(/湘潭市“[^”]+”：R2/);
   fireEvent.click(screen.getByRole("button", { name: /^导出推荐名单/ }));
   await screen.findByText(
-    /^已生成“推荐名单.xlsx”（\d+ 个案例）。其中 \d+ 个有错误问题/,
+    /^推荐名单（\d+ 个案例）已生成“推荐名单.xlsx”。其中 \d+ 个有错误问题/,
     undefined,
     {
       timeout: 20000,
@@ -151,13 +153,24 @@ test("全省合并: 清空 asks first, and 取消 keeps everything", async () =>
 test("全省合并 in Excel: scores read from the sheet reorder the list", async () => {
   const samples = sampleData(undefined, false, true).filter((s) => s.prefecture.name === "娄底市");
   const file = bytesFile("娄底市.xlsx", await writeSampleWorkbook(samples[0], 0));
-  let lastOrder: string[] = [];
+  let lastRecords: CaseRecord[] = [];
   const { host } = recordingHost("excel", {
     showProvince: async (r) => {
-      lastOrder = r.records.map(caseKey);
+      lastRecords = r.records;
+      // as the Excel host says: the scores it carried into the sheet
+      return { carried: r.records.filter((x) => x.score !== null).length, lost: [] };
     },
-    // the expert gives the last row the highest score
-    readScores: async () => new Map([[lastOrder[lastOrder.length - 1], 95]]),
+    // the expert gives the last row the highest score, and scores a case no longer in the merge
+    readScores: async () => [
+      { ...lastRecords[lastRecords.length - 1], score: 95 },
+      {
+        ...lastRecords[0],
+        caseName: "已撤回的案例",
+        enterprise: "湖南已撤回科技有限公司",
+        uscc: "",
+        score: 80,
+      },
+    ],
   });
   await renderApp(host, "province");
   fireEvent.change(screen.getByTestId("file-input"), { target: { files: [file] } });
@@ -168,7 +181,17 @@ test("全省合并 in Excel: scores read from the sheet reorder the list", async
   const firstRanked = () => within(screen.getByTestId("ranked-list")).getAllByRole("row")[1];
   expect(text(firstRanked())).not.toContain(last);
   fireEvent.click(screen.getByRole("button", { name: "读取“全省汇总”中的评审得分" }));
-  await screen.findByText("已读取 1 个评审得分，推荐名单已按得分排序。");
+  const status = await screen.findByText(/^已读取 2 个评审得分，推荐名单已按得分排序。/);
+  expect(text(status)).toBe(
+    "已读取 2 个评审得分，推荐名单已按得分排序。已带入评审得分 1 个，1 个未能带入：" +
+      "娄底市“已撤回的案例”（湖南已撤回科技有限公司）的评审得分 80 未带入：" +
+      "新的汇总中没有这个案例（该市州新的报送中已不含它，或案例名称、企业名称都已改动）"
+  );
   expect(text(firstRanked())).toContain(last);
   expect(text(firstRanked())).toContain("95");
+  // merging again writes the scored list: the host's account of the scores is shown
+  fireEvent.click(screen.getByTestId("merge-button"));
+  await screen.findByText(
+    /^已写入“全省汇总”和“地区指标”工作表：\d+ 个案例，问题 \d+ 个。已带入评审得分 1 个。$/
+  );
 });

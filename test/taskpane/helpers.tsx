@@ -32,10 +32,14 @@ export function recordingHost(
   };
   const host: Host = {
     kind,
+    saves: "download",
     showPrefecture: async (s) => void calls.prefecture.push(s),
     showIndicators: async (_p, v) => void calls.indicators.push(v),
-    showProvince: async (r) => void calls.province.push(r),
-    readScores: async () => new Map(),
+    showProvince: async (r) => {
+      calls.province.push(r);
+      return null;
+    },
+    readScores: async () => [],
     selectFinding: async (f) => {
       calls.selected.push(f);
       return kind === "excel";

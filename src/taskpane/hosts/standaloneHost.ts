@@ -10,10 +10,11 @@ export function createStandaloneHost(
 ): Host {
   return {
     kind: "standalone",
+    saves: "download",
     showPrefecture: () => Promise.resolve(),
     showIndicators: () => Promise.resolve(),
-    showProvince: () => Promise.resolve(),
-    readScores: () => Promise.resolve(new Map<string, number>()),
+    showProvince: () => Promise.resolve(null),
+    readScores: () => Promise.resolve([]),
     selectFinding: () => Promise.resolve(false),
     openList: (fileName, bytes) => download(fileName, bytes),
     download: (fileName, bytes) => download(fileName, bytes),

@@ -6,7 +6,7 @@
 import type { PrefectureSubmission } from "../../core/model";
 import type { CampaignSettings } from "../../core/settings";
 import type { PrefectureName } from "../../core/vocabulary";
-import { caseKey } from "../../core/identity";
+import { scoredCases } from "../../core/scores";
 import { assembleSubmissions, formRecord, readInput } from "../../io/inputs";
 import { readProvinceWorkbook } from "../../io/xlsx/readProvince";
 import type { ImportedFile } from "../state/appState";
@@ -100,10 +100,8 @@ export async function readSubmissions(
   return assembleSubmissions([await readInput(file, bytes)]);
 }
 
-/** Expert scores from a 全省汇总 workbook staff have filled (standalone: Excel reads them from the sheet itself). */
+/** The scored cases of a 全省汇总 workbook staff have filled (standalone: Excel reads them from the sheet itself). */
 export async function readScoredWorkbook(file: string, bytes: Uint8Array) {
   const { records, findings } = await readProvinceWorkbook(bytes, file);
-  const scores = new Map<string, number>();
-  for (const r of records) if (r.score !== null) scores.set(caseKey(r), r.score);
-  return { scores, findings };
+  return { scores: scoredCases(records), findings };
 }

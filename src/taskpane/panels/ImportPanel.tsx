@@ -13,7 +13,7 @@ import { FindingLine } from "../components/FindingLine";
 import { ReadProgress, type ReadProgressState } from "../components/ReadProgress";
 import { fileBytes, loadReaders, loadWriters } from "../io/lazy";
 import { reducer, type ImportedFile } from "../state/appState";
-import { prefectureIndicators, prefectureView, previewFindings } from "../state/views";
+import { prefectureIndicators, prefectureView, previewFindings, savedText } from "../state/views";
 import { usePanelStyles } from "../styles";
 
 const KIND_LABEL: Record<ImportedFile["kind"], string> = {
@@ -70,7 +70,7 @@ export function ImportPanel() {
         prefectureIndicators(state)
       );
       await host.download(fileName, bytes);
-      setStatus({ kind: "success", text: `已生成“${fileName}”。` });
+      setStatus({ kind: "success", text: savedText(host.saves, fileName) });
     });
 
   const view = prefectureView(state);

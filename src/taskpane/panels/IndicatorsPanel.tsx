@@ -8,6 +8,7 @@ import { deriveIndicators } from "../../core/indicators";
 import { parseLooseNumber } from "../../core/text";
 import { useApp } from "../AppContext";
 import { usePanelStyles } from "../styles";
+import { ANNEX2_SHEET } from "../../sheets/indicators";
 
 function percent(v: number | null): string {
   return v === null ? "无数据" : `${(v * 100).toFixed(1)}%`;
@@ -26,7 +27,7 @@ export function IndicatorsPanel() {
       await host.showIndicators(state.prefecture, state.indicators);
       setStatus({
         kind: "success",
-        text: `已填写“地区指标”工作表${state.prefecture ? `（${state.prefecture}）` : ""}。`,
+        text: `已填写“${ANNEX2_SHEET}”工作表${state.prefecture ? `（${state.prefecture}）` : ""}。`,
       });
     });
 
@@ -47,7 +48,7 @@ export function IndicatorsPanel() {
           </Button>
         </div>
       ) : (
-        <Text size={200}>在“导入申报”中下载的推荐汇总表含“地区指标”工作表。</Text>
+        <Text size={200}>在“导入申报”中下载的推荐汇总表含“{ANNEX2_SHEET}”工作表。</Text>
       )}
       {INDICATOR_DEFS.map((d) => {
         const v = values[d.key];

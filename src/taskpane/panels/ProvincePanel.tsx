@@ -7,12 +7,14 @@ import { Button, Checkbox, Field, SpinButton, Text } from "@fluentui/react-compo
 import { useState } from "react";
 import { planExport } from "../../core/ordering";
 import type { PrefectureSubmission } from "../../core/model";
+import type { ScoredCase } from "../../core/scores";
 import { useApp } from "../AppContext";
 import { ConfirmButton } from "../components/ConfirmButton";
 import { FilePicker } from "../components/FilePicker";
 import { ReadProgress, type ReadProgressState } from "../components/ReadProgress";
 import { fileBytes, loadReaders, loadWriters } from "../io/lazy";
-import { checklist, provinceView } from "../state/views";
+import { reducer } from "../state/appState";
+import { carryText, checklist, provinceView, savedText } from "../state/views";
 import { usePanelStyles } from "../styles";
 import { ProvinceChecklist } from "./ProvinceChecklist";
 import { ProvinceResult } from "./ProvinceResult";
@@ -45,18 +47,21 @@ export function ProvincePanel() {
   const merge = () =>
     perform("合并全省汇总", async () => {
       if (!result) return;
-      await host.showProvince(result);
+      // Excel carries the scores already typed into 全省汇总; otherwise the scores read here are carried
+      const carried = (await host.showProvince(result)) ?? result.carry;
       dispatch({ type: "provinceShown" });
       const where = host.kind === "excel" ? "已写入“全省汇总”和“地区指标”工作表" : "已合并";
+      const scores =
+        carried && (carried.carried > 0 || carried.lost.length > 0) ? carryText(carried) : "";
       setStatus({
-        kind: "success",
-        text: `${where}：${result.records.length} 个案例，问题 ${result.findings.length} 个。`,
+        kind: carried?.lost.length ? "info" : "success",
+        text: `${where}：${result.records.length} 个案例，问题 ${result.findings.length} 个。${scores}`,
       });
     });
 
   const readScores = (files: File[]) =>
     perform("读取评审得分", async () => {
-      let scores: Map<string, number>;
+      let scores: ScoredCase[];
       if (host.kind === "excel") scores = await host.readScores();
       else {
         const readers = await loadReaders();
@@ -65,10 +70,11 @@ export function ProvincePanel() {
         if (bad) throw new Error(bad.message);
         scores = read.scores;
       }
+      const carry = provinceView(reducer(state, { type: "scoresRead", scores }))?.carry ?? null;
       dispatch({ type: "scoresRead", scores });
       setStatus({
-        kind: "success",
-        text: `已读取 ${scores.size} 个评审得分，推荐名单已按得分排序。`,
+        kind: carry?.lost.length ? "info" : "success",
+        text: `已读取 ${scores.length} 个评审得分，推荐名单已按得分排序。${carry ? carryText(carry) : ""}`,
       });
     });
 
@@ -78,7 +84,7 @@ export function ProvincePanel() {
       const writers = await loadWriters();
       const { fileName, bytes } = await writers.writeProvince(result);
       await host.download(fileName, bytes);
-      setStatus({ kind: "success", text: `已生成“${fileName}”。` });
+      setStatus({ kind: "success", text: savedText(host.saves, fileName) });
     });
 
   const exportList = () =>
@@ -92,10 +98,8 @@ export function ProvincePanel() {
         : "";
       setStatus({
         kind: plan.flagged.length ? "info" : "success",
-        text:
-          host.kind === "excel"
-            ? `推荐名单（${plan.exported.length} 个案例）已在新工作簿中打开，可打印盖章。${flagged}`
-            : `已生成“${fileName}”（${plan.exported.length} 个案例）。${flagged}`,
+        // in Excel the list always opens as a new workbook
+        text: `推荐名单（${plan.exported.length} 个案例）${savedText(host.kind === "excel" ? "newWorkbook" : host.saves, fileName)}${flagged}`,
       });
     });
 
@@ -125,7 +129,7 @@ export function ProvincePanel() {
         <ConfirmButton
           disabled={!idle || state.submissions.length === 0}
           title="清空全省合并？"
-          message={`将移除已读取的 ${state.submissions.length} 个文件和已读取的 ${Object.keys(state.scores).length} 个评审得分（工作簿文件本身不受影响）。`}
+          message={`将移除已读取的 ${state.submissions.length} 个文件和已读取的 ${state.scores.length} 个评审得分（工作簿文件本身不受影响）。`}
           confirmLabel="清空"
           onConfirm={() => {
             dispatch({ type: "submissionsCleared" });

@@ -39,7 +39,16 @@ export const appStateSchema = z.object({
   fileFindings: z.record(z.string(), z.array(findingSchema)),
   indicators: indicatorValuesSchema.nullable(),
   submissions: z.array(prefectureSubmissionSchema),
-  scores: z.record(z.string(), z.number().finite()),
+  scores: z.array(
+    caseRecordSchema.pick({
+      prefecture: true,
+      caseName: true,
+      enterprise: true,
+      uscc: true,
+      direction: true,
+      score: true,
+    })
+  ),
   notes: z.array(z.string()),
   removed: z.array(z.object({ record: caseRecordSchema, index: z.number().int().nonnegative() })),
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

@@ -3,4 +3,4 @@
  * AppState changes: work saved under another version is not restored, and the page says so. On its own so that the
  * first load does not pull in zod with the schema.
  */
-export const APP_STATE_VERSION = 2;
+export const APP_STATE_VERSION = 3;

@@ -12,6 +12,7 @@ import type {
   SubmissionMeta,
 } from "../../core/model";
 import { EMPTY_META } from "../../core/model";
+import type { ScoredCase } from "../../core/scores";
 import { defaultSettings, type CampaignSettings } from "../../core/settings";
 import type { PrefectureName } from "../../core/vocabulary";
 import { caseKey, matchCases, sourceKey } from "../../core/identity";
@@ -42,8 +43,8 @@ export interface AppState {
   indicators: IndicatorValues | null;
   /** Provincial staff: one submission per prefecture workbook read (a file read again replaces its submission). */
   submissions: PrefectureSubmission[];
-  /** Expert scores by caseKey(). */
-  scores: Record<string, number>;
+  /** The cases experts scored, as last read (from 全省汇总 in Excel, a scored workbook on the page). */
+  scores: ScoredCase[];
   /** What the last confirmation replaced (a case that arrived from another file), for the clerk to read. */
   notes: string[];
   /** Rows the clerk removed, last first, with where they stood: 撤销 puts the last one back. */
@@ -67,7 +68,7 @@ export type Action =
   | { type: "indicatorSet"; key: IndicatorKey; value: number | null }
   | { type: "submissionsRead"; submissions: PrefectureSubmission[] }
   | { type: "submissionsCleared" }
-  | { type: "scoresRead"; scores: Map<string, number> };
+  | { type: "scoresRead"; scores: ScoredCase[] };
 
 /** Today on the local calendar, as yyyy-mm-dd. */
 export function localIsoDate(now: Date): string {
@@ -88,7 +89,7 @@ export function initialState(
     fileFindings: {},
     indicators: null,
     submissions: [],
-    scores: {},
+    scores: [],
     notes: [],
     removed: [],
     today,
@@ -229,8 +230,8 @@ export function reducer(state: AppState, action: Action): AppState {
         provinceShown: false,
       };
     case "submissionsCleared":
-      return { ...state, submissions: [], scores: {}, provinceShown: false };
+      return { ...state, submissions: [], scores: [], provinceShown: false };
     case "scoresRead":
-      return { ...state, scores: { ...state.scores, ...Object.fromEntries(action.scores) } };
+      return { ...state, scores: action.scores };
   }
 }

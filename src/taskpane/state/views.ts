@@ -12,8 +12,8 @@ import {
   PREFECTURE_NAMES,
   type PrefectureName,
 } from "../../core/vocabulary";
-import { caseKey } from "../../core/identity";
-import type { PrefectureState } from "../../app/host";
+import { carryHeadline, carryScores, type ScoreCarry } from "../../core/scores";
+import type { Host, PrefectureState } from "../../app/host";
 import type { AppState, ImportedFile } from "./appState";
 
 /** The recommender line of a prefecture's 推荐汇总表. */
@@ -76,15 +76,31 @@ export function prefectureIndicators(state: AppState): IndicatorValues | null {
   return state.indicators ? { ...state.indicators, prefecture: view.prefecture } : null;
 }
 
-/** The province merge with the expert scores applied; null before any prefecture workbook is read. */
-export function provinceView(state: AppState): MergeResult | null {
+/** The province merge with the scores read carried to its cases, and what could not be carried. */
+export interface ProvinceView extends MergeResult {
+  /** null when no scores were read. */
+  carry: ScoreCarry | null;
+}
+
+/** The province merge with the expert scores carried (core/scores.ts); null before any prefecture workbook is read. */
+export function provinceView(state: AppState): ProvinceView | null {
   if (state.submissions.length === 0) return null;
   const result = mergeSubmissions(state.submissions, state.settings);
-  const records = result.records.map((r) => {
-    const s = state.scores[caseKey(r)];
-    return s === undefined ? r : { ...r, score: s };
-  });
-  return { ...result, records };
+  if (state.scores.length === 0) return { ...result, carry: null };
+  const { records, carry } = carryScores(result.records, state.scores);
+  return { ...result, records, carry };
+}
+
+/** The carried and lost scores in one line for the panel. */
+export function carryText(carry: ScoreCarry): string {
+  return carryHeadline(carry) + carry.lost.map((l) => l.message).join("；");
+}
+
+/** What became of a file the host was given to save: downloaded, or opened as a new workbook to save as. */
+export function savedText(saves: Host["saves"], fileName: string): string {
+  return saves === "newWorkbook"
+    ? `已在新工作簿中打开，请另存为“${fileName}”。`
+    : `已生成“${fileName}”。`;
 }
 
 export type ChecklistStatus = "已报" | "未报" | "有问题";

@@ -59,7 +59,10 @@ export interface FakeSheetView {
   formulas(): Record<string, string>;
   merges: string[];
   tables: { name: string; address: string; hasHeaders: boolean; style: string }[];
-  validations: { address: string; list: string[]; inCellDropDown: boolean }[];
+  /** Each data validation: its rule kind, a list's items or a number/length rule, the prompt and the error alert. */
+  validations: FakeValidationView[];
+  /** Width in points of a column ("E"); null when never set. */
+  columnWidth(letter: string): number | null;
   charts: {
     name: string;
     type: string;
@@ -70,6 +73,20 @@ export interface FakeSheetView {
   }[];
   hiddenColumns: string[];
   frozenRows: number;
+  /** The print setup (pageLayout): orientation, paper, centring, rows repeated on every page, footer. */
+  print: SheetState["print"];
+}
+
+export interface FakeValidationView {
+  address: string;
+  type: "list" | "wholeNumber" | "decimal" | "textLength";
+  list: string[] | null;
+  inCellDropDown: boolean | null;
+  operator: string | null;
+  formula1: string | number | null;
+  formula2: string | number | null;
+  prompt: { title: string; message: string } | null;
+  errorAlert: { title: string; message: string; style: string } | null;
 }
 
 export interface FakeExcel {
@@ -104,7 +121,7 @@ export interface FakeExcel {
   typeInto(sheet: string, address: string, value: XlCellValue): void;
   /** A deep copy of the whole state, to compare before/after. */
   snapshot(): WorkbookState;
-  /** Structured references (Table[Column], [@Column]) and sheet references that point at nothing. */
+  /** Structured references (Table[Column], [@Column]), #REF! and sheet references that point at nothing. */
   formulaProblems(): string[];
 }
 
@@ -203,9 +220,22 @@ function view(wb: WorkbookState, s: SheetState): FakeSheetView {
     })),
     validations: s.validations.map((v) => ({
       address: formatRect(v.rect),
-      list: v.list.source.split(","),
-      inCellDropDown: v.list.inCellDropDown,
+      type: v.type,
+      list: v.list ? v.list.source.split(",") : null,
+      inCellDropDown: v.list ? v.list.inCellDropDown : null,
+      operator: v.basic?.operator ?? null,
+      formula1: v.basic?.formula1 ?? null,
+      formula2: v.basic?.formula2 ?? null,
+      prompt:
+        v.prompt && v.prompt.showPrompt
+          ? { title: v.prompt.title, message: v.prompt.message }
+          : null,
+      errorAlert:
+        v.errorAlert && v.errorAlert.showAlert
+          ? { title: v.errorAlert.title, message: v.errorAlert.message, style: v.errorAlert.style }
+          : null,
     })),
+    columnWidth: (letter) => s.columnWidths[parseAddress(`${letter}1`).col] ?? null,
     charts: s.charts.map((c) => ({
       name: c.name,
       type: c.type,
@@ -216,6 +246,7 @@ function view(wb: WorkbookState, s: SheetState): FakeSheetView {
     })),
     hiddenColumns: s.hiddenColumns.map((c) => columnLetter(c + 1)),
     frozenRows: s.frozenRows,
+    print: { ...s.print },
   };
 }
 
@@ -232,6 +263,8 @@ function formulaProblems(wb: WorkbookState): string[] {
       if (!c.formula) continue;
       const [row, col] = key.split(",").map(Number);
       const where = `${s.name}!${columnLetter(col + 1)}${row + 1}`;
+      // a reference to a sheet that was deleted (also one renamed away and deleted: the swap's backup)
+      if (c.formula.includes("#REF!")) problems.push(`${where}: #REF!（${c.formula}）`);
       for (const m of c.formula.matchAll(/([\p{L}_][\p{L}\p{N}_.]*)?\[(@?)([^\][]+)\]/gu)) {
         const [, tableName, at, column] = m;
         const owner = tableName
@@ -250,7 +283,7 @@ function formulaProblems(wb: WorkbookState): string[] {
         if (at && tableName) problems.push(`${where}: [@${column}] 应不带表名`);
       }
       for (const m of c.formula.matchAll(
-        /(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_]*))!\$?[A-Z]{1,3}\$?\d+/gu
+        /(?<![#\p{L}\p{N}_.])(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_]*))!\$?[A-Z]{1,3}\$?\d+/gu
       )) {
         const name = (m[1] ?? m[2]).replace(/''/g, "'");
         if (!findSheetByName(wb, name)) problems.push(`${where}: 没有工作表 ${name}`);

@@ -11,10 +11,12 @@ import type {
   XlRangeFormat,
 } from "../../../src/excel/xl";
 import { Batch, FakeClientObject, resolveSheet, sheetNameOf, type SheetRef } from "./batch";
+import { fromR1C1, toR1C1 } from "./formula";
 import {
   cellAt,
   cellForWrite,
   checkRect,
+  emptyCell,
   FakeExcelError,
   formatRect,
   overlaps,
@@ -22,6 +24,7 @@ import {
   type CellState,
   type Rect,
   type SheetState,
+  type ValidationState,
   type WorkbookState,
 } from "./state";
 
@@ -29,6 +32,7 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const RANGE_PROPS = [
   "values",
   "formulas",
+  "formulasR1C1",
   "numberFormat",
   "address",
   "rowIndex",
@@ -133,7 +137,7 @@ export class FakeRange extends FakeClientObject implements XlRange {
     kind: string,
     m: unknown[][],
     check: (v: unknown) => void,
-    put: (cell: CellState, v: unknown) => void
+    put: (cell: CellState, v: unknown, row: number, col: number) => void
   ): void {
     this.edit(`range.${kind}`, m, (sheet, rect) => {
       if (
@@ -150,18 +154,20 @@ export class FakeRange extends FakeClientObject implements XlRange {
       for (const row of m) for (const v of row) check(v);
       for (let r = 0; r < rect.rows; r++)
         for (let c = 0; c < rect.cols; c++)
-          put(cellForWrite(sheet, rect.row + r, rect.col + c), m[r][c]);
+          put(cellForWrite(sheet, rect.row + r, rect.col + c), m[r][c], rect.row + r, rect.col + c);
       this.batch.store.log.push(`${kind} ${quoteSheet(sheet.name)}!${formatRect(rect)}`);
     });
   }
 
   private readMatrix(
     wb: WorkbookState,
-    get: (cell: CellState | undefined) => unknown
+    get: (cell: CellState | undefined, row: number, col: number) => unknown
   ): unknown[][] {
     const { sheet, rect } = this.target(wb);
     return Array.from({ length: rect.rows }, (_, r) =>
-      Array.from({ length: rect.cols }, (_, c) => get(cellAt(sheet, rect.row + r, rect.col + c)))
+      Array.from({ length: rect.cols }, (_, c) =>
+        get(cellAt(sheet, rect.row + r, rect.col + c), rect.row + r, rect.col + c)
+      )
     );
   }
 
@@ -176,6 +182,15 @@ export class FakeRange extends FakeClientObject implements XlRange {
   }
   set formulas(m: unknown[][]) {
     this.writeMatrix("formulas", m, checkInput, writeInput);
+  }
+  get formulasR1C1(): unknown[][] {
+    return this.read("formulasR1C1");
+  }
+  /** Formulas in R1C1 notation are stored as Excel stores every formula: in A1 notation, relative to each cell. */
+  set formulasR1C1(m: unknown[][]) {
+    this.writeMatrix("formulasR1C1", m, checkInput, (cell, v, row, col) =>
+      writeInput(cell, typeof v === "string" ? fromR1C1(v, row, col) : v)
+    );
   }
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
@@ -240,6 +255,37 @@ export class FakeRange extends FakeClientObject implements XlRange {
     });
   }
 
+  /** Every merged area the range touches is split, as Excel does. */
+  unmerge(): void {
+    this.edit("range.unmerge", null, (sheet, rect) => {
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
+    });
+  }
+
+  /**
+   * Contents (values, formulas), formats (number format, fill, font, alignment) or both. Like Excel, neither merges
+   * nor data validation go with it: those have unmerge() and dataValidation.clear().
+   */
+  clear(applyTo: Parameters<XlRange["clear"]>[0] = "All"): void {
+    if (applyTo !== "All" && applyTo !== "Contents" && applyTo !== "Formats")
+      throw new FakeExcelError("InvalidArgument", `The fake does not support clear("${applyTo}").`);
+    this.edit("range.clear", applyTo, (sheet, rect) => {
+      const blank = emptyCell();
+      for (let r = rect.row; r < rect.row + rect.rows; r++)
+        for (let c = rect.col; c < rect.col + rect.cols; c++) {
+          const cell = cellAt(sheet, r, c);
+          if (!cell) continue;
+          if (applyTo !== "Formats") {
+            cell.value = "";
+            cell.formula = null;
+          }
+          if (applyTo !== "Contents")
+            Object.assign(cell, { ...blank, value: cell.value, formula: cell.formula });
+        }
+      this.batch.store.log.push(`clear ${quoteSheet(sheet.name)}!${formatRect(rect)}`);
+    });
+  }
+
   select(): void {
     this.edit("range.select", null, (sheet, rect, wb) => {
       wb.activeSheetId = sheet.id;
@@ -261,6 +307,10 @@ export class FakeRange extends FakeClientObject implements XlRange {
             return this.readMatrix(wb, (c) => c?.value ?? "");
           case "formulas":
             return this.readMatrix(wb, (c) => c?.formula ?? c?.value ?? "");
+          case "formulasR1C1":
+            return this.readMatrix(wb, (c, row, col) =>
+              c?.formula ? toR1C1(c.formula, row, col) : (c?.value ?? "")
+            );
           case "numberFormat":
             return this.readMatrix(wb, (c) => c?.numberFormat ?? "General");
           case "address":
@@ -303,6 +353,9 @@ export class FakeRange extends FakeClientObject implements XlRange {
       },
       set color(v: string) {
         set("fill.color", v, (c) => (c.fill = v === "" ? null : v.toUpperCase()));
+      },
+      clear() {
+        set("fill.clear", null, (c) => (c.fill = null));
       },
     };
     const font: XlFont = {
@@ -360,28 +413,39 @@ export class FakeRange extends FakeClientObject implements XlRange {
   private makeValidation(): XlDataValidation {
     const edit = (kind: string, v: unknown, op: (sheet: SheetState, rect: Rect) => void) =>
       this.edit(`dataValidation.${kind}`, v, op);
+    const unread = (what: string): never => {
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The fake does not support reading dataValidation.${what}.`
+      );
+    };
+    /** The prompt and the error alert belong to the validation of exactly this range (set the rule first). */
+    const onRule = (sheet: SheetState, rect: Rect, what: string): ValidationState => {
+      const v = sheet.validations.find(
+        (x) =>
+          x.rect.row === rect.row &&
+          x.rect.col === rect.col &&
+          x.rect.rows === rect.rows &&
+          x.rect.cols === rect.cols
+      );
+      if (!v)
+        throw new FakeExcelError(
+          "InvalidOperation",
+          `The fake sets dataValidation.${what} only on a range whose rule was set (${formatRect(rect)}).`
+        );
+      return v;
+    };
+    const attach = <K extends "prompt" | "errorAlert">(what: K, v: ValidationState[K]) =>
+      edit(what, v, (sheet, rect) => {
+        onRule(sheet, rect, what)[what] = v;
+      });
     return {
       get rule(): Excel.DataValidationRule {
-        throw new FakeExcelError(
-          "PropertyNotLoaded",
-          "The fake does not support reading dataValidation.rule."
-        );
+        return unread("rule");
       },
       set rule(rule: Excel.DataValidationRule) {
-        const list = rule.list;
-        if (
-          !list ||
-          Object.keys(rule).length !== 1 ||
-          typeof list.source !== "string" ||
-          list.source.trim() === ""
-        ) {
-          throw new FakeExcelError(
-            "InvalidArgument",
-            "The fake supports list validation rules with a text source only."
-          );
-        }
-        const entry = { source: list.source, inCellDropDown: list.inCellDropDown };
-        edit("rule", entry, (sheet, rect) => {
+        const entry = validationOf(rule);
+        edit("rule", rule, (sheet, rect) => {
           // conservative: demand clear() before a new rule over cells that already have one
           if (sheet.validations.some((v) => overlaps(v.rect, rect))) {
             throw new FakeExcelError(
@@ -389,8 +453,21 @@ export class FakeRange extends FakeClientObject implements XlRange {
               `The range already has data validation (${formatRect(rect)}): clear it first.`
             );
           }
-          sheet.validations.push({ rect, list: entry });
+          sheet.validations.push({ ...entry, rect });
         });
+      },
+      get prompt(): Excel.DataValidationPrompt {
+        return unread("prompt");
+      },
+      set prompt(p: Excel.DataValidationPrompt) {
+        attach("prompt", { title: p.title, message: p.message, showPrompt: p.showPrompt });
+      },
+      get errorAlert(): Excel.DataValidationErrorAlert {
+        return unread("errorAlert");
+      },
+      set errorAlert(a: Excel.DataValidationErrorAlert) {
+        const { title, message, showAlert } = a;
+        attach("errorAlert", { title, message, style: String(a.style), showAlert });
       },
       clear() {
         edit(
@@ -402,4 +479,61 @@ export class FakeRange extends FakeClientObject implements XlRange {
       },
     };
   }
+}
+
+/** Excel limits the text of a list rule's source to 255 characters. */
+const LIST_SOURCE_LIMIT = 255;
+const OPERATORS = new Set([
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+]);
+
+/** The one rule kind of a rule object, checked as Office.js checks it (the kinds the add-in uses). */
+function validationOf(rule: Excel.DataValidationRule): Omit<ValidationState, "rect"> {
+  const kinds = Object.keys(rule) as (keyof Excel.DataValidationRule)[];
+  const bad = (why: string) =>
+    new FakeExcelError("InvalidArgument", `The argument is invalid or missing: ${why}`);
+  if (kinds.length !== 1) throw bad("a data validation rule has exactly one kind");
+  const base = { prompt: null, errorAlert: null };
+  const kind = kinds[0];
+  if (kind === "list") {
+    const list = rule.list!;
+    if (typeof list.source !== "string" || list.source.trim() === "")
+      throw bad("list source (the fake supports a text source)");
+    if (list.source.length > LIST_SOURCE_LIMIT)
+      throw bad(`list source longer than ${LIST_SOURCE_LIMIT} characters`);
+    return {
+      ...base,
+      type: "list",
+      list: { source: list.source, inCellDropDown: list.inCellDropDown },
+      basic: null,
+    };
+  }
+  if (kind === "wholeNumber" || kind === "decimal" || kind === "textLength") {
+    const b = rule[kind]!;
+    if (!OPERATORS.has(String(b.operator))) throw bad(`operator ${String(b.operator)}`);
+    const between = b.operator === "Between" || b.operator === "NotBetween";
+    const formula = (f: unknown) => {
+      if (typeof f !== "number" && typeof f !== "string") throw bad("formula (number or text)");
+      return f;
+    };
+    if (between && b.formula2 === undefined) throw bad("formula2 of a Between rule");
+    return {
+      ...base,
+      type: kind,
+      list: null,
+      basic: {
+        operator: String(b.operator),
+        formula1: formula(b.formula1),
+        formula2: b.formula2 === undefined ? null : formula(b.formula2),
+      },
+    };
+  }
+  throw bad(`the fake does not support ${kind} rules`);
 }

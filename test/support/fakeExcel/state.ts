@@ -65,9 +65,14 @@ export interface ChartState {
   position: { start: string; end: string | null } | null;
 }
 
+/** A data validation as Office.js sets it: one rule kind, and the prompt and error alert set after it. */
 export interface ValidationState {
   rect: Rect;
-  list: { source: string; inCellDropDown: boolean };
+  type: "list" | "wholeNumber" | "decimal" | "textLength";
+  list: { source: string; inCellDropDown: boolean } | null;
+  basic: { operator: string; formula1: string | number; formula2: string | number | null } | null;
+  prompt: { title: string; message: string; showPrompt: boolean } | null;
+  errorAlert: { title: string; message: string; style: string; showAlert: boolean } | null;
 }
 
 export interface SheetState {
@@ -82,6 +87,14 @@ export interface SheetState {
   hiddenColumns: number[];
   columnWidths: Record<number, number>;
   frozenRows: number;
+  /** Print setup (pageLayout, ExcelApi 1.9). */
+  print: {
+    orientation: string;
+    paperSize: string;
+    centerHorizontally: boolean;
+    titleRows: string | null;
+    centerFooter: string;
+  };
 }
 
 export interface WorkbookState {
@@ -118,6 +131,13 @@ export function newSheet(wb: WorkbookState, name: string): SheetState {
     hiddenColumns: [],
     columnWidths: {},
     frozenRows: 0,
+    print: {
+      orientation: "Portrait",
+      paperSize: "Letter",
+      centerHorizontally: false,
+      titleRows: null,
+      centerFooter: "",
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   XlChartTitle,
   XlChartType,
   XlFreezePanes,
+  XlPageLayout,
   XlRange,
   XlTable,
   XlTableCollection,
@@ -13,6 +14,7 @@ import type {
   XlWorksheetCollection,
 } from "../../../src/excel/xl";
 import { Batch, FakeClientObject, resolveSheet, sheetNameOf, type SheetRef } from "./batch";
+import { renameSheetRefs } from "./formula";
 import { FakeRange } from "./range";
 import { jsonBytes } from "./batch";
 import {
@@ -33,6 +35,13 @@ function asFakeRange(r: XlRange): FakeRange {
   if (!(r instanceof FakeRange))
     throw new FakeExcelError("InvalidArgument", "A range from another context was passed.");
   return r;
+}
+
+/** Formulas on every sheet naming sheet `from`: renamed to `to`, or #REF! when it is gone. */
+function rewriteRefs(wb: WorkbookState, from: string, to: string | null): void {
+  for (const sheet of wb.sheets)
+    for (const cell of sheet.cells.values())
+      if (cell.formula) cell.formula = renameSheetRefs(cell.formula, from, to);
 }
 
 function allTables(wb: WorkbookState): TableState[] {
@@ -257,6 +266,7 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   readonly tables: XlTableCollection;
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
+  readonly pageLayout: XlPageLayout;
   private readonly sheetName: (wb: WorkbookState) => string | null;
 
   constructor(
@@ -275,6 +285,7 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
       freezeRows: (count = 1) =>
         this.edit("freezePanes.freezeRows", count, (s) => (s.frozenRows = count)),
     };
+    this.pageLayout = this.makePageLayout();
     batch.push(
       kind,
       (wb, commit) => {
@@ -301,6 +312,54 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
     });
   }
 
+  private makePageLayout(): XlPageLayout {
+    const unread = (what: string): never => {
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The fake does not support reading pageLayout.${what}.`
+      );
+    };
+    const set = <K extends keyof SheetState["print"]>(what: K, v: SheetState["print"][K]) =>
+      this.edit(`pageLayout.${what}`, v, (s) => (s.print[what] = v));
+    const footer = {
+      get centerFooter(): string {
+        return unread("centerFooter");
+      },
+      set centerFooter(v: string) {
+        set("centerFooter", v);
+      },
+    };
+    return {
+      get orientation(): XlPageLayout["orientation"] {
+        return unread("orientation");
+      },
+      set orientation(v: XlPageLayout["orientation"]) {
+        set("orientation", String(v));
+      },
+      get paperSize(): XlPageLayout["paperSize"] {
+        return unread("paperSize");
+      },
+      set paperSize(v: XlPageLayout["paperSize"]) {
+        set("paperSize", String(v));
+      },
+      get centerHorizontally(): boolean {
+        return unread("centerHorizontally");
+      },
+      set centerHorizontally(v: boolean) {
+        set("centerHorizontally", v);
+      },
+      setPrintTitleRows: (rows: XlRange | string) => {
+        if (typeof rows !== "string" || !/^\$\d+:\$\d+$/.test(rows))
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `The fake takes print title rows as "$4:$4", not ${String(rows)}.`
+          );
+        set("titleRows", rows);
+      },
+      headersFooters: { defaultForAllPages: footer },
+    };
+  }
+
   get isNullObject(): boolean {
     return this.read("isNullObject");
   }
@@ -310,6 +369,8 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
   set name(name: string) {
     this.edit("worksheet.name", name, (s, wb) => {
       checkSheetName(wb, name, s.id);
+      // as in Excel, every formula that names the sheet follows it to its new name
+      rewriteRefs(wb, s.name, name);
       s.name = name;
     });
   }
@@ -373,6 +434,8 @@ export class FakeWorksheet extends FakeClientObject implements XlWorksheet {
           "A workbook must contain at least one visible worksheet."
         );
       wb.sheets = wb.sheets.filter((x) => x.id !== s.id);
+      // as in Excel, formulas elsewhere that named the sheet now say #REF!
+      rewriteRefs(wb, s.name, null);
       if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets[0].id;
       if (wb.selection?.sheetId === s.id) wb.selection = null;
     });

@@ -3,6 +3,7 @@
  * 推荐汇总表 written by openpyxl, test/taskpane/fixtures/make_fixtures.py), confirmed into the list, an indicator typed,
  * a score — the kinds of data the keeper must carry through storage and back.
  */
+import { scoredCases } from "../../../src/core/scores";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readImportFile } from "../../../src/taskpane/io/readFiles";
@@ -25,6 +26,7 @@ export async function realState(): Promise<AppState> {
   s = reducer(s, { type: "previewed", files });
   s = reducer(s, { type: "confirmed" });
   s = reducer(s, { type: "indicatorSet", key: "tier3", value: 12 });
-  s = reducer(s, { type: "scoresRead", scores: new Map([["某案例", 88.5]]) });
+  const scored = s.records[0];
+  s = reducer(s, { type: "scoresRead", scores: scoredCases([{ ...scored, score: 88.5 }]) });
   return s;
 }

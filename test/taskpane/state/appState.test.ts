@@ -1,5 +1,4 @@
 import { EMPTY_META, type CaseRecord, type PrefectureSubmission } from "../../../src/core/model";
-import { caseKey } from "../../../src/core/identity";
 import {
   initialState,
   reducer,
@@ -164,7 +163,7 @@ function sub(
   };
 }
 
-test("province: the checklist names 已报 / 未报 / 有问题; scores by caseKey reach the merged rows", () => {
+test("province: the checklist names 已报 / 未报 / 有问题; scored cases reach the same merged rows, the rest are named", () => {
   let s = reducer(initialState(), {
     type: "submissionsRead",
     submissions: [
@@ -178,9 +177,26 @@ test("province: the checklist names 已报 / 未报 / 有问题; scores by caseK
   expect(by["邵阳市"]).toBe("已报");
   expect(by["娄底市"]).toBe("有问题"); // 基础电信企业 under direction 3: R7
   expect(by["长沙市"]).toBe("未报");
-  const key = caseKey({ ...rec("娄底.xlsx", 4, "己"), prefecture: "娄底市" });
-  s = reducer(s, { type: "scoresRead", scores: new Map([[key, 91.5]]) });
-  expect(provinceView(s)!.records.find((r) => r.caseName === "己")!.score).toBe(91.5);
+  // a score read from a workbook re-sent under another file name still finds its case
+  const scored = { ...rec("娄底（修改版）.xlsx", 9, "己"), prefecture: "娄底市" as const };
+  const gone = {
+    ...rec("娄底.xlsx", 5, "戊"),
+    prefecture: "娄底市" as const,
+    enterprise: "湖南戊公司",
+  };
+  s = reducer(s, {
+    type: "scoresRead",
+    scores: [
+      { ...scored, score: 91.5 },
+      { ...gone, score: 70 },
+    ],
+  });
+  const view = provinceView(s)!;
+  expect(view.records.find((r) => r.caseName === "己")!.score).toBe(91.5);
+  expect(view.carry?.carried).toBe(1);
+  expect(view.carry?.lost.map((l) => [l.caseName, l.score, l.reason])).toEqual([
+    ["戊", 70, "gone"],
+  ]);
   // reading the same file again replaces its submission
   s = reducer(s, {
     type: "submissionsRead",

@@ -16,7 +16,7 @@ import { INDICATOR_DEFS } from "../../../core/indicatorDefs";
 import type { IndicatorMap } from "../../../core/indicators";
 import { parsePrefecture } from "../../../core/vocabulary";
 import type { CaseRecord, SubmissionMeta } from "../../../core/model";
-import { cleanText, parseLooseNumber } from "../../../core/text";
+import { cleanText } from "../../../core/text";
 import { joinDirectionCell, parseCategory, splitDirectionCell } from "../../../core/vocabulary";
 import { ANNEX3_SHEET, KEY_HEADER } from "../../../sheets/annex3";
 import {
@@ -36,6 +36,7 @@ import {
   recordColumn,
   unchangedSinceWritten,
   RECORD_COLUMNS,
+  scoreFromText,
   type OfficialField,
   type RecordColumnId,
   type RecordDraft,
@@ -169,7 +170,7 @@ function readScore(
     return;
   }
   if (text === "" && c.error === null) return;
-  const n = c.error === null ? parseLooseNumber(text.replace(/分$/, "")) : null;
+  const n = c.error === null ? scoreFromText(text) : null;
   if (n !== null) {
     draft.score = n;
     return;

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../../core/findings";
 import type { CaseRecord } from "../../../core/model";
-import { asWritten, rowContexts, type RecordSheetSpec } from "../../../sheets/records";
+import { asWritten, rowContexts, rowFill, type RecordSheetSpec } from "../../../sheets/records";
 import type { CellValue, SheetWriter } from "../ooxml/sheet";
 import {
   headerStyle,
@@ -45,12 +45,8 @@ export function writeRecordSheet(
       const v = c.write(r, ctx);
       values[j] = typeof v === "string" ? textOrEmpty(v) : v;
     });
-    const look = ctx.findings.some((f) => f.severity === "error")
-      ? 1
-      : ctx.findings.length > 0
-        ? 2
-        : 0;
-    ws.row(i + 2, values, looks[look]);
+    const fill = rowFill(ctx.findings);
+    ws.row(i + 2, values, looks[fill === "error" ? 1 : fill === "warning" ? 2 : 0]);
   });
   renderRules(ws, columns, 2, records.length + 1);
   tableSheetBasics(ws, columns.length, records.length + 1);

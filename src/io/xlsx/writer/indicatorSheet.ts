@@ -3,24 +3,20 @@
  * formula (SUM, SUMPRODUCT, IFERROR) with the cached result from src/core/indicators.ts, so viewers that do not
  * recalculate show the right numbers and WPS recomputes them. "No data" is an empty cell, never 0.
  */
-import { INDICATOR_DEFS } from "../../../core/indicatorDefs";
 import { indicatorTable, type IndicatorMap } from "../../../core/indicators";
-import type { IndicatorKey } from "../../../core/model";
 import { PREFECTURE_NAMES } from "../../../core/vocabulary";
 import { sheetRange, type ChartSpec } from "../ooxml/chart";
 import {
-  DERIVED_COLUMNS,
   INDICATOR_SHEET,
   TIER_CHART,
   PROVINCE_COLUMNS,
   PROVINCE_HEADERS,
   PROVINCE_INDICATOR_PRINT,
+  PROVINCE_LOOKS,
   PROVINCE_ROWS,
-  RATE_KEYS,
-  indicatorLook,
-  plainFormulas,
+  PROVINCE_WIDTHS,
+  provinceCells,
 } from "../../../sheets/indicators";
-import type { Look } from "../../../sheets/layout";
 import type { CellValue, Formula, SheetWriter } from "../ooxml/sheet";
 import type { CellStyle } from "../ooxml/styles";
 import { lookStyle, renderPrint } from "./render";
@@ -28,28 +24,14 @@ import { FILL_TOTAL, FONT_HEADER, HEADER, WRAP_CENTER } from "./styles";
 
 export { INDICATOR_SHEET, TOTAL_LABEL } from "../../../sheets/indicators";
 
-const columnIndex = (letter: string): number =>
-  [...letter].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
-
-function formula(text: string, result: number | null): Formula {
-  return { formula: text, result: result === null ? "" : result };
-}
-
 export function writeIndicatorSheet(ws: SheetWriter, indicators: IndicatorMap): void {
-  const k = PROVINCE_COLUMNS.byKey;
   const width = PROVINCE_COLUMNS.width;
   ws.row(PROVINCE_ROWS.header, [...PROVINCE_HEADERS], ws.style(HEADER), { height: 72 });
-  ws.column(1, { width: 22 });
-  for (let c = 2; c <= width; c++) ws.column(c, { width: 12 });
+  ws.column(1, { width: PROVINCE_WIDTHS.prefecture });
+  for (let c = 2; c <= width; c++) ws.column(c, { width: PROVINCE_WIDTHS.other });
 
-  const looks: Look[] = [
-    "text",
-    ...INDICATOR_DEFS.map((d) => indicatorLook(d.key)),
-    ...DERIVED_COLUMNS.map((d) => d.look),
-    "text",
-  ];
   const styles = [false, true].map((isTotal) =>
-    looks.map((look) => {
+    PROVINCE_LOOKS.map((look) => {
       const base: CellStyle = lookStyle(look);
       const style: CellStyle =
         look === "text" ? { ...base, numFmt: undefined, alignment: WRAP_CENTER } : base;
@@ -57,38 +39,18 @@ export function writeIndicatorSheet(ws: SheetWriter, indicators: IndicatorMap): 
     })
   );
 
-  const table = indicatorTable(indicators);
-  const reported = table.filter((t, j) => j < PREFECTURE_NAMES.length && t.reported).length;
-  table.forEach((line, i) => {
-    const r = PROVINCE_ROWS.first + i;
-    const isTotal = r === PROVINCE_ROWS.total;
-    const values: CellValue[] = new Array<CellValue>(width).fill(null);
-    values[0] = line.prefecture;
-    for (const def of INDICATOR_DEFS) {
-      const v = line.values[def.key];
-      const has = typeof v === "number" && Number.isFinite(v);
-      if (!has) continue;
-      values[columnIndex(k[def.key])] = isTotal ? formula(plainFormulas.total(def.key), v) : v;
-    }
-    const d = line.derived;
-    const col = PROVINCE_COLUMNS.derived;
-    if (d.tierTotal !== null)
-      values[columnIndex(col.tierTotal)] = formula(
-        plainFormulas.tierTotal(r, isTotal),
-        d.tierTotal
-      );
-    for (const id of ["icsFixRate", "hazardFixRate"] as const) {
-      const [num, den] = RATE_KEYS[id];
-      if (!bothNumbers(line.values, num, den)) continue;
-      values[columnIndex(col[id])] = formula(plainFormulas.rate(num, den, r, isTotal), d[id]);
-    }
-    values[columnIndex(PROVINCE_COLUMNS.status)] = isTotal
-      ? `已报 ${reported}/${PREFECTURE_NAMES.length}`
-      : line.reported
-        ? "已报"
-        : "未报";
-    ws.row(r, values, styles[isTotal ? 1 : 0]);
-  });
+  for (const line of provinceCells(indicators)) {
+    const values: CellValue[] = line.cells.map((c) =>
+      c === null
+        ? null
+        : c.kind === "text"
+          ? c.text
+          : c.kind === "number"
+            ? c.value
+            : formula(c.formula, c.result)
+    );
+    ws.row(line.row, values, styles[line.isTotal ? 1 : 0]);
+  }
   ws.freeze(1, 1);
   ws.chart(tierChartSpec(indicators));
   renderPrint(ws, PROVINCE_INDICATOR_PRINT);
@@ -122,10 +84,6 @@ export function tierChartSpec(indicators: IndicatorMap): ChartSpec {
   };
 }
 
-function bothNumbers(
-  values: Partial<Record<IndicatorKey, number | null>>,
-  a: IndicatorKey,
-  b: IndicatorKey
-): boolean {
-  return typeof values[a] === "number" && typeof values[b] === "number";
+function formula(text: string, result: number | null): Formula {
+  return { formula: text, result: result === null ? "" : result };
 }

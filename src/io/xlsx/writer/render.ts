@@ -10,6 +10,7 @@ import {
   type ColumnRule,
   type Look,
   type PrintSpec,
+  ruleAlert,
 } from "../../../sheets/layout";
 import type { SheetWriter } from "../ooxml/sheet";
 import type { CellStyle } from "../ooxml/styles";
@@ -49,18 +50,12 @@ export function renderColumns(ws: SheetWriter, columns: readonly ColumnLayout[])
 }
 
 export function validationOf(rule: ColumnRule): DataValidation {
+  const alert = ruleAlert(rule);
+  const prompt = { title: rule.title, text: rule.prompt };
+  const error = { style: alert.style, title: alert.title, text: alert.text };
   switch (rule.kind) {
     case "list":
-      return {
-        type: "list",
-        formula1: inlineList(rule.items),
-        prompt: { title: rule.title, text: rule.prompt },
-        error: {
-          style: "stop",
-          title: "请从下拉列表中选择",
-          text: `请从下拉列表中选择：${rule.items.join("、")}`,
-        },
-      };
+      return { type: "list", formula1: inlineList(rule.items), prompt, error };
     case "number":
       return {
         type: rule.whole ? "whole" : "decimal",
@@ -71,16 +66,16 @@ export function validationOf(rule: ColumnRule): DataValidation {
               formula1: String(rule.min),
               formula2: String(rule.max),
             }),
-        prompt: { title: rule.title, text: rule.prompt },
-        error: { style: rule.strict ? "stop" : "warning", title: rule.title, text: rule.error },
+        prompt,
+        error,
       };
     case "length":
       return {
         type: "textLength",
         operator: rule.exact ? "equal" : "lessThanOrEqual",
         formula1: String(rule.length),
-        prompt: { title: rule.title, text: rule.prompt },
-        error: { style: "warning", title: rule.title, text: rule.error },
+        prompt,
+        error,
       };
   }
 }
