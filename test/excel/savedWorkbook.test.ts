@@ -6,7 +6,11 @@
  */
 import { columnLetter } from "../../src/core/findings";
 import type { MergeResult } from "../../src/core/merge";
-import { readWorkbook, readWorkbookContents } from "../../src/io/xlsx/readWorkbook";
+import {
+  readWorkbook,
+  readWorkbookContents,
+  readWorkbookSubmissions,
+} from "../../src/io/xlsx/readWorkbook";
 import { writePrefectureWorkbook, writeProvinceWorkbook } from "../../src/io/xlsx/writeProvince";
 import { asWritten } from "../../src/sheets/records";
 import { reducer } from "../../src/taskpane/state/appState";
@@ -84,6 +88,14 @@ test("the province merge in Excel, with scores typed into 全省汇总, reads ba
     await writeProvinceWorkbook({ ...merged, records: scored }, { recommender: "" }),
     "全省汇总.xlsx"
   );
+  // a workbook we wrote is a list without its 推荐汇总表: read, and split per prefecture as the province file is
+  expect(sub.ok).toBe(true);
+  expect(sub.findings.filter((f) => f.code === "FILE")).toEqual([]);
+  const parts = await readWorkbookSubmissions(fakeToXlsx(fake.snapshot()), "全省汇总.xlsx");
+  expect(parts.map((p) => [p.file, p.ok])).toEqual(
+    Object.keys(merged.meta).map((p) => [`全省汇总.xlsx（${p}）`, true])
+  );
+  expect(parts.flatMap((p) => p.records)).toEqual(sub.records);
   expect(sub.records).toHaveLength(merged.records.length);
   expect(sub.records).toEqual(scored.map(asWritten));
   expect(sub.records).toEqual(file.sub.records);

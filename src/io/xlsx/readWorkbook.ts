@@ -86,6 +86,18 @@ export async function readWorkbookSubmissions(
   opts: WorkbookReadOptions = {}
 ): Promise<PrefectureSubmission[]> {
   const { sub, contents } = await readWorkbookContents(data, file, opts);
+  return splitSubmissions(sub, contents, file);
+}
+
+/**
+ * A workbook's submission as the submissions it holds (see readWorkbookSubmissions): a province workbook the tool
+ * wrote gives one per prefecture, labelled "file（市州）"; any other gives itself.
+ */
+export function splitSubmissions(
+  sub: PrefectureSubmission,
+  contents: Contents | null,
+  file: string
+): PrefectureSubmission[] {
   const named = new Set(sub.records.map((r) => r.prefecture));
   if (!sub.ok || (named.size <= 1 && !contents?.provinceIndicators)) return [sub];
   const prefectures = PREFECTURE_NAMES.filter(
@@ -177,6 +189,42 @@ export async function readWorkbookContents(
   } catch (e) {
     // an unexpected failure in our own code must not stop the other files: report it on this file
     return fail(`读取文件时出错：${errorMessage(e)}`);
+  }
+}
+
+/**
+ * The submission and contents of sheets already read into grids, exactly as readWorkbookContents reads them once a
+ * file is opened: the Excel host reads the live workbook's own sheets so (src/excel/resume.ts). Never throws.
+ */
+export function readWorkbookGrids(
+  grids: SheetGrid[],
+  file: string,
+  opts: { prefecture?: PrefectureName; date1904?: boolean } = {}
+): { sub: PrefectureSubmission; contents: Contents | null } {
+  const sub: PrefectureSubmission = {
+    file,
+    kind: "unknown",
+    prefecture: opts.prefecture ?? null,
+    meta: { ...EMPTY_META },
+    records: [],
+    indicators: null,
+    findings: [],
+    ok: false,
+  };
+  try {
+    const contents = readContents(sub, grids, {
+      file,
+      date1904: opts.date1904 ?? false,
+      prefecture: opts.prefecture ?? null,
+    });
+    return { sub, contents };
+  } catch (e) {
+    sub.findings.push(
+      finding("FILE", { file }, `读取工作表时出错：${errorMessage(e)}`, {
+        prefecture: sub.prefecture,
+      })
+    );
+    return { sub, contents: null };
   }
 }
 
@@ -289,14 +337,10 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
   if (indicators) indicators.prefecture ??= prefecture;
   sub.records = records;
   sub.indicators = indicators;
-  sub.kind =
-    chosen.length > 0 && indicators
-      ? "workbook"
-      : chosen.length > 0
-        ? "annex3"
-        : indicators
-          ? "annex2"
-          : "unknown";
+  // a workbook we wrote is a list even without its 推荐汇总表 (the Excel host's province has only 全省汇总)
+  const list = chosen.length > 0 || own !== null;
+  const regional = indicators !== null || provinceIndicators !== null;
+  sub.kind = list && regional ? "workbook" : list ? "annex3" : regional ? "annex2" : "unknown";
   sub.ok = sub.kind !== "unknown";
   if (!sub.ok) {
     const names = grids.map((g) => `“${g.name}”`).join("、");
