@@ -20,6 +20,7 @@ import type {
   XlFreezePanes,
   XlPageLayout,
   XlRange,
+  XlRangeAreas,
   XlRangeFormat,
   XlTable,
   XlTableCollection,
@@ -260,6 +261,9 @@ class PlanRange implements XlRange {
   }
   select(): void {
     this.plan.record(null, (ws) => this.real.get(ws).select());
+  }
+  getMergedAreasOrNullObject(): XlRangeAreas {
+    return readNotAllowed("range.getMergedAreasOrNullObject");
   }
   load(): void {
     readNotAllowed("range.load");

@@ -54,6 +54,13 @@ export interface XlRange extends Pick<
 > {
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
+  /** The merged areas whose top-left cell is in the range (ExcelApi 1.13: only behind isSetSupported; ≤ 512 areas). */
+  getMergedAreasOrNullObject(): XlRangeAreas;
+  load(propertyNames: string | string[]): void;
+}
+
+/** Several rectangles of one sheet (ExcelApi 1.9): `address` lists them as "Sheet1!A1:G1, Sheet1!A2:G2". */
+export interface XlRangeAreas extends Pick<Excel.RangeAreas, "address" | "isNullObject"> {
   load(propertyNames: string | string[]): void;
 }
 
@@ -143,6 +150,7 @@ export interface XlContext extends Pick<Excel.RequestContext, "sync"> {
 export interface XlMirrors {
   XlRangeFormat: Excel.RangeFormat;
   XlRange: Excel.Range;
+  XlRangeAreas: Excel.RangeAreas;
   XlTable: Excel.Table;
   XlTableCollection: Excel.TableCollection;
   XlChart: Excel.Chart;

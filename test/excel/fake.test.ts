@@ -307,4 +307,57 @@ describe("Excel fake", () => {
     expect(s.formula("A2")).toBe('=INDIRECT("明细!C5")');
     expect(fake.formulaProblems()).toEqual(["Sheet1!A1: #REF!（=#REF!C5*2）"]);
   });
+  it("gives the merged areas whose top-left cell is in a range, whole, a null object when none, and fails above 512", async () => {
+    const fake = createFakeExcel();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:G1").merge();
+      ws.getRange("B3:C5").merge();
+      await context.sync();
+      const areas = ws.getRange("A1:D3").getMergedAreasOrNullObject();
+      areas.load(["address", "isNullObject"]);
+      const none = ws.getRange("A4:D9").getMergedAreasOrNullObject();
+      none.load("isNullObject");
+      await context.sync();
+      // B3:C5 starts inside A1:D3 and is given whole; A4:D9 holds no top-left cell of a merge
+      expect(areas.isNullObject).toBe(false);
+      expect(areas.address).toBe("Sheet1!A1:G1, Sheet1!B3:C5");
+      expect(none.isNullObject).toBe(true);
+      for (let r = 10; r < 10 + 513; r++) ws.getRange(`A${r}:B${r}`).merge();
+      await context.sync();
+      ws.getRange("A10:B600").getMergedAreasOrNullObject().load("address");
+      await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
+    expect(fake.responseSizes().length).toBeGreaterThan(0);
+  });
+
+  it("lets a test do what a clerk does: merge cells (only the top-left keeps its value), delete rows (the rest moves up)", async () => {
+    const fake = createFakeExcel();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:B4").values = [
+        ["甲", "1"],
+        ["乙", "2"],
+        ["丙", "3"],
+        ["联系人：张三", ""],
+      ];
+      ws.getRange("A4:B4").merge();
+      await context.sync();
+    });
+    fake.mergeCells("Sheet1", "A2:B2");
+    expect(fake.sheet("Sheet1")!.grid()[1]).toEqual(["乙", ""]);
+    fake.deleteRows("Sheet1", 1);
+    const s = fake.sheet("Sheet1")!;
+    expect(s.grid()).toEqual([
+      ["乙", ""],
+      ["丙", 3],
+      ["联系人：张三", ""],
+    ]);
+    expect(s.merges).toEqual(["A3:B3", "A1:B1"]);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("C1").formulas = [["=A1"]];
+      await context.sync();
+    });
+    expect(() => fake.deleteRows("Sheet1", 2)).toThrow(/does not adjust formulas/);
+  });
 });

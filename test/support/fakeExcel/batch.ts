@@ -81,6 +81,8 @@ export class Store {
   readonly operations: OpInfo[] = [];
   /** Request bytes of every sync, in order. */
   readonly requestBytes: number[] = [];
+  /** Response bytes of every sync that got as far as its loads, in order (a refused one included). */
+  readonly responseBytes: number[] = [];
   /** Injected whole-sync failures: the sync with this 1-based number throws and applies nothing. */
   private syncFailures = new Map<number, string>();
   private injections: Injection[] = [];
@@ -141,6 +143,7 @@ export class Store {
         responseBytes += n;
       });
     }
+    this.responseBytes.push(responseBytes);
     if (responseBytes > PAYLOAD_LIMIT) {
       throw new FakeExcelError(
         "ResponsePayloadSizeLimitExceeded",

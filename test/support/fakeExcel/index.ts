@@ -21,10 +21,12 @@ import {
   findSheetByName,
   formatRect,
   newSheet,
+  overlaps,
   parseAddress,
   quoteSheet,
   usedRect,
   type CellState,
+  type Rect,
   type SheetState,
   type WorkbookState,
 } from "./state";
@@ -119,6 +121,19 @@ export interface FakeExcel {
   syncCount(): number;
   /** What a user does between add-in calls: type a value straight into a cell (no formula, no conversion). */
   typeInto(sheet: string, address: string, value: XlCellValue): void;
+  /**
+   * What a user does in Excel's ribbon: merge cells (合并单元格). As Excel does, only the top-left cell keeps its value;
+   * the others are emptied.
+   */
+  mergeCells(sheet: string, address: string): void;
+  /**
+   * What a user does with 删除 › 删除工作表行: rows `row` … `row + count - 1` (1-based) go, the rows below move up with
+   * their cells, merged areas and validations. The fake adjusts no formula: it refuses a sheet that holds formulas or
+   * that a formula names.
+   */
+  deleteRows(sheet: string, row: number, count?: number): void;
+  /** The response size in bytes of every sync so far (what its loads brought back). */
+  responseSizes(): readonly number[];
   /** A deep copy of the whole state, to compare before/after. */
   snapshot(): WorkbookState;
   /** Structured references (Table[Column], [@Column]), #REF! and sheet references that point at nothing. */
@@ -177,6 +192,25 @@ export function createFakeExcel(initialSheets: readonly string[] = ["Sheet1"]): 
       cell.value = value;
       cell.formula = null;
     },
+    mergeCells: (sheet, address) => {
+      const s = sheetState(sheet);
+      if (!s) throw new Error(`no sheet ${sheet}`);
+      const rect = parseAddress(address);
+      if (s.merges.some((m) => overlaps(m, rect))) throw new Error(`${address} overlaps a merge`);
+      for (let r = rect.row; r < rect.row + rect.rows; r++)
+        for (let c = rect.col; c < rect.col + rect.cols; c++) {
+          if (r === rect.row && c === rect.col) continue;
+          const cell = cellAt(s, r, c);
+          if (cell) Object.assign(cell, { value: "", formula: null });
+        }
+      s.merges.push(rect);
+    },
+    deleteRows: (sheet, row, count = 1) => {
+      const s = sheetState(sheet);
+      if (!s) throw new Error(`no sheet ${sheet}`);
+      deleteRows(store.state, s, row - 1, count);
+    },
+    responseSizes: () => store.responseBytes,
     snapshot: () => structuredClone(store.state),
     formulaProblems: () => formulaProblems(store.state),
   };
@@ -248,6 +282,40 @@ function view(wb: WorkbookState, s: SheetState): FakeSheetView {
     frozenRows: s.frozenRows,
     print: { ...s.print },
   };
+}
+
+/** Rows [first, first + count) (0-based) deleted, the rows below moved up (see FakeExcel.deleteRows). */
+function deleteRows(wb: WorkbookState, s: SheetState, first: number, count: number): void {
+  const named = wb.sheets.some((o) =>
+    [...o.cells.values()].some(
+      (c) => c.formula !== null && (o === s || c.formula.includes(`${quoteSheet(s.name)}!`))
+    )
+  );
+  if (named)
+    throw new Error(`the fake does not adjust formulas: ${s.name} holds or is named by one`);
+  const end = first + count;
+  const cells = new Map<string, CellState>();
+  for (const [key, c] of s.cells) {
+    const [r, col] = key.split(",").map(Number);
+    if (r < first) cells.set(key, c);
+    else if (r >= end) cells.set(`${r - count},${col}`, c);
+  }
+  s.cells = cells;
+  /** A rectangle after the deletion: shrunk where it covered deleted rows, null when nothing of it is left. */
+  const shift = (rect: Rect): Rect | null => {
+    const top = rect.row < first ? rect.row : Math.max(first, rect.row - count);
+    const bottom = rect.row + rect.rows - 1;
+    const newBottom = bottom < first ? bottom : bottom >= end ? bottom - count : first - 1;
+    return newBottom < top ? null : { ...rect, row: top, rows: newBottom - top + 1 };
+  };
+  s.merges = s.merges.flatMap((m) => {
+    const r = shift(m);
+    return r && r.rows * r.cols > 1 ? [r] : [];
+  });
+  s.validations = s.validations.flatMap((v) => {
+    const r = shift(v.rect);
+    return r ? [{ ...v, rect: r }] : [];
+  });
 }
 
 /** Check every formula's table references (also inside INDIRECT("…") text) and Sheet!A1 references. */

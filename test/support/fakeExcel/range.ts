@@ -8,6 +8,7 @@ import type {
   XlFill,
   XlFont,
   XlRange,
+  XlRangeAreas,
   XlRangeFormat,
 } from "../../../src/excel/xl";
 import { Batch, FakeClientObject, resolveSheet, sheetNameOf, type SheetRef } from "./batch";
@@ -294,6 +295,28 @@ export class FakeRange extends FakeClientObject implements XlRange {
     });
   }
 
+  /** As in Excel (ExcelApi 1.13): the merged areas whose top-left cell is in the range, whole; more than 512 fail. */
+  getMergedAreasOrNullObject(): XlRangeAreas {
+    return new FakeRangeAreas(this.batch, this.sheetName, (wb) => {
+      const { sheet, rect } = this.target(wb);
+      const inside = sheet.merges
+        .filter(
+          (m) =>
+            m.row >= rect.row &&
+            m.row < rect.row + rect.rows &&
+            m.col >= rect.col &&
+            m.col < rect.col + rect.cols
+        )
+        .sort((a, b) => a.row - b.row || a.col - b.col);
+      if (inside.length > MERGED_AREAS_LIMIT)
+        throw new FakeExcelError(
+          "GeneralException",
+          `The range has ${inside.length} merged areas: getMergedAreasOrNullObject returns at most ${MERGED_AREAS_LIMIT}.`
+        );
+      return { sheet: sheet.name, areas: inside };
+    });
+  }
+
   load(propertyNames: string | string[]): void {
     this.queueLoad(
       "range.load",
@@ -478,6 +501,50 @@ export class FakeRange extends FakeClientObject implements XlRange {
         );
       },
     };
+  }
+}
+
+/** Range.getMergedAreasOrNullObject fails above this many areas (Office.js reference). */
+const MERGED_AREAS_LIMIT = 512;
+
+/** The merged areas of a range (RangeAreas): a null object when there are none; `address` as Excel gives it. */
+class FakeRangeAreas extends FakeClientObject implements XlRangeAreas {
+  private found: { sheet: string; areas: Rect[] } | null = null;
+  constructor(
+    batch: Batch,
+    private readonly sheetName: (wb: WorkbookState) => string | null,
+    locate: (wb: WorkbookState) => { sheet: string; areas: Rect[] }
+  ) {
+    super(batch);
+    batch.push(
+      "range.getMergedAreasOrNullObject",
+      (wb, commit) => {
+        const found = locate(wb);
+        this.found = found;
+        commit(() => this.markLoaded("isNullObject", found.areas.length === 0));
+      },
+      { sheet: sheetName }
+    );
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  load(propertyNames: string | string[]): void {
+    this.queueLoad(
+      "rangeAreas.load",
+      propertyNames,
+      ["address", "isNullObject"],
+      (_wb, prop) => {
+        const found = this.found;
+        if (!found || found.areas.length === 0) return prop === "isNullObject" ? true : undefined;
+        if (prop === "isNullObject") return false;
+        return found.areas.map((a) => `${quoteSheet(found.sheet)}!${formatRect(a)}`).join(", ");
+      },
+      this.sheetName
+    );
   }
 }
 
