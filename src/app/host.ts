@@ -12,7 +12,12 @@
  */
 import type { Finding } from "../core/findings";
 import type { MergeResult } from "../core/merge";
-import type { CaseRecord, IndicatorValues, SubmissionMeta } from "../core/model";
+import type {
+  CaseRecord,
+  IndicatorValues,
+  PrefectureSubmission,
+  SubmissionMeta,
+} from "../core/model";
 import type { ScoreCarry, ScoredCase } from "../core/scores";
 import type { PrefectureName } from "../core/vocabulary";
 
@@ -22,6 +27,34 @@ export interface PrefectureState {
   meta: SubmissionMeta;
   records: CaseRecord[];
   findings: Finding[];
+}
+
+/**
+ * The work a workbook already holds, read back from the tool's own sheets the way a saved copy of the workbook is read
+ * as a file (src/io/xlsx/readWorkbook.ts): the clerk's edits in the sheets as the clerk meant them, every reading
+ * finding located in the sheets (`file` is the workbook's label in them).
+ */
+export interface ResumedWork {
+  /** What the findings name as their file: "本工作簿". */
+  file: string;
+  /**
+   * The prefecture list: 推荐汇总表 and 明细 (the cases in the 推荐汇总表's order, every field, the header and footer
+   * lines) and the 附件2 sheet 成效突出地区申报表; null when the workbook has none of them.
+   */
+  prefecture: {
+    prefecture: PrefectureName | null;
+    meta: SubmissionMeta;
+    records: CaseRecord[];
+    indicators: IndicatorValues | null;
+    /** Reading findings: the two sheets disagreeing (MAT), a score or an indicator that is not a number, … */
+    findings: Finding[];
+  } | null;
+  /**
+   * The province merge of 全省汇总 and 地区指标, as one submission per prefecture (as when the province reads its own
+   * saved workbook as a file), their records without the scores, and the experts' 评审得分 as scored cases; null
+   * when the workbook has no 全省汇总.
+   */
+  province: { submissions: PrefectureSubmission[]; scores: ScoredCase[] } | null;
 }
 
 export interface Host {
@@ -46,6 +79,13 @@ export interface Host {
   readScores(): Promise<ScoredCase[]>;
   /** Select the cell a finding points at (Excel) — the standalone host scrolls its own table instead and returns false. */
   selectFinding(finding: Finding): Promise<boolean>;
+  /**
+   * The work the workbook already holds, to resume from when the taskpane opens on it: null when it has nothing of
+   * ours (the standalone host always: the page keeps its work in the browser, src/taskpane/persist). Reads only; a
+   * failure to read throws a Chinese message naming the sheet and rows, and the workbook is as it was. Absent in hosts
+   * without a workbook of their own (tests' recording hosts).
+   */
+  resume?(): Promise<ResumedWork | null>;
   /** Open the ordered 附件3 list: a new workbook in Excel (Excel.createWorkbook), a download in the browser. */
   openList(fileName: string, xlsx: Uint8Array): Promise<void>;
   /** Offer a file to save (standalone, Excel where downloads work) or open it as a new workbook (see `saves`). */

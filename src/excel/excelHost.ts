@@ -5,6 +5,9 @@
  * rebuilt and swapped in (sheetWriter.ts: in syncs of about 1 MB, recoverable at any operation), and a failure says
  * what the workbook now holds.
  *
+ * On opening, `resume` reads the tool's own sheets back into the work they show (resume.ts), as a saved copy of the
+ * workbook would read as a file.
+ *
  * Files: where the webview can save a download (WebView2, Excel on the web) `download` is the browser download; where
  * it cannot (WKWebView in Excel on Mac and iPad: office-js #2700, a download link does nothing and nobody is told),
  * the file opens as a new workbook (Excel.createWorkbook) that the clerk saves with 文件 › 另存为.
@@ -21,6 +24,7 @@ import { annex2Job, provinceIndicatorJob } from "./indicatorSheets";
 import { officeCreateWorkbook, officeRequirements } from "./officeExcel";
 import { readScores, selectFinding } from "./readBack";
 import { recordSheetJob } from "./recordSheet";
+import { resumeWork } from "./resume";
 import { writeSheets, type SheetJob } from "./sheetWriter";
 import type { CreateWorkbook, ExcelRun, XlRequirements } from "./xl";
 
@@ -89,6 +93,7 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Host 
       return fromSheet.carry;
     },
     readScores: () => readScores(run),
+    resume: () => resumeWork(run, requirements),
     selectFinding: (f: Finding) => selectFinding(run, f),
     openList: open,
     // where nothing can be downloaded, the file opens as a new workbook: the clerk saves it under its name

@@ -230,6 +230,7 @@ test("finds the members src/excel uses, each with its requirement set", () => {
       "OfficeExtension.ClientRequestContext.sync",
       "OfficeExtension.ClientObject.isNullObject",
       "Excel.Range.load",
+      "Excel.RangeAreas.load",
       "Excel.Worksheet.load",
       "Excel.TableCollection.load",
       "Excel.TableCollection.items",
@@ -261,6 +262,10 @@ const KNOWN: Record<string, string> = {
   "Excel.DataValidation.errorAlert": "1.8",
   "Excel.DataValidationRule.wholeNumber": "1.8",
   "Excel.DataValidationRule.decimal": "1.8",
+  // resuming from the workbook: values with their number formats, merged areas behind isSetSupported("ExcelApi", "1.13")
+  "Excel.Range.numberFormat": "1.1",
+  "Excel.Range.getMergedAreasOrNullObject": "1.13",
+  "Excel.RangeAreas.address": "1.9",
   // print setup of a new sheet, behind isSetSupported("ExcelApi", "1.9")
   "Excel.Worksheet.pageLayout": "1.9",
   "Excel.PageLayout.orientation": "1.9",

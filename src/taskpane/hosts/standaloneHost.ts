@@ -15,6 +15,8 @@ export function createStandaloneHost(
     showIndicators: () => Promise.resolve(),
     showProvince: () => Promise.resolve(null),
     readScores: () => Promise.resolve([]),
+    // no workbook: the page restores its work from the browser (persist/)
+    resume: () => Promise.resolve(null),
     selectFinding: () => Promise.resolve(false),
     openList: (fileName, bytes) => download(fileName, bytes),
     download: (fileName, bytes) => download(fileName, bytes),

@@ -16,6 +16,7 @@ import type { ScoredCase } from "../../core/scores";
 import { defaultSettings, type CampaignSettings } from "../../core/settings";
 import type { PrefectureName } from "../../core/vocabulary";
 import { caseKey, matchCases, sourceKey } from "../../core/identity";
+import type { ResumedWork } from "../../app/host";
 
 /** What one imported file gave, before the clerk confirms it: its rows, its reading findings, its indicators. */
 export interface ImportedFile {
@@ -68,7 +69,9 @@ export type Action =
   | { type: "indicatorSet"; key: IndicatorKey; value: number | null }
   | { type: "submissionsRead"; submissions: PrefectureSubmission[] }
   | { type: "submissionsCleared" }
-  | { type: "scoresRead"; scores: ScoredCase[] };
+  | { type: "scoresRead"; scores: ScoredCase[] }
+  /** The work the workbook holds (Host.resume), taken as the pane's work on opening. */
+  | { type: "resumed"; work: ResumedWork };
 
 /** Today on the local calendar, as yyyy-mm-dd. */
 export function localIsoDate(now: Date): string {
@@ -177,6 +180,33 @@ function confirm(state: AppState): AppState {
   return { ...state, records, fileFindings, prefecture, meta, indicators, pending: [], notes };
 }
 
+/**
+ * The pane's work from what the workbook holds: the list, its header and footer, its reading findings (under the
+ * workbook's label), the 附件2 values; the province's submissions and scores, already shown in the sheets. The rest of
+ * the state (settings, today, a preview) stays; nothing removed is known (the sheets do not keep it).
+ */
+function resume(state: AppState, work: ResumedWork): AppState {
+  const list = work.prefecture;
+  const merge = work.province;
+  return {
+    ...state,
+    prefecture: list?.prefecture ?? state.prefecture,
+    meta: list ? { ...list.meta } : state.meta,
+    records: list ? list.records : state.records,
+    fileFindings: list
+      ? list.findings.length > 0
+        ? { [work.file]: list.findings }
+        : {}
+      : state.fileFindings,
+    indicators: list ? list.indicators : state.indicators,
+    submissions: merge ? merge.submissions : state.submissions,
+    scores: merge ? merge.scores : state.scores,
+    provinceShown: merge !== null && merge.submissions.length > 0,
+    removed: [],
+    notes: [],
+  };
+}
+
 export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case "setPrefecture":
@@ -233,5 +263,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, submissions: [], scores: [], provinceShown: false };
     case "scoresRead":
       return { ...state, scores: action.scores };
+    case "resumed":
+      return resume(state, action.work);
   }
 }
