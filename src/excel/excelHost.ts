@@ -24,7 +24,6 @@ import { annex2Job, provinceIndicatorJob } from "./indicatorSheets";
 import { officeCreateWorkbook, officeRequirements } from "./officeExcel";
 import { readScores, selectFinding } from "./readBack";
 import { recordSheetJob } from "./recordSheet";
-import { resumeWork } from "./resume";
 import { writeSheets, type SheetJob } from "./sheetWriter";
 import type { CreateWorkbook, ExcelRun, XlRequirements } from "./xl";
 
@@ -93,7 +92,11 @@ export function createExcelHost(run: ExcelRun, options: ExcelHostOptions): Host 
       return fromSheet.carry;
     },
     readScores: () => readScores(run),
-    resume: () => resumeWork(run, requirements),
+    // the workbook reader comes with the first resume, not with the host
+    resume: async () => {
+      const { resumeWork } = await import(/* webpackChunkName: "excel-resume" */ "./resume");
+      return resumeWork(run, requirements);
+    },
     selectFinding: (f: Finding) => selectFinding(run, f),
     openList: open,
     // where nothing can be downloaded, the file opens as a new workbook: the clerk saves it under its name
