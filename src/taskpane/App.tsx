@@ -41,6 +41,7 @@ const ProvincePanel = lazy(() =>
 import type { AppState } from "./state/appState";
 import { describeAppState, trackDownloads, type Persistence } from "./persist/appWork";
 import { KeepAppState } from "./persist/KeepAppState";
+import { ResumeFromWorkbook } from "./ResumeFromWorkbook";
 
 const useStyles = makeStyles({
   root: {
@@ -157,6 +158,7 @@ export function App({ host, initial, initialPanel = "import", notice, persistenc
       initialStatus={notice ? { kind: "error", text: notice } : null}
     >
       {keeper ? <KeepAppState keeper={keeper} /> : null}
+      {host.kind === "excel" && host.resume ? <ResumeFromWorkbook /> : null}
       <Shell initialPanel={initialPanel} />
     </AppProvider>
   );

@@ -1,0 +1,69 @@
+/**
+ * On opening in Excel: the pane resumes from what the workbook already holds (Host.resume), so that the next action
+ * updates the clerk's sheets instead of overwriting them from an empty list. Runs once, only while the pane's work is
+ * empty (a pane with work of its own is never silently replaced), as an action of its own (the buttons wait for it),
+ * and says in the status line what it read — or, when Excel refused a read, that nothing was read and what to do.
+ */
+import { useEffect, useRef } from "react";
+import type { ResumedWork } from "../app/host";
+import { errorMessage } from "../core/errors";
+import { useApp } from "./AppContext";
+import { isEmptyAppState } from "./persist/appWork";
+import { reducer, type Action, type AppState } from "./state/appState";
+
+/** "已从本工作簿读取：长沙市推荐列表 12 个案例，地区指标已填 20 项。…" */
+export function resumedText(work: ResumedWork): string {
+  const parts: string[] = [];
+  let findings = 0;
+  const list = work.prefecture;
+  if (list) {
+    parts.push(`${list.prefecture ?? ""}推荐列表 ${list.records.length} 个案例`);
+    const filled = list.indicators
+      ? Object.values(list.indicators.values).filter((v) => typeof v === "number").length
+      : 0;
+    if (filled > 0) parts.push(`地区指标已填 ${filled} 项`);
+    findings += list.findings.length;
+  }
+  const merge = work.province;
+  if (merge) {
+    const records = merge.submissions.reduce((n, s) => n + s.records.length, 0);
+    const prefectures = new Set(merge.submissions.map((s) => s.prefecture).filter((p) => p));
+    parts.push(`全省汇总 ${records} 个案例（${prefectures.size} 个市州）`);
+    if (merge.scores.length > 0) parts.push(`评审得分 ${merge.scores.length} 个`);
+    findings += merge.submissions.reduce((n, s) => n + s.findings.length, 0);
+  }
+  const check = findings > 0 ? `读取时发现 ${findings} 处需核对，见“问题清单”。` : "";
+  return `已从${work.file}读取：${parts.join("，")}。${check}此后的操作在这些工作表上更新。`;
+}
+
+export function ResumeFromWorkbook() {
+  const { state, dispatch, host, perform, setStatus } = useApp();
+  const started = useRef(false);
+  const current = useRef<AppState>(state);
+  current.current = state;
+  useEffect(() => {
+    if (started.current || !host.resume) return;
+    started.current = true;
+    if (!isEmptyAppState(current.current)) return;
+    const resume = host.resume.bind(host);
+    void perform("读取本工作簿", async () => {
+      let work: ResumedWork | null;
+      try {
+        work = await resume();
+      } catch (e) {
+        setStatus({
+          kind: "error",
+          text: `未能读取本工作簿中已有的推荐列表：${errorMessage(e).replace(/[。.]$/, "")}。工作表未改动，页面中的列表为空：此时导入或调整会按空列表改写工作表，请先关闭并重新打开任务窗格再试。`,
+        });
+        return;
+      }
+      // the buttons wait for this action; a pane that got work meanwhile keeps it
+      if (!work || !isEmptyAppState(current.current)) return;
+      const action: Action = { type: "resumed", work };
+      current.current = reducer(current.current, action);
+      dispatch(action);
+      setStatus({ kind: "success", text: resumedText(work) });
+    });
+  }, [host, perform, dispatch, setStatus]);
+  return null;
+}
