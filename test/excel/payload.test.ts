@@ -93,3 +93,25 @@ test("showProvince of 14 × 1,000 rows goes through in syncs of about 1 MB; scor
   await expect(host.selectFinding(f!)).resolves.toBe(true);
   expect(fake.selection()).toMatch(/^全省汇总!/);
 }, 120_000);
+
+test("resuming from a 全省汇总 of 14 × 1,000 rows reads every case in responses of about 1 MB", async () => {
+  const fake = createFakeExcel();
+  const host = createExcelHost(fake.run, {
+    download: async () => undefined,
+    createWorkbook: fake.createWorkbook,
+  });
+  await host.showProvince(merged);
+  const score = columnLetter(fake.sheet("全省汇总")!.grid()[0].indexOf("评审得分") + 1);
+  fake.typeInto("全省汇总", `${score}14001`, 90);
+  const from = fake.responseSizes().length;
+  const work = await host.resume!();
+  const sizes = fake.responseSizes().slice(from);
+  expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(PAYLOAD_LIMIT);
+  expect(Math.max(...sizes)).toBeLessThan(1.3 * 1024 * 1024);
+  const submissions = work!.province!.submissions;
+  expect(submissions).toHaveLength(14);
+  expect(submissions.reduce((n, s) => n + s.records.length, 0)).toBe(14_000);
+  expect(work!.province!.scores.map((c) => [c.caseName, c.score])).toEqual([
+    [merged.records[13_999].caseName, 90],
+  ]);
+}, 120_000);
