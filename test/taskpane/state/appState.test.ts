@@ -207,3 +207,66 @@ test("province: the checklist names 已报 / 未报 / 有问题; scored cases re
   expect(s.submissions).toHaveLength(2);
   expect(provinceView(s)!.records).toHaveLength(3);
 });
+
+test("resumed: the workbook's list, header and footer, findings and province become the pane's work; settings and today stay", () => {
+  const start = initialState(undefined, "2024-12-19");
+  const list = [rec("邵阳.xlsx", 5, "邵阳案例一"), rec("邵阳.xlsx", 6, "邵阳案例二")];
+  const meta = {
+    recommender: "邵阳市工业和信息化局",
+    date: "2024-12-16",
+    contact: "曾敏",
+    phone: "0739-5551234",
+  };
+  const mat = {
+    code: "MAT" as const,
+    severity: "warning" as const,
+    file: "本工作簿",
+    sheet: "推荐汇总表",
+    row: 5,
+    column: "F",
+    message: "“联系人”两表不一致",
+    enterprise: null,
+    prefecture: "邵阳市",
+  };
+  const sub: PrefectureSubmission = {
+    file: "本工作簿（邵阳市）",
+    kind: "workbook",
+    prefecture: "邵阳市",
+    meta: { ...EMPTY_META, recommender: "邵阳市工业和信息化局" },
+    records: list,
+    indicators: null,
+    findings: [],
+    ok: true,
+  };
+  const scores = [{ ...list[0], score: 90 }].map(
+    ({ prefecture, caseName, enterprise, uscc, direction, score }) => ({
+      prefecture,
+      caseName,
+      enterprise,
+      uscc,
+      direction,
+      score,
+    })
+  );
+  const next = reducer(start, {
+    type: "resumed",
+    work: {
+      file: "本工作簿",
+      prefecture: { prefecture: "邵阳市", meta, records: list, indicators: null, findings: [mat] },
+      province: { submissions: [sub], scores },
+    },
+  });
+  expect(next).toEqual({
+    ...start,
+    prefecture: "邵阳市",
+    meta,
+    records: list,
+    fileFindings: { 本工作簿: [mat] },
+    submissions: [sub],
+    scores,
+    provinceShown: true,
+  });
+  // the header and footer read are the ones the sheet shows again
+  expect(prefectureView(next).meta).toEqual(meta);
+  expect(provinceView(next)?.carry).toEqual({ carried: 1, lost: [] });
+});
