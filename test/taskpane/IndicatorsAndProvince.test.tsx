@@ -195,3 +195,43 @@ test("全省合并 in Excel: scores read from the sheet reorder the list", async
     /^已写入“全省汇总”和“地区指标”工作表：\d+ 个案例，问题 \d+ 个。已带入评审得分 1 个。$/
   );
 });
+
+test("地区指标 checks as it is typed: each problem under its field, the rate not shown above 100 %", async () => {
+  const { host } = recordingHost("standalone");
+  await renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
+  const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+  const message = (input: HTMLInputElement) =>
+    (input.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join("");
+  expect(text(screen.getByTestId("indicator-problems"))).toBe("");
+
+  // 整改 > 发现: the message under 整改, the rate not computed
+  fireEvent.change(field("评估发现风险已整改（项）"), { target: { value: "45" } });
+  expect(field("评估发现风险已整改（项）").getAttribute("aria-invalid")).toBe("true");
+  expect(message(field("评估发现风险已整改（项）"))).toContain(
+    "工控安全评估整改项数不能多于发现的风险项数（评估发现风险已整改（项） 45 > 评估发现企业安全风险（项） 40）"
+  );
+  expect(screen.getByText(/工控评估整改率 无法计算（整改数多于发现数）/)).toBeTruthy();
+
+  // 2.5 场, 120 %, text that is no number
+  fireEvent.change(field("网络安全政策宣贯培训（场）"), { target: { value: "2.5" } });
+  fireEvent.change(field("其中重点行业规上企业占比（%）"), { target: { value: "120%" } });
+  fireEvent.change(field("培训覆盖企业（家）"), { target: { value: "三百多" } });
+  expect(message(field("网络安全政策宣贯培训（场）"))).toContain("应为不小于 0 的整数");
+  expect(message(field("其中重点行业规上企业占比（%）"))).toContain("应在 0% 到 100% 之间");
+  expect(message(field("培训覆盖企业（家）"))).toContain("不是数字");
+  expect(text(screen.getByTestId("indicator-problems"))).toBe(
+    "有 4 项需要核对，见各项下方的说明。"
+  );
+
+  // corrected: the messages go
+  fireEvent.change(field("评估发现风险已整改（项）"), { target: { value: "38" } });
+  fireEvent.change(field("培训覆盖企业（家）"), { target: { value: "300" } });
+  expect(field("评估发现风险已整改（项）").getAttribute("aria-invalid")).not.toBe("true");
+  expect(screen.getByText(/工控评估整改率 95\.0%/)).toBeTruthy();
+  expect(text(screen.getByTestId("indicator-problems"))).toBe(
+    "有 2 项需要核对，见各项下方的说明。"
+  );
+});
