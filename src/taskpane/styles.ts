@@ -72,6 +72,18 @@ export const usePanelStyles = makeStyles({
     outlineOffset: "-2px",
     ":focus-visible": { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorStrokeFocus2}` },
   },
+  /** Actions that stay at the top of the view while a long list under them scrolls. */
+  stickyActions: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   filters: {
     display: "flex",
     flexWrap: "wrap",
