@@ -107,6 +107,7 @@ export const usePanelStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   fieldInput: { width: "6.5em" },
+  scoreInput: { width: "5em" },
   select: {
     minHeight: "32px",
     paddingInline: tokens.spacingHorizontalS,

@@ -235,3 +235,63 @@ test("地区指标 checks as it is typed: each problem under its field, the rate
     "有 2 项需要核对，见各项下方的说明。"
   );
 });
+
+test("全省合并 on the page: scores typed in the list rank it, survive a re-merge and go into the download", async () => {
+  const samples = sampleData(undefined, false, true).slice(0, 2);
+  const files = await Promise.all(
+    samples.map(async (s, i) =>
+      bytesFile(`${s.prefecture.name}.xlsx`, await writeSampleWorkbook(s, i))
+    )
+  );
+  const { host, calls } = recordingHost("standalone");
+  await renderApp(host, "province");
+  fireEvent.change(screen.getByTestId("file-input"), { target: { files } });
+  await screen.findByText("已读取 2 个文件", undefined, { timeout: 20000 });
+  fireEvent.click(screen.getByTestId("merge-button"));
+  await screen.findByText("已合并：", { exact: false });
+  const ranked = () =>
+    [...screen.getByTestId("ranked-list").querySelectorAll("tbody tr")].map(
+      (tr) => tr.querySelectorAll("td")[2].textContent
+    );
+  const before = ranked();
+  const [a, b] = [before[before.length - 1]!, before[before.length - 2]!];
+  const scoreOf = (caseName: string) =>
+    screen.getByRole("textbox", { name: new RegExp(`“${caseName}”的评审得分$`) });
+
+  // the last two get scores: they lead the list, the higher first
+  fireEvent.change(scoreOf(a), { target: { value: "91.5" } });
+  fireEvent.blur(scoreOf(a));
+  fireEvent.change(scoreOf(b), { target: { value: "88" } });
+  fireEvent.keyDown(scoreOf(b), { key: "Enter" });
+  await waitFor(() => expect(ranked().slice(0, 2)).toEqual([a, b]));
+  expect(screen.getByText(/已评分 2 个/)).toBeTruthy();
+
+  // text that is no score is said and not saved
+  fireEvent.change(scoreOf(a), { target: { value: "九十" } });
+  fireEvent.blur(scoreOf(a));
+  expect((await screen.findByRole("alert")).textContent).toBe(
+    "“九十”不是有效的得分：请填写不小于 0 的数字，如 88.5"
+  );
+  expect(scoreOf(a).getAttribute("aria-invalid")).toBe("true");
+  expect(ranked()[0]).toBe(a);
+
+  // typing order: as the prefectures sent them
+  fireEvent.change(screen.getByRole("combobox", { name: "排列" }), { target: { value: "entry" } });
+  expect(ranked()).toEqual(samples.flatMap((s) => s.rows.map((r) => r.caseName)));
+
+  // merged again: the scores stay with their cases; the download carries them
+  fireEvent.click(screen.getByTestId("merge-button"));
+  await waitFor(() => expect(screen.getByText(/已评分 2 个/)).toBeTruthy());
+  fireEvent.click(screen.getByTestId("download-button"));
+  await screen.findByText("已生成“全省汇总.xlsx”。", undefined, { timeout: 20000 });
+  const back = await readWorkbook(calls.downloads[0].bytes, "全省汇总.xlsx");
+  const scores = Object.fromEntries(
+    back.records.filter((r) => r.score !== null).map((r) => [r.caseName, r.score])
+  );
+  expect(scores).toEqual({ [a]: 91.5, [b]: 88 });
+
+  // a score cleared is gone
+  fireEvent.change(scoreOf(b), { target: { value: "" } });
+  fireEvent.blur(scoreOf(b));
+  await waitFor(() => expect(screen.getByText(/已评分 1 个/)).toBeTruthy());
+});

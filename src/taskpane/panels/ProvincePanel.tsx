@@ -141,7 +141,14 @@ export function ProvincePanel() {
       </div>
       {result && merged ? (
         <>
-          <ProvinceResult result={result} />
+          <ProvinceResult
+            result={result}
+            onScore={
+              host.kind === "excel"
+                ? undefined
+                : (record, score) => dispatch({ type: "scoreSet", record, score })
+            }
+          />
           <Text weight="semibold">专家评审</Text>
           {host.kind === "excel" ? (
             <div className={styles.row}>
