@@ -107,6 +107,8 @@ export const usePanelStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   fieldInput: { width: "6.5em" },
+  /** A field's problem, on its own line under the label and the input. */
+  fieldMessage: { gridColumn: "1 / -1" },
   scoreInput: { width: "5em" },
   select: {
     minHeight: "32px",

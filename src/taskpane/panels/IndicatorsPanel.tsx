@@ -3,7 +3,7 @@
  * typed (the IND rules: whole numbers, 0–100 %, 整改 ≤ 发现 …, each problem under its field), the derived totals and
  * rates, and in Excel the button that fills or refreshes the 附件2 sheet (its formulas use the HUHANG functions).
  */
-import { Button, Field, Input, Text } from "@fluentui/react-components";
+import { Button, Input, Label, mergeClasses, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { INDICATOR_DEFS } from "../../core/indicatorDefs";
 import { deriveIndicators } from "../../core/indicators";
@@ -97,24 +97,30 @@ export function IndicatorsPanel() {
           ...(problems.get(d.key) ?? []),
         ];
         return (
-          <Field
-            key={`${d.key}|${source}`}
-            className={styles.field}
-            label={d.label}
-            size="small"
-            orientation="horizontal"
-            validationState={messages.length > 0 ? "error" : "none"}
-            validationMessage={messages.length > 0 ? messages.join("；") : undefined}
-          >
+          <div key={`${d.key}|${source}`} className={styles.field}>
+            <Label size="small" htmlFor={`ind-${d.key}`}>
+              {d.label}
+            </Label>
             <Input
               id={`ind-${d.key}`}
               className={styles.fieldInput}
               size="small"
               inputMode="decimal"
+              aria-invalid={messages.length > 0 ? true : undefined}
+              aria-describedby={messages.length > 0 ? `ind-${d.key}-problem` : undefined}
               defaultValue={v === null || v === undefined ? "" : String(v)}
               onChange={(_, data) => typed(d.key, data.value)}
             />
-          </Field>
+            {messages.length > 0 ? (
+              <Text
+                id={`ind-${d.key}-problem`}
+                size={200}
+                className={mergeClasses(styles.error, styles.fieldMessage)}
+              >
+                {messages.join("；")}
+              </Text>
+            ) : null}
+          </div>
         );
       })}
     </section>
