@@ -1,6 +1,7 @@
 /**
  * UTF-8 text accumulated in fixed-size byte blocks. A sheet's rows are encoded as they are written, so a large sheet
- * costs its UTF-8 size once, not a tree of JavaScript strings waiting to be joined.
+ * costs its UTF-8 size once, not a tree of JavaScript strings waiting to be joined. With a consumer (a part's
+ * deflater), each block is handed over as soon as it is full and not kept here.
  */
 const BLOCK = 1 << 20;
 const encoder = new TextEncoder();
@@ -11,6 +12,8 @@ export class ByteSink {
   private pos = 0;
   size = 0;
 
+  constructor(private readonly consumer: ((block: Uint8Array) => void) | null = null) {}
+
   write(text: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 code unit
     const worst = text.length * 3;
@@ -18,7 +21,7 @@ export class ByteSink {
       this.seal();
       if (worst > BLOCK) {
         const bytes = encoder.encode(text);
-        this.blocks.push(bytes);
+        this.emit(bytes);
         this.size += bytes.length;
         return;
       }
@@ -30,13 +33,23 @@ export class ByteSink {
     this.size += written;
   }
 
+  private emit(block: Uint8Array): void {
+    if (this.consumer) this.consumer(block);
+    else this.blocks.push(block);
+  }
+
   private seal(): void {
-    if (this.pos > 0) this.blocks.push(this.current.subarray(0, this.pos));
+    if (this.pos > 0) this.emit(this.current.subarray(0, this.pos));
     this.current = new Uint8Array(0);
     this.pos = 0;
   }
 
-  /** The bytes written so far, as blocks in order. */
+  /** Hand the last, partly filled block to the consumer (or keep it, without one). */
+  flush(): void {
+    this.seal();
+  }
+
+  /** The bytes written so far, as blocks in order (none when they went to a consumer). */
   chunks(): Uint8Array[] {
     this.seal();
     return this.blocks;

@@ -2,6 +2,7 @@
  * The shared string table. Every text cell refers to it by index, so a text repeated across rows and sheets (市州,
  * 企业类别, 申报方向, a case that appears in both 推荐汇总表 and 明细) is stored and compressed once.
  */
+import { codec, type CompressedPart, type DeflateLevel } from "../../codec";
 import { ByteSink } from "./bytes";
 import { XML_HEAD, NS_MAIN, textElement } from "./xml";
 
@@ -29,11 +30,24 @@ export class SharedStrings {
   /** sharedStrings.xml as UTF-8 blocks. */
   toChunks(): Uint8Array[] {
     const sink = new ByteSink();
+    this.writeTo(sink);
+    return sink.chunks();
+  }
+
+  /** sharedStrings.xml compressed for the package, block by block as it is written. */
+  toPart(level: DeflateLevel): CompressedPart {
+    const deflater = codec().deflater(level);
+    const sink = new ByteSink((block) => deflater.push(block));
+    this.writeTo(sink);
+    sink.flush();
+    return deflater.finish(new Uint8Array(0), new Uint8Array(0));
+  }
+
+  private writeTo(sink: ByteSink): void {
     sink.write(
       `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.list.length}">`
     );
     for (const text of this.list) sink.write(`<si>${textElement(text)}</si>`);
     sink.write("</sst>");
-    return sink.chunks();
   }
 }
