@@ -5,6 +5,7 @@
  */
 import { DEFAULT_COLUMN_WIDTH, lineHeight, wrappedLines } from "./rowHeight";
 import { columnLetter } from "../../../core/findings";
+import type { CompressedPart, PartDeflater } from "../../codec";
 import { ByteSink } from "./bytes";
 import type { SharedStrings } from "./sharedStrings";
 import type { CellStyle, StyleRegistry } from "./styles";
@@ -54,7 +55,7 @@ function col(c: number): string {
 
 export class SheetWriter {
   state: SheetState = "visible";
-  private readonly body = new ByteSink();
+  private readonly body: ByteSink;
   private readonly columns = new Map<number, ColumnSpec>();
   private readonly merges: string[] = [];
   private readonly validations: string[] = [];
@@ -70,8 +71,11 @@ export class SheetWriter {
   constructor(
     readonly name: string,
     private readonly styles: StyleRegistry,
-    private readonly strings: SharedStrings
+    private readonly strings: SharedStrings,
+    /** Compresses the part as its rows are written (the workbook's codec and level). */
+    private readonly deflater: PartDeflater
   ) {
+    this.body = new ByteSink((block) => deflater.push(block));
     if (name.length === 0 || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name))
       throw new Error(`工作表名称无效：${name}`);
   }
@@ -216,14 +220,11 @@ export class SheetWriter {
     return `'${this.name.replace(/'/g, "''")}'!$${this.titleRows[0]}:$${this.titleRows[1]}`;
   }
 
-  /** The worksheet part as UTF-8 blocks. */
-  toChunks(selected: boolean): Uint8Array[] {
+  /** The worksheet part, compressed: the rows were compressed as they were written; head and tail go around them. */
+  toPart(selected: boolean): CompressedPart {
     const encoder = new TextEncoder();
-    return [
-      encoder.encode(this.head(selected)),
-      ...this.body.chunks(),
-      encoder.encode(this.tail()),
-    ];
+    this.body.flush();
+    return this.deflater.finish(encoder.encode(this.head(selected)), encoder.encode(this.tail()));
   }
 
   private head(selected: boolean): string {

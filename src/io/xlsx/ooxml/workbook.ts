@@ -3,6 +3,7 @@
  * entry times, document dates from the caller). Formulas are recomputed on opening (calcPr fullCalcOnLoad).
  */
 import { strToU8 } from "fflate";
+import { codec } from "../../codec";
 import { SharedStrings } from "./sharedStrings";
 import { SheetWriter } from "./sheet";
 import { StyleRegistry } from "./styles";
@@ -36,7 +37,7 @@ export class WorkbookWriter {
   addSheet(name: string): SheetWriter {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
       throw new Error(`工作表名称重复：${name}`);
-    const sheet = new SheetWriter(name, this.styles, this.strings);
+    const sheet = new SheetWriter(name, this.styles, this.strings, codec().deflater(ZIP_LEVEL));
     this.sheets.push(sheet);
     return sheet;
   }
@@ -53,7 +54,7 @@ export class WorkbookWriter {
     // sheets first: writing them fills the shared strings and the style registry
     const sheets: Part[] = this.sheets.map((s, i) => [
       `xl/worksheets/sheet${i + 1}.xml`,
-      s.toChunks(i === active),
+      s.toPart(i === active),
     ]);
     return zipParts(
       [
@@ -85,7 +86,7 @@ export class WorkbookWriter {
           ])
         ),
         text("xl/styles.xml", this.styles.toXml()),
-        ["xl/sharedStrings.xml", this.strings.toChunks()],
+        ["xl/sharedStrings.xml", this.strings.toPart(ZIP_LEVEL)],
         ...sheets,
       ],
       ZIP_LEVEL
