@@ -19,6 +19,7 @@ import {
   type Level,
 } from "./vocabulary";
 import { checkUscc } from "./uscc";
+import { memoOfString } from "./memo";
 import { enterpriseKey } from "./normalize";
 
 export type FormulaErrorKind = "invalidValue" | "notAvailable";
@@ -185,9 +186,13 @@ export function coverage(covered: unknown, percents: unknown): Cell {
  * else by the normalised name ("" for a blank cell, also when Excel desktop hands it over as 0).
  */
 export function enterpriseCellKey(value: unknown): string {
+  if (typeof value === "string") return cellKeyMemo(value);
   if (isEmptyCell(value)) return "";
   return enterpriseKey(value, value);
 }
+
+/** Kept across calls (bounded): a workbook recalculates the same names again and again. */
+const cellKeyMemo = memoOfString((s) => (isEmptyCell(s) ? "" : enterpriseKey(s, s)), 200_000);
 
 /**
  * For each row: "" or `${prefix}` + the distinct labels (in `order`) of the enterprise's rows, when the enterprise
@@ -200,8 +205,9 @@ function flagGroups(
   names: readonly string[],
   prefix: string
 ): string[][] {
-  // the same few hundred spellings repeat down a long column: parse each distinct value once
-  const keys = enterprises.map(memo(enterpriseCellKey));
+  // names and codes: a memo kept across calls (enterpriseCellKey); the same few hundred label spellings repeat down
+  // a long column: parse each distinct value once
+  const keys = enterprises.map(enterpriseCellKey);
   const ids = labels.map(memo((v) => (isEmptyCell(v) ? null : parse(v))));
   // bit set of label indexes per enterprise (at most 14 labels: fits in a number)
   const seen = new Map<string, number>();
