@@ -33,6 +33,23 @@ export class ByteSink {
     this.size += written;
   }
 
+  /**
+   * ASCII text (markup, numbers, references): one byte per character, without the encoder and without building the
+   * row as one string. The caller guarantees there is nothing but ASCII.
+   */
+  ascii(text: string): void {
+    const n = text.length;
+    if (n > this.current.length - this.pos) {
+      this.seal();
+      this.current = new Uint8Array(Math.max(BLOCK, n));
+    }
+    const buf = this.current;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = text.charCodeAt(i);
+    this.pos = p;
+    this.size += n;
+  }
+
   private emit(block: Uint8Array): void {
     if (this.consumer) this.consumer(block);
     else this.blocks.push(block);
