@@ -105,21 +105,44 @@ export class SheetWriter {
     const perCell = typeof style !== "number";
     const width = perCell ? Math.max(values.length, style.length) : values.length;
     const height = opts.height ?? this.fitHeight(values, style);
-    let x =
-      height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
+    const b = this.body;
+    b.ascii(
+      height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`
+    );
+    // markup straight into the part's bytes, piece by piece (formulas, which may hold any text, go through cell())
+    const rowRef = `${r}"`;
     let first = 0;
     let last = 0;
     for (let j = 0; j < width; j++) {
       const s = perCell ? (style[j] ?? 0) : style;
-      // every cell carries its reference, as Excel writes it: readers that imply positions disagree on gaps
-      const ref = ` r="${col(j + 1)}${r}"`;
-      const cell = this.cell(ref, j < values.length ? values[j] : undefined, s);
-      if (cell === "") continue;
-      x += cell;
+      const v = j < values.length ? values[j] : undefined;
+      const kind = typeof v;
+      if (v === null || v === undefined || (kind === "number" && !Number.isFinite(v as number))) {
+        if (s === 0) continue;
+        this.cellStart(j, rowRef, s);
+        b.ascii("/>");
+      } else if (kind === "string") {
+        const index = this.strings.add(v as string);
+        this.cellStart(j, rowRef, s);
+        b.ascii(' t="s"><v>');
+        b.ascii(String(index));
+        b.ascii("</v></c>");
+      } else if (kind === "number") {
+        this.cellStart(j, rowRef, s);
+        b.ascii("><v>");
+        b.ascii(String(v));
+        b.ascii("</v></c>");
+      } else if (kind === "boolean") {
+        this.cellStart(j, rowRef, s);
+        b.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+      } else {
+        // every cell carries its reference, as Excel writes it: readers that imply positions disagree on gaps
+        b.write(this.cell(` r="${col(j + 1)}${r}"`, v, s));
+      }
       if (first === 0) first = j + 1;
       last = j + 1;
     }
-    this.body.write(x + "</row>");
+    b.ascii("</row>");
     if (first > 0) {
       if (this.minCol === 0 || first < this.minCol) this.minCol = first;
       if (last > this.maxCol) this.maxCol = last;
@@ -150,6 +173,17 @@ export class SheetWriter {
       if (lines > 1) best = Math.max(best, lines * lineHeight(size) + 3);
     }
     return best > 0 ? Math.min(best, 409) : undefined;
+  }
+
+  private readonly styleAttrs: string[] = [];
+
+  /** `<c r="B2"` and the style attribute, when there is one (every cell carries its reference, as Excel writes it). */
+  private cellStart(j: number, rowRef: string, s: number): void {
+    const b = this.body;
+    b.ascii('<c r="');
+    b.ascii(col(j + 1));
+    b.ascii(rowRef);
+    if (s !== 0) b.ascii((this.styleAttrs[s] ??= ` s="${s}"`));
   }
 
   /** One <c> element; `ref` is ' r="B2"' or empty. '' when there is nothing to write. */
