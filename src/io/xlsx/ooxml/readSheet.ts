@@ -9,7 +9,15 @@
 import { numberText, parseRangeRef, toIsoDate, type CellData, type MergeRange } from "../cells";
 import { readStringItem } from "./readSharedStrings";
 import { GENERAL_FORMAT, type CellFormatKind } from "./readStyles";
-import { attrsInto, elementText, nextTag, PartError, refuseDoctype, type Tag } from "./xmlScan";
+import {
+  attrsInto,
+  elementText,
+  nextTag,
+  ownText,
+  PartError,
+  refuseDoctype,
+  type Tag,
+} from "./xmlScan";
 
 export interface SheetContext {
   sharedStrings: readonly string[];
@@ -179,7 +187,8 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
           if (tag.name === "v") {
             if (tag.selfClosing) continue;
             const v = elementText(xml, tag.end, "v", limit);
-            raw.value = v.text;
+            // numbers and string indexes are short; anything longer is kept without the sheet's text (ownText)
+            raw.value = ownText(v.text);
             pos = v.end;
           } else if (tag.name === "f") {
             raw.formula = true;
