@@ -157,12 +157,28 @@ export function foldChar(ch: string): string {
  * ideographs and radicals. One code point in, one code point out. Text that needs no folding is returned as is.
  */
 export function toHalfWidth(input: string): string {
-  let i = 0;
-  while (i < input.length && !mayFold(input.charCodeAt(i))) i++;
-  if (i === input.length) return input;
-  let out = input.slice(0, i);
-  for (const ch of input.slice(i)) out += mayFold(ch.charCodeAt(0)) ? foldChar(ch) : ch;
-  return out;
+  const n = input.length;
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (!mayFold(c)) continue;
+    // a character as the string iterator gives it: a surrogate pair is one
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && isLowSurrogate(input.charCodeAt(i + 1));
+    const ch = pair ? input.slice(i, i + 2) : input[i];
+    const folded = foldChar(ch);
+    if (folded !== ch) {
+      // the unchanged run before it as one slice, not character by character
+      out += input.slice(last, i) + folded;
+      last = i + ch.length;
+    }
+    if (pair) i++;
+  }
+  return last === 0 ? input : out + input.slice(last);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** The same fold under the name callers that compare use. */

@@ -5,7 +5,13 @@
 import fc from "fast-check";
 import { enterpriseKey } from "../../src/core/normalize";
 import { checkUscc, makeUscc } from "../../src/core/uscc";
-import { cleanText, isNotApplicable, stripInvisible, toHalfWidth } from "../../src/core/text";
+import {
+  cleanText,
+  foldChar,
+  isNotApplicable,
+  stripInvisible,
+  toHalfWidth,
+} from "../../src/core/text";
 
 /** The definitions as they read before the fast paths. */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]/g;
@@ -123,6 +129,43 @@ describe("fast paths of the text helpers", () => {
         }
       ),
       { numRuns: 2000 }
+    );
+  });
+});
+
+describe("toHalfWidth", () => {
+  it("folds character by character as the string iterator gives them", () => {
+    const plain = (input: string) => {
+      let out = "";
+      for (const ch of input) out += foldChar(ch);
+      return out;
+    };
+    const folding = fc.constantFrom(
+      "：",
+      "（",
+      "）",
+      "Ａ",
+      "１",
+      "\u3000",
+      "⼯",
+      "⻓",
+      "金",
+      "\ud87e\udc00",
+      "\ud87e",
+      "\udc00",
+      "😀",
+      "湖南",
+      "a"
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(folding, fc.string({ maxLength: 3 })), { maxLength: 10 }),
+        (parts) => {
+          const s = parts.join("");
+          expect(toHalfWidth(s)).toBe(plain(s));
+        }
+      ),
+      { numRuns: 3000 }
     );
   });
 });
