@@ -2,6 +2,7 @@
  * The words of the notice (湘工信信软〔2024〕469号): prefectures, enterprise categories, application directions and
  * security levels, with the spellings clerks actually use, and parsers that map those spellings to one canonical form.
  */
+import { memoOfString } from "./memo";
 import { cleanText, toHalfWidth } from "./text";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -493,6 +494,16 @@ export function splitDirectionCell(input: unknown): DirectionCell {
  * leaves "——" or "：" dangling. Without a direction, the 简述 as given.
  */
 export function joinDirectionCell(direction: DirectionName | null, summary: string): string {
+  // hot: every written record, in each sheet that shows it
+  return direction === null ? cleanText(summary) : joinMemo(`${direction}\u0000${summary}`);
+}
+
+const joinMemo = memoOfString((key) => {
+  const at = key.indexOf("\u0000");
+  return joinCell(key.slice(0, at) as DirectionName, key.slice(at + 1));
+});
+
+function joinCell(direction: DirectionName | null, summary: string): string {
   const clean = cleanText(summary);
   if (!direction) return clean;
   const folded = toHalfWidth(clean);

@@ -522,9 +522,15 @@ export function recognizeRecordHeader(headers: readonly string[]): boolean {
 
 /** The record's source columns as "caseName:B;enterprise:C" (letters for sheets, labels for Word forms). */
 export function encodeSourceColumns(columns: Partial<Record<CaseField, string>>): string {
-  return CASE_FIELDS.filter((f) => columns[f])
-    .map((f) => `${f}:${columns[f]!.replace(/[;:]/g, " ")}`)
-    .join(";");
+  // hot (every row written): one pass, a copy of a letter only when it holds a separator
+  let out = "";
+  for (const f of CASE_FIELDS) {
+    const v = columns[f];
+    if (!v) continue;
+    const clean = v.includes(";") || v.includes(":") ? v.replace(/[;:]/g, " ") : v;
+    out += out === "" ? `${f}:${clean}` : `;${f}:${clean}`;
+  }
+  return out;
 }
 
 export function decodeSourceColumns(text: string): Partial<Record<CaseField, string>> {
@@ -681,7 +687,9 @@ export function writtenKeys(records: readonly CaseRecord[]): string[] {
 export function rowContexts(
   records: readonly CaseRecord[],
   findings: readonly Finding[],
-  writtenAt: string
+  writtenAt: string,
+  /** writtenKeys(records), when the caller has them already (the 推荐汇总表 of the same workbook does). */
+  keys: readonly string[] = writtenKeys(records)
 ): RowContext[] {
   if (records.length === 0) return [];
   const own = findingsByRecord(records, findings);
@@ -689,7 +697,6 @@ export function rowContexts(
   const column = (values: readonly unknown[]) => values.map((v) => [v]);
   const multi = multiDirection(column(identities), column(records.map((r) => r.direction ?? "")));
   const cross = crossRegion(column(identities), column(records.map((r) => r.prefecture ?? "")));
-  const keys = writtenKeys(records);
   return records.map((r, i) => ({
     seq: i + 1,
     findings: own[i],
