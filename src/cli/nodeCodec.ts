@@ -33,12 +33,14 @@ const crcOf = (data: Uint8Array, value: number): number =>
 /** A DEFLATE segment of `data`: byte-aligned and open (sync flush), or the end of the stream. */
 function segment(data: Uint8Array, level: DeflateLevel, final: boolean): Uint8Array | null {
   if (data.length === 0) return final ? FINAL_EMPTY : null;
-  return zlib.deflateRawSync(data, {
+  const out = zlib.deflateRawSync(data, {
     level,
     finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
     // one output buffer for the whole segment
     chunkSize: Math.max(64 * 1024, data.length + (data.length >>> 3) + 1024),
   });
+  // the result is a view of that buffer, eight times its size: keep a copy of just the bytes instead
+  return Uint8Array.prototype.slice.call(out);
 }
 
 export const NODE_CODEC: Codec = {
