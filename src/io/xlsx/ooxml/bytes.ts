@@ -4,6 +4,8 @@
  * deflater), each block is handed over as soon as it is full and not kept here.
  */
 const BLOCK = 1 << 20;
+/** Text up to this length is encoded by ByteSink itself. */
+const SHORT = 256;
 const encoder = new TextEncoder();
 
 export class ByteSink {
@@ -28,9 +30,69 @@ export class ByteSink {
       this.current = new Uint8Array(BLOCK);
       this.pos = 0;
     }
-    const { written } = encoder.encodeInto(text, this.current.subarray(this.pos));
-    this.pos += written;
-    this.size += written;
+    if (text.length > SHORT) {
+      const { written } = encoder.encodeInto(text, this.current.subarray(this.pos));
+      this.pos += written;
+      this.size += written;
+      return;
+    }
+    // short text (a cell, a shared string): encoded here, as TextEncoder does (a lone surrogate as U+FFFD), without
+    // a view object per call
+    const buf = this.current;
+    const start = this.pos;
+    let p = start;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) buf[p++] = c;
+      else if (c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[p++] = 0x80 | (c & 0x3f);
+      } else {
+        const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          buf[p++] = 0xf0 | (cp >> 18);
+          buf[p++] = 0x80 | ((cp >> 12) & 0x3f);
+          buf[p++] = 0x80 | ((cp >> 6) & 0x3f);
+          buf[p++] = 0x80 | (cp & 0x3f);
+          i++;
+        } else {
+          buf[p++] = 0xef;
+          buf[p++] = 0xbf;
+          buf[p++] = 0xbd;
+        }
+      }
+    }
+    this.pos = p;
+    this.size += p - start;
+  }
+
+  /** A non-negative integer in decimal digits (an index, a row number), without making a string of it. */
+  uint(n: number): void {
+    if (!(n >= 0 && n <= Number.MAX_SAFE_INTEGER && Number.isInteger(n))) {
+      this.ascii(String(n));
+      return;
+    }
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    if (digits > this.current.length - this.pos) {
+      this.seal();
+      this.current = new Uint8Array(BLOCK);
+    }
+    const buf = this.current;
+    let p = this.pos + digits;
+    this.pos = p;
+    this.size += digits;
+    let m = n;
+    do {
+      buf[--p] = 48 + (m % 10);
+      m = Math.floor(m / 10);
+    } while (m > 0);
   }
 
   /**

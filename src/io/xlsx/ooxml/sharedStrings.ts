@@ -47,7 +47,11 @@ export class SharedStrings {
     sink.write(
       `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.list.length}">`
     );
-    for (const text of this.list) sink.write(`<si>${textElement(text)}</si>`);
+    for (const text of this.list) {
+      sink.ascii("<si>");
+      sink.write(textElement(text));
+      sink.ascii("</si>");
+    }
     sink.write("</sst>");
   }
 }
