@@ -125,12 +125,13 @@ export class SheetWriter {
         const index = this.strings.add(v as string);
         this.cellStart(j, rowRef, s);
         b.ascii(' t="s"><v>');
-        b.ascii(String(index));
+        b.uint(index);
         b.ascii("</v></c>");
       } else if (kind === "number") {
         this.cellStart(j, rowRef, s);
         b.ascii("><v>");
-        b.ascii(String(v));
+        if (Number.isInteger(v) && (v as number) >= 0) b.uint(v as number);
+        else b.ascii(String(v));
         b.ascii("</v></c>");
       } else if (kind === "boolean") {
         this.cellStart(j, rowRef, s);
