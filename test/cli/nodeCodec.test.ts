@@ -5,7 +5,7 @@
  */
 import zlib from "node:zlib";
 import { inflateSync, strFromU8, unzipSync } from "fflate";
-import { NODE_CODEC } from "../../src/cli/nodeCodec";
+import { blocksOffloaded, NODE_CODEC } from "../../src/cli/nodeCodec";
 import { codec, crc32, crc32Combine, FFLATE_CODEC, setCodec, type Codec } from "../../src/io/codec";
 import { readApplicationDocx } from "../../src/io/docx/readApplication";
 import { writeProvinceWorkbook } from "../../src/io/xlsx/writeProvince";
@@ -96,6 +96,23 @@ describe.each([
       expect(part.crc).toBe(zlib.crc32(head + body + tail));
       expect(part.size).toBe(head.length + body.length + tail.length);
     }
+  });
+});
+
+describe("node:zlib deflater with the worker thread", () => {
+  it("a part of 48 MB (past the size where blocks go to the worker) is one stream of what was pushed", () => {
+    const blocks = Array.from({ length: 48 }, (_, i) =>
+      bytesOf(`<row r="${i}">`.padEnd(1 << 20, i % 2 ? "湖南长沙<c><v>1</v></c>" : "x"))
+    );
+    const d = NODE_CODEC.deflater(4);
+    const before = blocksOffloaded();
+    for (const b of blocks) d.push(b);
+    const part = d.finish(bytesOf("<head>"), bytesOf("</tail>"));
+    expect(blocksOffloaded() - before).toBeGreaterThanOrEqual(16);
+    const whole = Buffer.concat([bytesOf("<head>"), ...blocks, bytesOf("</tail>")]);
+    expect(part.size).toBe(whole.length);
+    expect(part.crc).toBe(zlib.crc32(whole));
+    expect(Buffer.from(zlib.inflateRawSync(Buffer.concat(part.chunks))).equals(whole)).toBe(true);
   });
 });
 
