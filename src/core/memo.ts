@@ -3,7 +3,7 @@
  * reader, the rules, the writer and every call of a worksheet function. Kept across calls; cleared when full, so it
  * never holds more than `max` entries.
  */
-export function memoOfString<R>(f: (s: string) => R, max = 50_000): (s: string) => R {
+export function memoOfString<R>(f: (s: string) => R, max = 150_000): (s: string) => R {
   const cache = new Map<string, R>();
   return (s) => {
     const hit = cache.get(s);

@@ -23,6 +23,11 @@ export class SharedStrings {
     return i;
   }
 
+  /** One more use of a text already added (whose index the caller kept). */
+  addAgain(): void {
+    this.refs++;
+  }
+
   get size(): number {
     return this.list.length;
   }
