@@ -122,7 +122,16 @@ export class SheetWriter {
         this.cellStart(j, rowRef, s);
         b.ascii("/>");
       } else if (kind === "string") {
-        const index = this.strings.add(v as string);
+        // a column often repeats the cell above (市州, 来源文件, 企业类别…): its index without a lookup
+        let index: number;
+        if (this.lastText[j] === v) {
+          index = this.lastIndex[j];
+          this.strings.addAgain();
+        } else {
+          index = this.strings.add(v as string);
+          this.lastText[j] = v as string;
+          this.lastIndex[j] = index;
+        }
         this.cellStart(j, rowRef, s);
         b.ascii(' t="s"><v>');
         b.uint(index);
@@ -177,6 +186,9 @@ export class SheetWriter {
   }
 
   private readonly styleAttrs: string[] = [];
+  /** Per column, the last text written and its shared-string index. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastIndex: number[] = [];
 
   /** `<c r="B2"` and the style attribute, when there is one (every cell carries its reference, as Excel writes it). */
   private cellStart(j: number, rowRef: string, s: number): void {
