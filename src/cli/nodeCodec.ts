@@ -118,7 +118,8 @@ class DeflateWorker {
     this.drain();
     const id = this.next++;
     this.pending.set(id, { data, level });
-    // a copy goes over (structured clone); the block stays here until its segment is back
+    // a block in shared memory goes over as it is, any other as a copy (structured clone); either stays here until
+    // its segment is back
     this.port.postMessage({ id, data, level });
     return id;
   }
@@ -166,6 +167,8 @@ export function blocksOffloaded(): number {
 
 /** The deflate worker, or null where threads cannot be started. */
 function deflateWorker(): DeflateWorker | null {
+  // HUHANG_DEFLATE_WORKER=0: everything on this thread (to compare, or where threads are unwelcome)
+  if (worker === undefined && process.env.HUHANG_DEFLATE_WORKER === "0") worker = null;
   if (worker === undefined) {
     try {
       worker = new DeflateWorker();
@@ -202,6 +205,11 @@ export const NODE_CODEC: Codec = {
           deflatedHere += block.length;
         }
       },
+      // once blocks go to the worker, they are made in shared memory: handed over without a copy
+      allocate: (size) =>
+        deflatedHere >= WORKER_AFTER_BYTES && deflateWorker()
+          ? new Uint8Array(new SharedArrayBuffer(size))
+          : new Uint8Array(size),
       finish(head, tail) {
         const crc = crcOf(tail, crc32Combine(crcOf(head, 0), bodyCrc, bodySize));
         const size = head.length + bodySize + tail.length;

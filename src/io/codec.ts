@@ -24,6 +24,11 @@ export interface CompressedPart {
 export interface PartDeflater {
   push(block: Uint8Array): void;
   finish(head: Uint8Array, tail: Uint8Array): CompressedPart;
+  /**
+   * A new block of `size` bytes for the body (optional): push() may hand it to another thread without a copy, so
+   * its writer must not touch a block once it has pushed it.
+   */
+  allocate?(size: number): Uint8Array;
 }
 
 export interface InflateCallbacks {

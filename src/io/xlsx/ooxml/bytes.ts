@@ -10,11 +10,19 @@ const encoder = new TextEncoder();
 
 export class ByteSink {
   private readonly blocks: Uint8Array[] = [];
-  private current = new Uint8Array(0);
+  private current: Uint8Array = new Uint8Array(0);
   private pos = 0;
   size = 0;
 
-  constructor(private readonly consumer: ((block: Uint8Array) => void) | null = null) {}
+  constructor(
+    private readonly consumer: ((block: Uint8Array) => void) | null = null,
+    /** Where new blocks come from (a deflater that hands them to a worker thread), plain arrays by default. */
+    private readonly allocate: ((size: number) => Uint8Array) | null = null
+  ) {}
+
+  private newBlock(size: number): Uint8Array {
+    return this.allocate ? this.allocate(size) : new Uint8Array(size);
+  }
 
   write(text: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 code unit
@@ -27,7 +35,7 @@ export class ByteSink {
         this.size += bytes.length;
         return;
       }
-      this.current = new Uint8Array(BLOCK);
+      this.current = this.newBlock(BLOCK);
       this.pos = 0;
     }
     if (text.length > SHORT) {
@@ -82,7 +90,7 @@ export class ByteSink {
     for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
     if (digits > this.current.length - this.pos) {
       this.seal();
-      this.current = new Uint8Array(BLOCK);
+      this.current = this.newBlock(BLOCK);
     }
     const buf = this.current;
     let p = this.pos + digits;
@@ -103,7 +111,7 @@ export class ByteSink {
     const n = text.length;
     if (n > this.current.length - this.pos) {
       this.seal();
-      this.current = new Uint8Array(Math.max(BLOCK, n));
+      this.current = this.newBlock(Math.max(BLOCK, n));
     }
     const buf = this.current;
     let p = this.pos;

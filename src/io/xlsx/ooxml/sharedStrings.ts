@@ -42,7 +42,10 @@ export class SharedStrings {
   /** sharedStrings.xml compressed for the package, block by block as it is written. */
   toPart(level: DeflateLevel): CompressedPart {
     const deflater = codec().deflater(level);
-    const sink = new ByteSink((block) => deflater.push(block));
+    const sink = new ByteSink(
+      (block) => deflater.push(block),
+      deflater.allocate ? (size) => deflater.allocate!(size) : null
+    );
     this.writeTo(sink);
     sink.flush();
     return deflater.finish(new Uint8Array(0), new Uint8Array(0));
