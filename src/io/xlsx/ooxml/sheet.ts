@@ -75,7 +75,10 @@ export class SheetWriter {
     /** Compresses the part as its rows are written (the workbook's codec and level). */
     private readonly deflater: PartDeflater
   ) {
-    this.body = new ByteSink((block) => deflater.push(block));
+    this.body = new ByteSink(
+      (block) => deflater.push(block),
+      deflater.allocate ? (size) => deflater.allocate!(size) : null
+    );
     if (name.length === 0 || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name))
       throw new Error(`工作表名称无效：${name}`);
   }
