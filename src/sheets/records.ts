@@ -638,12 +638,13 @@ export function officialFields(r: CaseRecord): Record<OfficialField, string> {
 
 /** FNV-1a, 32 bits, as 8 hex digits: enough to tell an edited cell from the one written. */
 function hash(text: string): string {
-  let h = 0x811c9dc5;
+  // kept a 32-bit integer in the loop (>>> 0 there would make it a double, boxed, at every character)
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, 0x01000193);
   }
-  return h.toString(16).padStart(8, "0");
+  return (h >>> 0).toString(16).padStart(8, "0");
 }
 
 const norm = (s: string) => toHalfWidth(cleanText(s));
