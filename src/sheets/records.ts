@@ -522,7 +522,20 @@ export function recognizeRecordHeader(headers: readonly string[]): boolean {
 
 /** The record's source columns as "caseName:B;enterprise:C" (letters for sheets, labels for Word forms). */
 export function encodeSourceColumns(columns: Partial<Record<CaseField, string>>): string {
-  // hot (every row written): one pass, a copy of a letter only when it holds a separator
+  // hot (every row written): the rows of one table have the same columns, so the last answer is usually this one
+  if (lastColumns !== null && CASE_FIELDS.every((f) => columns[f] === lastColumns![f]))
+    return lastEncoded;
+  const out = encodeColumns(columns);
+  lastColumns = { ...columns };
+  lastEncoded = out;
+  return out;
+}
+
+let lastColumns: Partial<Record<CaseField, string>> | null = null;
+let lastEncoded = "";
+
+function encodeColumns(columns: Partial<Record<CaseField, string>>): string {
+  // one pass, a copy of a letter only when it holds a separator
   let out = "";
   for (const f of CASE_FIELDS) {
     const v = columns[f];
