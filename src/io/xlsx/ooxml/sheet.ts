@@ -179,7 +179,10 @@ export class SheetWriter {
             ? v.result
             : null;
       if (!text) continue;
-      const size = this.styles.wrapFontSize(typeof style === "number" ? style : (style[j] ?? 0));
+      const s = typeof style === "number" ? style : (style[j] ?? 0);
+      // a style's wrapping is fixed when it is registered: looked up once per style
+      let size = this.wrapSizes[s];
+      if (size === undefined) size = this.wrapSizes[s] = this.styles.wrapFontSize(s);
       if (size === null) continue;
       const width = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
       const lines = wrappedLines(text, width, size);
@@ -189,6 +192,8 @@ export class SheetWriter {
   }
 
   private readonly styleAttrs: string[] = [];
+  /** Per style id, the font size of wrapped text (null: the style does not wrap). */
+  private readonly wrapSizes: (number | null)[] = [];
   /** Per column, the last text written and its shared-string index. */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastIndex: number[] = [];
