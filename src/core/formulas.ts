@@ -209,17 +209,27 @@ function flagGroups(
   // a long column: parse each distinct value once
   const keys = enterprises.map(enterpriseCellKey);
   const ids = labels.map(memo((v) => (isEmptyCell(v) ? null : parse(v))));
-  // bit set of label indexes per enterprise (at most 14 labels: fits in a number)
-  const seen = new Map<string, number>();
+  // each row's enterprise as a slot, and a bit set of label indexes per slot (at most 14 labels: fits in a number);
+  // one map lookup per row
+  const slotOf = new Map<string, number>();
+  const slots = new Int32Array(keys.length).fill(-1);
+  const masks: number[] = [];
   for (let i = 0; i < keys.length; i++) {
     const id = ids[i];
     if (keys[i] === "" || id === null) continue;
-    seen.set(keys[i], (seen.get(keys[i]) ?? 0) | (1 << id));
+    let slot = slotOf.get(keys[i]);
+    if (slot === undefined) {
+      slot = masks.length;
+      slotOf.set(keys[i], slot);
+      masks.push(0);
+    }
+    slots[i] = slot;
+    masks[slot] |= 1 << id;
   }
   const textFor = new Map<number, string>();
   const out: string[][] = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    const mask = ids[i] === null || keys[i] === "" ? 0 : (seen.get(keys[i]) ?? 0);
+    const mask = slots[i] < 0 ? 0 : masks[slots[i]];
     if ((mask & (mask - 1)) === 0) {
       out[i] = [""];
       continue;
