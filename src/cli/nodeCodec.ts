@@ -20,6 +20,7 @@ import zlib from "node:zlib";
 import {
   crc32 as jsCrc32,
   crc32Combine,
+  FINISHED,
   InflateError,
   InflateOverflow,
   setCodec,
@@ -189,8 +190,10 @@ export const NODE_CODEC: Codec = {
     const body: Piece[] = [];
     let bodyCrc = 0;
     let bodySize = 0;
+    let done = false;
     return {
       push(block) {
+        if (done) throw new Error(FINISHED);
         if (block.length === 0) return;
         bodyCrc = crcOf(block, bodyCrc);
         bodySize += block.length;
@@ -211,6 +214,8 @@ export const NODE_CODEC: Codec = {
           ? new Uint8Array(new SharedArrayBuffer(size))
           : new Uint8Array(size),
       finish(head, tail) {
+        if (done) throw new Error(FINISHED);
+        done = true;
         const crc = crcOf(tail, crc32Combine(crcOf(head, 0), bodyCrc, bodySize));
         const size = head.length + bodySize + tail.length;
         const pieces = body.map((p) => (typeof p === "number" ? worker!.take(p) : p));

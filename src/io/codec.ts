@@ -109,6 +109,9 @@ export function crc32Combine(crcA: number, crcB: number, lengthB: number): numbe
 // ---------------------------------------------------------------------------------------------------------------
 // fflate
 
+/** A part's deflater after finish(): its body is gone. */
+export const FINISHED = "压缩部件已写出，不能再写入";
+
 /** One contiguous copy of the pieces. */
 function concat(pieces: readonly Uint8Array[]): Uint8Array {
   if (pieces.length === 1) return pieces[0];
@@ -128,9 +131,15 @@ export const FFLATE_CODEC: Codec = {
   name: "fflate",
   deflater(level) {
     const body: Uint8Array[] = [];
+    let done = false;
     return {
-      push: (block) => void body.push(block),
+      push: (block) => {
+        if (done) throw new Error(FINISHED);
+        body.push(block);
+      },
       finish: (head, tail) => {
+        if (done) throw new Error(FINISHED);
+        done = true;
         const all = concat([head, ...body, tail].filter((p) => p.length > 0));
         body.length = 0;
         return {

@@ -8,6 +8,7 @@ import { inflateSync, strFromU8, unzipSync } from "fflate";
 import { blocksOffloaded, NODE_CODEC } from "../../src/cli/nodeCodec";
 import { codec, crc32, crc32Combine, FFLATE_CODEC, setCodec, type Codec } from "../../src/io/codec";
 import { readApplicationDocx } from "../../src/io/docx/readApplication";
+import { WorkbookWriter } from "../../src/io/xlsx/ooxml/workbook";
 import { writeProvinceWorkbook } from "../../src/io/xlsx/writeProvince";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 import { checkXlsx } from "../support/ooxmlCheck";
@@ -113,6 +114,24 @@ describe("node:zlib deflater with the worker thread", () => {
     expect(part.size).toBe(whole.length);
     expect(part.crc).toBe(zlib.crc32(whole));
     expect(Buffer.from(zlib.inflateRawSync(Buffer.concat(part.chunks))).equals(whole)).toBe(true);
+  });
+});
+
+describe.each([
+  ["fflate", FFLATE_CODEC],
+  ["node:zlib", NODE_CODEC],
+])("a workbook packaged with %s", (_name, c) => {
+  it("is packaged once: its rows were compressed as they were written, a second package says so", () => {
+    withCodec(c, () => {
+      const wb = new WorkbookWriter({
+        creator: "护航汇总",
+        created: new Date(Date.UTC(2024, 11, 20)),
+      });
+      wb.addSheet("明细").row(1, ["案例名称", "企业名称"]);
+      const bytes = wb.toBytes();
+      expect(Object.keys(unzipSync(bytes))).toContain("xl/worksheets/sheet1.xml");
+      expect(() => wb.toBytes()).toThrow("压缩部件已写出，不能再写入");
+    });
   });
 });
 

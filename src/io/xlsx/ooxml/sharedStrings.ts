@@ -10,9 +10,11 @@ export class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly list: string[] = [];
   private refs = 0;
+  private sealed = false;
 
   /** Index of the text, adding it on first use. */
   add(text: string): number {
+    if (this.sealed) throw new Error("共享字符串表已写出，不能再添加");
     this.refs++;
     let i = this.index.get(text);
     if (i === undefined) {
@@ -39,8 +41,13 @@ export class SharedStrings {
     return sink.chunks();
   }
 
-  /** sharedStrings.xml compressed for the package, block by block as it is written. */
+  /**
+   * sharedStrings.xml compressed for the package, block by block as it is written. Seals the table: the lookup map
+   * is let go first (the sheets are written; at 14 × 5,000 rows it holds 376,000 texts), nothing can be added after.
+   */
   toPart(level: DeflateLevel): CompressedPart {
+    this.sealed = true;
+    this.index.clear();
     const deflater = codec().deflater(level);
     const sink = new ByteSink(
       (block) => deflater.push(block),
