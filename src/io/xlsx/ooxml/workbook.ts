@@ -42,7 +42,7 @@ export class WorkbookWriter {
     return sheet;
   }
 
-  /** The .xlsx package. */
+  /** The .xlsx package, once (the rows were compressed as they were written; a second call throws). */
   toBytes(): Uint8Array {
     if (this.sheets.length === 0) throw new Error("工作簿至少需要一个工作表");
     const n = this.sheets.length;
