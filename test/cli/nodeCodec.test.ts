@@ -100,7 +100,11 @@ describe.each([
   });
 });
 
-describe("node:zlib deflater with the worker thread", () => {
+describe("node:zlib deflater with the worker thread (HUHANG_DEFLATE_WORKER=1)", () => {
+  // the worker is started on first use; nothing before this test uses it
+  beforeAll(() => void (process.env.HUHANG_DEFLATE_WORKER = "1"));
+  afterAll(() => void delete process.env.HUHANG_DEFLATE_WORKER);
+
   it("a part of 48 MB (past the size where blocks go to the worker) is one stream of what was pushed", () => {
     const blocks = Array.from({ length: 48 }, (_, i) =>
       bytesOf(`<row r="${i}">`.padEnd(1 << 20, i % 2 ? "湖南长沙<c><v>1</v></c>" : "x"))
