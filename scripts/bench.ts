@@ -13,7 +13,8 @@
  * - functions: MULTIDIRECTION / CROSSREGION on 100,000 messy rows, first call in a fresh process and warm.
  *
  * Environment: HUHANG_BENCH_ROUNDS (default 3), HUHANG_BENCH_SIZES (default 50,1000,5000),
- * HUHANG_BENCH_PEERS=0 to skip the peers, HUHANG_BENCH_CLI=<bin/huhang.js of another build> to time that one.
+ * HUHANG_BENCH_PEERS=0 to skip the peers, HUHANG_BENCH_CLI=<bin/huhang.js of another build> (and
+ * HUHANG_BENCH_PHASES=<its build/bench.js>) to time that one.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, promises as fs, readFileSync } from "node:fs";
@@ -36,6 +37,8 @@ import { giantParagraphDocx } from "../test/support/giantDocx";
 const ROOT = path.join(__dirname, "..");
 /** The command timed (HUHANG_BENCH_CLI: another build of it, e.g. an earlier commit's, for a before/after). */
 const CLI = process.env.HUHANG_BENCH_CLI ?? path.join(ROOT, "bin", "huhang.js");
+/** The phase split's child (HUHANG_BENCH_PHASES: build/bench.js of that other build). */
+const PHASES = process.env.HUHANG_BENCH_PHASES ?? __filename;
 const PEERS = path.join(ROOT, "scripts", "peers");
 const PYTHON = "/usr/bin/python3";
 const TIME = "/usr/bin/time";
@@ -222,7 +225,7 @@ async function benchMerge(
         run(process.execPath, [__filename, "--floor-child", dir, target]).stdout
       );
       fig.floor.push(floor.ms);
-      fig.phases.push(JSON.parse(run(process.execPath, [__filename, "--merge-child", dir]).stdout));
+      fig.phases.push(JSON.parse(run(process.execPath, [PHASES, "--merge-child", dir]).stdout));
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
