@@ -153,6 +153,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
   const rowAttrs: Record<string, string | null> = { r: null };
   const cellAttrs: Record<string, string | null> = { r: null, t: null, s: null };
   const mergeAttrs: Record<string, string | null> = { ref: null };
+  const raw: RawCell = { t: null, value: null, inline: null, formula: false };
   const limit = xml.length;
   const deadline = ctx.deadline ?? Infinity;
   let inSheetData = false;
@@ -176,7 +177,11 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
           if (ref.row > 0) cellRow = ref.row;
         } else col += 1;
         if (tag.selfClosing) continue;
-        const raw: RawCell = { t: cellAttrs.t, value: null, inline: null, formula: false };
+        // one RawCell for every cell (toCellData keeps nothing of it)
+        raw.t = cellAttrs.t;
+        raw.value = null;
+        raw.inline = null;
+        raw.formula = false;
         // the cell's children, up to </c>
         while (nextTag(xml, pos, limit, tag)) {
           pos = tag.end + 1;
