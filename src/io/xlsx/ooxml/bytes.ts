@@ -120,6 +120,29 @@ export class ByteSink {
     this.size += n;
   }
 
+  /**
+   * The current block with room for `n` more bytes (sealing it first when there is not), for a writer that puts
+   * bytes in itself from `at` on and then calls advance() with where it stopped.
+   */
+  room(n: number): Uint8Array {
+    if (n > this.current.length - this.pos) {
+      this.seal();
+      this.current = this.newBlock(Math.max(BLOCK, n));
+    }
+    return this.current;
+  }
+
+  /** Where the next byte goes in the block room() gave. */
+  get at(): number {
+    return this.pos;
+  }
+
+  /** The bytes up to `end` of the block room() gave are written. */
+  advance(end: number): void {
+    this.size += end - this.pos;
+    this.pos = end;
+  }
+
   private emit(block: Uint8Array): void {
     if (this.consumer) this.consumer(block);
     else this.blocks.push(block);
@@ -141,6 +164,31 @@ export class ByteSink {
     this.seal();
     return this.blocks;
   }
+}
+
+/** `text` (ASCII) into `buf` at `p`; returns where it ends. The caller made room. */
+export function putAscii(buf: Uint8Array, p: number, text: string): number {
+  for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
+  return p;
+}
+
+/** `bytes` into `buf` at `p`; returns where they end. */
+export function putBytes(buf: Uint8Array, p: number, bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) buf[p++] = bytes[i];
+  return p;
+}
+
+/** A non-negative safe integer in decimal digits into `buf` at `p`; returns where they end. */
+export function putUint(buf: Uint8Array, p: number, n: number): number {
+  let digits = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+  let q = p + digits;
+  let m = n;
+  do {
+    buf[--q] = 48 + (m % 10);
+    m = Math.floor(m / 10);
+  } while (m > 0);
+  return p + digits;
 }
 
 /** One contiguous copy of the chunks. */
