@@ -6,7 +6,7 @@
 import { DEFAULT_COLUMN_WIDTH, lineHeight, wrappedLines } from "./rowHeight";
 import { columnLetter } from "../../../core/findings";
 import type { CompressedPart, PartDeflater } from "../../codec";
-import { ByteSink } from "./bytes";
+import { ByteSink, putAscii, putBytes, putUint } from "./bytes";
 import type { SharedStrings } from "./sharedStrings";
 import type { CellStyle, StyleRegistry } from "./styles";
 import { validationXml, type DataValidation } from "./validation";
@@ -53,6 +53,22 @@ function col(c: number): string {
   return letters[c];
 }
 
+/** The most bytes one cell's markup takes (a string or number cell: reference, style, value). */
+const CELL_MAX = 96;
+const ENCODER = new TextEncoder();
+const ascii = (text: string): Uint8Array => ENCODER.encode(text);
+const STRING_OPEN = ascii(' t="s"><v>');
+const NUMBER_OPEN = ascii("><v>");
+const VALUE_CLOSE = ascii("</v></c>");
+const TRUE_CELL = ascii(' t="b"><v>1</v></c>');
+const FALSE_CELL = ascii(' t="b"><v>0</v></c>');
+const ROW_CLOSE = ascii("</row>");
+/** `<c r="B` for column j+1. */
+const prefixes: Uint8Array[] = [];
+function cellPrefix(j: number): Uint8Array {
+  return (prefixes[j] ??= ascii(`<c r="${col(j + 1)}`));
+}
+
 export class SheetWriter {
   state: SheetState = "visible";
   private readonly body: ByteSink;
@@ -91,6 +107,7 @@ export class SheetWriter {
   /** Column (1-based) width, hidden state and default look. */
   column(index: number, spec: ColumnSpec): void {
     this.columns.set(index, { ...this.columns.get(index), ...spec });
+    this.widths.length = 0;
   }
 
   /**
@@ -109,11 +126,13 @@ export class SheetWriter {
     const width = perCell ? Math.max(values.length, style.length) : values.length;
     const height = opts.height ?? this.fitHeight(values, style);
     const b = this.body;
-    b.ascii(
-      height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`
-    );
-    // markup straight into the part's bytes, piece by piece (formulas, which may hold any text, go through cell())
-    const rowRef = `${r}"`;
+    const rowTag =
+      height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
+    // markup straight into the part's bytes, with room made once for the whole row (a cell takes at most CELL_MAX
+    // bytes); formulas, which may hold any text, go through cell() and write()
+    let buf = b.room(rowTag.length + width * CELL_MAX + 8);
+    let p = putAscii(buf, b.at, rowTag);
+    const rowRef = ENCODER.encode(`${r}"`);
     let first = 0;
     let last = 0;
     for (let j = 0; j < width; j++) {
@@ -122,8 +141,9 @@ export class SheetWriter {
       const kind = typeof v;
       if (v === null || v === undefined || (kind === "number" && !Number.isFinite(v as number))) {
         if (s === 0) continue;
-        this.cellStart(j, rowRef, s);
-        b.ascii("/>");
+        p = this.cellStart(buf, p, j, rowRef, s);
+        buf[p++] = 0x2f; // />
+        buf[p++] = 0x3e;
       } else if (kind === "string") {
         // a column often repeats the cell above (市州, 来源文件, 企业类别…): its index without a lookup
         let index: number;
@@ -135,27 +155,34 @@ export class SheetWriter {
           this.lastText[j] = v as string;
           this.lastIndex[j] = index;
         }
-        this.cellStart(j, rowRef, s);
-        b.ascii(' t="s"><v>');
-        b.uint(index);
-        b.ascii("</v></c>");
+        p = this.cellStart(buf, p, j, rowRef, s);
+        p = putBytes(buf, p, STRING_OPEN);
+        p = putUint(buf, p, index);
+        p = putBytes(buf, p, VALUE_CLOSE);
       } else if (kind === "number") {
-        this.cellStart(j, rowRef, s);
-        b.ascii("><v>");
-        if (Number.isInteger(v) && (v as number) >= 0) b.uint(v as number);
-        else b.ascii(String(v));
-        b.ascii("</v></c>");
+        p = this.cellStart(buf, p, j, rowRef, s);
+        p = putBytes(buf, p, NUMBER_OPEN);
+        const n = v as number;
+        p =
+          Number.isInteger(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER
+            ? putUint(buf, p, n)
+            : putAscii(buf, p, String(n));
+        p = putBytes(buf, p, VALUE_CLOSE);
       } else if (kind === "boolean") {
-        this.cellStart(j, rowRef, s);
-        b.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+        p = this.cellStart(buf, p, j, rowRef, s);
+        p = putBytes(buf, p, v ? TRUE_CELL : FALSE_CELL);
       } else {
         // every cell carries its reference, as Excel writes it: readers that imply positions disagree on gaps
+        b.advance(p);
         b.write(this.cell(` r="${col(j + 1)}${r}"`, v, s));
+        buf = b.room((width - j) * CELL_MAX + 8);
+        p = b.at;
       }
       if (first === 0) first = j + 1;
       last = j + 1;
     }
-    b.ascii("</row>");
+    p = putBytes(buf, p, ROW_CLOSE);
+    b.advance(p);
     if (first > 0) {
       if (this.minCol === 0 || first < this.minCol) this.minCol = first;
       if (last > this.maxCol) this.maxCol = last;
@@ -184,27 +211,33 @@ export class SheetWriter {
       let size = this.wrapSizes[s];
       if (size === undefined) size = this.wrapSizes[s] = this.styles.wrapFontSize(s);
       if (size === null) continue;
-      const width = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
+      let width = this.widths[j];
+      if (width === undefined)
+        width = this.widths[j] = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
       const lines = wrappedLines(text, width, size);
       if (lines > 1) best = Math.max(best, lines * lineHeight(size) + 3);
     }
     return best > 0 ? Math.min(best, 409) : undefined;
   }
 
-  private readonly styleAttrs: string[] = [];
+  private readonly styleAttrs: Uint8Array[] = [];
+  /** Per column (0-based), its width for the row heights; emptied when a column changes. */
+  private readonly widths: number[] = [];
   /** Per style id, the font size of wrapped text (null: the style does not wrap). */
   private readonly wrapSizes: (number | null)[] = [];
   /** Per column, the last text written and its shared-string index. */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastIndex: number[] = [];
 
-  /** `<c r="B2"` and the style attribute, when there is one (every cell carries its reference, as Excel writes it). */
-  private cellStart(j: number, rowRef: string, s: number): void {
-    const b = this.body;
-    b.ascii('<c r="');
-    b.ascii(col(j + 1));
-    b.ascii(rowRef);
-    if (s !== 0) b.ascii((this.styleAttrs[s] ??= ` s="${s}"`));
+  /**
+   * `<c r="B2"` and the style attribute, when there is one, into `buf` at `p` (every cell carries its reference, as
+   * Excel writes it); returns where it ends.
+   */
+  private cellStart(buf: Uint8Array, p: number, j: number, rowRef: Uint8Array, s: number): number {
+    p = putBytes(buf, p, cellPrefix(j));
+    p = putBytes(buf, p, rowRef);
+    if (s !== 0) p = putBytes(buf, p, (this.styleAttrs[s] ??= ENCODER.encode(` s="${s}"`)));
+    return p;
   }
 
   /** One <c> element; `ref` is ' r="B2"' or empty. '' when there is nothing to write. */
