@@ -4,7 +4,7 @@
  */
 import { codec, type CompressedPart, type DeflateLevel } from "../../codec";
 import { ByteSink } from "./bytes";
-import { XML_HEAD, NS_MAIN, textElement } from "./xml";
+import { XML_HEAD, NS_MAIN, keepsSpace, textContent } from "./xml";
 
 export class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -63,9 +63,11 @@ export class SharedStrings {
       `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.list.length}">`
     );
     for (const text of this.list) {
-      sink.ascii("<si>");
-      sink.write(textElement(text));
-      sink.ascii("</si>");
+      // textElement in pieces: no string of the whole element
+      const content = textContent(text);
+      sink.ascii(keepsSpace(content) ? '<si><t xml:space="preserve">' : "<si><t>");
+      sink.write(content);
+      sink.ascii("</t></si>");
     }
     sink.write("</sst>");
   }
