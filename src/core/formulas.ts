@@ -205,9 +205,19 @@ function flagGroups(
   names: readonly string[],
   prefix: string
 ): string[][] {
-  // names and codes: a memo kept across calls (enterpriseCellKey); the same few hundred label spellings repeat down
-  // a long column: parse each distinct value once
-  const keys = enterprises.map(enterpriseCellKey);
+  // names and codes: a memo kept across calls (enterpriseCellKey)
+  return flagKeys(enterprises.map(enterpriseCellKey), labels, parse, names, prefix);
+}
+
+/** flagGroups over the enterprises' keys (enterpriseCellKey of each cell). */
+function flagKeys(
+  keys: readonly string[],
+  labels: unknown[],
+  parse: (v: unknown) => number | null,
+  names: readonly string[],
+  prefix: string
+): string[][] {
+  // the same few hundred label spellings repeat down a long column: parse each distinct value once
   const ids = labels.map(memo((v) => (isEmptyCell(v) ? null : parse(v))));
   // each row's enterprise as a slot, and a bit set of label indexes per slot (at most 14 labels: fits in a number);
   // one map lookup per row
@@ -304,6 +314,40 @@ export function crossRegion(enterprises: unknown, prefectures: unknown): string[
     PREFECTURE_NAMES,
     "多地推荐："
   );
+}
+
+/**
+ * enterpriseCellKey of an enterprise identity as core/duplicates enterpriseIdentities gives it ("C:" + a valid code,
+ * "N:" + a normalised name, or ""), without normalising it again where that cannot change it: a code's identity is
+ * upper-case ASCII; a name's is already normalised, and only Cyrillic or Greek letters (folded once the "N" of the
+ * prefix stands beside them) would change — those go the long way.
+ */
+export function identityCellKey(identity: string): string {
+  if (identity === "") return "";
+  if (CODE_IDENTITY.test(identity)) return "N:" + identity;
+  if (identity.startsWith("N:") && !CYRILLIC_OR_GREEK.test(identity)) return "N:" + identity;
+  return enterpriseCellKey(identity);
+}
+const CODE_IDENTITY = /^C:[0-9A-Z]{18}$/;
+const CYRILLIC_OR_GREEK = /[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]/;
+
+/** MULTIDIRECTION and CROSSREGION over identities (identityCellKey), for the flags a record sheet is written with. */
+export function flagsOfIdentities(
+  identities: readonly string[],
+  directions: readonly unknown[],
+  prefectures: readonly unknown[]
+): { multiDirection: string[][]; crossRegion: string[][] } {
+  const keys = identities.map(identityCellKey);
+  return {
+    multiDirection: flagKeys(keys, [...directions], directionIndex, DIRECTION_SHORT, "多方向："),
+    crossRegion: flagKeys(
+      keys,
+      [...prefectures],
+      prefectureIndexOf,
+      PREFECTURE_NAMES,
+      "多地推荐："
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@
  */
 import { enterpriseIdentities } from "../core/duplicates";
 import type { Finding } from "../core/findings";
-import { crossRegion, multiDirection, usccProblem } from "../core/formulas";
+import { flagsOfIdentities, usccProblem } from "../core/formulas";
 import { caseKey } from "../core/identity";
 import { findingsByRecord } from "../core/recordRow";
 import { CASE_FIELDS, type CaseField, type CaseRecord, type FormFacts } from "../core/model";
@@ -711,9 +711,15 @@ export function rowContexts(
   if (records.length === 0) return [];
   const own = findingsByRecord(records, findings);
   const identities = enterpriseIdentities(records);
-  const column = (values: readonly unknown[]) => values.map((v) => [v]);
-  const multi = multiDirection(column(identities), column(records.map((r) => r.direction ?? "")));
-  const cross = crossRegion(column(identities), column(records.map((r) => r.prefecture ?? "")));
+  // what MULTIDIRECTION / CROSSREGION give over the identity column (the live formulas), keyed without normalising
+  // the identities again
+  const flags = flagsOfIdentities(
+    identities,
+    records.map((r) => r.direction ?? ""),
+    records.map((r) => r.prefecture ?? "")
+  );
+  const multi = flags.multiDirection;
+  const cross = flags.crossRegion;
   return records.map((r, i) => ({
     seq: i + 1,
     findings: own[i],

@@ -3,6 +3,8 @@
  * that rules out an N/A mark, a skipped credit-code check, memos) give exactly what the plain definitions give.
  */
 import fc from "fast-check";
+import { enterpriseIdentities } from "../../src/core/duplicates";
+import { enterpriseCellKey, identityCellKey } from "../../src/core/formulas";
 import { enterpriseKey } from "../../src/core/normalize";
 import { checkUscc, makeUscc } from "../../src/core/uscc";
 import {
@@ -165,6 +167,45 @@ describe("toHalfWidth", () => {
           expect(toHalfWidth(s)).toBe(plain(s));
         }
       ),
+      { numRuns: 3000 }
+    );
+  });
+});
+
+describe("identityCellKey", () => {
+  it("is enterpriseCellKey of every identity enterpriseIdentities gives", () => {
+    const name = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            "湖南",
+            "华菱",
+            "有限公司",
+            "（盖章）",
+            "【",
+            "】",
+            "“",
+            "”",
+            " ",
+            "·",
+            "•"
+          ),
+          fc.constantFrom("ООО", "Нunan", "Αβ", "Ηunan", "а", "ο", "ν", "ς", "ß", "ǅ", "ﬁ", "İ"),
+          fc.constantFrom("Hunan", "abc", "ＡＢＣ", "⼯业", "\u200b", "___", "……"),
+          fc.string({ maxLength: 3 })
+        ),
+        { minLength: 1, maxLength: 6 }
+      )
+      .map((p) => p.join(""));
+    const code = fc
+      .tuple(fc.constantFrom("430100", "430200"), fc.integer({ min: 0, max: 99999999 }))
+      .map(([area, n]) => makeUscc(area, String(n).padStart(8, "0")));
+    const row = fc.record({ enterprise: name, uscc: fc.oneof(fc.constant(""), code) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
+        for (const id of enterpriseIdentities(rows))
+          expect([id, identityCellKey(id)]).toEqual([id, enterpriseCellKey(id)]);
+      }),
       { numRuns: 3000 }
     );
   });
