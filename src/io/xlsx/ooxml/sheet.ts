@@ -63,6 +63,8 @@ const VALUE_CLOSE = ascii("</v></c>");
 const TRUE_CELL = ascii(' t="b"><v>1</v></c>');
 const FALSE_CELL = ascii(' t="b"><v>0</v></c>');
 const ROW_CLOSE = ascii("</row>");
+/** Scratch for one row's `12"` (a row number has at most 7 digits). */
+const ROW_REF = new Uint8Array(16);
 /** `<c r="B` for column j+1. */
 const prefixes: Uint8Array[] = [];
 function cellPrefix(j: number): Uint8Array {
@@ -132,7 +134,9 @@ export class SheetWriter {
     // bytes); formulas, which may hold any text, go through cell() and write()
     let buf = b.room(rowTag.length + width * CELL_MAX + 8);
     let p = putAscii(buf, b.at, rowTag);
-    const rowRef = ENCODER.encode(`${r}"`);
+    // the row number and its closing quote, once per row (the cells copy it from here)
+    const rowRef = ROW_REF.subarray(0, putUint(ROW_REF, 0, r) + 1);
+    rowRef[rowRef.length - 1] = 0x22;
     let first = 0;
     let last = 0;
     for (let j = 0; j < width; j++) {
