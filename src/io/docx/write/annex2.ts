@@ -305,9 +305,9 @@ const labelCell = (label: string, opts: Parameters<typeof cell>[1] = {}) =>
 const valueCell = (value: string | undefined, opts: Parameters<typeof cell>[1] = {}) =>
   cell([para(value ?? "", TABLE_TEXT)], { vAlign: "center", ...opts });
 
-/** The four grid columns of the header table (twips): label, value / sub-label, label, value. */
+/** The header table's four grid columns (twips): label (8 characters of 小四 fit: 重点任务完成情况), value or sub-label, label, value. */
 const COLUMNS = (() => {
-  const first = [1985, 2268, 2410];
+  const first = [2126, 2268, 2410];
   return [...first, TEXT_WIDTH - first.reduce((a, b) => a + b, 0)];
 })();
 
