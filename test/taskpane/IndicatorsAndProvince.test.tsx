@@ -1,4 +1,5 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readInput } from "../../src/io/inputs";
 import { sampleData } from "../../src/cli/demo/sampleData";
 import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 import type { IndicatorValues } from "../../src/core/model";
@@ -32,13 +33,49 @@ test("地区指标: shows the values and derived rates, edits go to the sheet on
   expect(calls.indicators[0]!.values).toMatchObject({ tier3: 6, tier2: 11, tier1: 30 });
 });
 
-test("地区指标 in a browser has no sheet to write: it points to the download", async () => {
-  const { host } = recordingHost("standalone");
+test("地区指标 in a browser: no sheet to write; the 附件2 Word form downloaded, read back with the values shown", async () => {
+  const { host, calls } = recordingHost("standalone");
   await renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
   expect(screen.queryByRole("button", { name: "填写或刷新地区指标工作表" })).toBeNull();
   expect(
-    screen.getByText("在“导入申报”中下载的推荐汇总表含“成效突出地区申报表”工作表。")
+    screen.getByText(/^在“导入申报”中下载的推荐汇总表含“成效突出地区申报表”工作表；/)
   ).toBeTruthy();
+  fireEvent.change(screen.getByLabelText("一级工业互联网企业（家）"), { target: { value: "31" } });
+  fireEvent.click(screen.getByRole("button", { name: "下载附件2申报表（Word）" }));
+  await screen.findByText("已生成“常德市成效突出地区申报表.docx”。", undefined, { timeout: 20000 });
+  const [file] = calls.downloads;
+  expect(file.fileName).toBe("常德市成效突出地区申报表.docx");
+  const read = await readInput(file.fileName, file.bytes);
+  expect(read.kind).toBe("workbook");
+  const sub = read.kind === "workbook" ? read.submission : null;
+  expect(sub?.indicators?.values).toMatchObject({
+    tier3: 4,
+    tier2: 11,
+    tier1: 31,
+    icsRisksFound: 40,
+    icsRisksFixed: 30,
+    conformity: null,
+  });
+  expect(sub?.indicators?.header.unitName).toBe("常德市工业和信息化局");
+});
+
+test("地区指标 in Excel for Mac (no downloads) says where to make the Word form", async () => {
+  const { host } = recordingHost("excel");
+  await renderApp(host, "indicators", {
+    ...initialState(),
+    prefecture: "常德市",
+    indicators,
+  });
+  expect(screen.getByRole("button", { name: "下载附件2申报表（Word）" })).toBeTruthy();
+  const mac = recordingHost("excel");
+  cleanup();
+  await renderApp({ ...mac.host, saves: "newWorkbook" }, "indicators", {
+    ...initialState(),
+    prefecture: "常德市",
+    indicators,
+  });
+  expect(screen.queryByRole("button", { name: "下载附件2申报表（Word）" })).toBeNull();
+  expect(screen.getByText(/huhang template annex2 生成/)).toBeTruthy();
 });
 
 test("全省合并: checklist of the 14, merge, R2 across prefectures, download and the ordered list", async () => {

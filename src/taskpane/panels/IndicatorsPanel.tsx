@@ -11,6 +11,8 @@ import type { IndicatorKey } from "../../core/model";
 import { indicatorProblems } from "../../core/rules";
 import { parseLooseNumber } from "../../core/text";
 import { useApp } from "../AppContext";
+import { loadWriters } from "../io/lazy";
+import { prefectureIndicators, prefectureView, savedText } from "../state/views";
 import { usePanelStyles } from "../styles";
 import { ANNEX2_SHEET } from "../../sheets/indicators";
 
@@ -51,6 +53,17 @@ export function IndicatorsPanel() {
       });
     });
 
+  const downloadAnnex2 = () =>
+    perform("生成附件2申报表", async () => {
+      const writers = await loadWriters();
+      const { fileName, bytes } = writers.writeAnnex2(
+        prefectureView(state),
+        prefectureIndicators(state)
+      );
+      await host.download(fileName, bytes);
+      setStatus({ kind: "success", text: savedText(host.saves, fileName) });
+    });
+
   const typed = (key: IndicatorKey, text: string) => {
     const { value, unreadable: bad } = readTyped(text);
     setUnreadable((was) => {
@@ -81,15 +94,24 @@ export function IndicatorsPanel() {
       >
         {count > 0 ? `有 ${count} 项需要核对，见各项下方的说明。` : ""}
       </Text>
-      {host.kind === "excel" ? (
-        <div className={styles.row}>
+      <div className={styles.row}>
+        {host.kind === "excel" ? (
           <Button appearance="primary" disabled={busy !== null} onClick={write}>
             填写或刷新地区指标工作表
           </Button>
-        </div>
-      ) : (
-        <Text size={200}>在“导入申报”中下载的推荐汇总表含“{ANNEX2_SHEET}”工作表。</Text>
-      )}
+        ) : null}
+        {host.saves === "download" ? (
+          <Button disabled={busy !== null} onClick={downloadAnnex2}>
+            下载附件2申报表（Word）
+          </Button>
+        ) : null}
+      </div>
+      <Text size={200} className={styles.muted}>
+        {host.kind === "excel" ? "" : `在“导入申报”中下载的推荐汇总表含“${ANNEX2_SHEET}”工作表；`}
+        {host.saves === "download"
+          ? "Word 申报表按通知附件2的格式填好各项数字，其余内容请在 Word 中补充后盖章报送。"
+          : "此版本的 Excel 不能下载文件：附件2 的 Word 申报表请用独立网页（huhang.html）或命令行 huhang template annex2 生成。"}
+      </Text>
       {INDICATOR_DEFS.map((d) => {
         const v = values[d.key];
         const messages = [
