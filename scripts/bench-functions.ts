@@ -43,7 +43,8 @@ function lcg(seed: number): () => number {
   };
 }
 
-function makeRows(n: number) {
+/** n rows as clerks type them (deterministic: the same n gives the same rows). */
+export function makeRows(n: number) {
   const rnd = lcg(n);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   // about one enterprise per 3 rows, so many enterprises repeat; a third are written as credit codes

@@ -19,6 +19,7 @@ import {
 } from "../core/vocabulary";
 import { readProvinceWorkbook } from "../io/xlsx/readProvince";
 import { writeRecommendationList } from "../io/xlsx/exportList";
+import { writeAnnex2Docx } from "../io/docx/write/annex2";
 import { writeTemplate } from "../io/xlsx/template";
 import { writePrefectureWorkbook, writeProvinceWorkbook } from "../io/xlsx/writeProvince";
 import { carryScores } from "../core/scores";
@@ -232,7 +233,19 @@ async function template(args: ParsedArgs, io: Io): Promise<number> {
   if ((kind !== "annex2" && kind !== "annex3") || rest.length > 0)
     throw new UsageError("template 需要 annex2 或 annex3");
   const out = stringOption(args, "out");
-  if (!out) throw new UsageError("template 需要 --out <文件.xlsx>");
+  if (!out) throw new UsageError("template 需要 --out <文件.xlsx|文件.docx>");
+  const ext = path.extname(out).toLowerCase();
+  if (ext === ".docx" && kind === "annex2") {
+    await writeFileAtomic(out, writeAnnex2Docx());
+    io.out(`已写出附件2 成效突出地区申报表 Word 模板（通知原格式）：${out}`);
+    return 0;
+  }
+  if (ext !== ".xlsx")
+    throw new UsageError(
+      kind === "annex2"
+        ? `--out “${out}”：附件2 模板可写出 .docx（通知原格式的 Word 申报表）或 .xlsx（指标表）`
+        : `--out “${out}”：附件3 模板只能写出 .xlsx`
+    );
   await writeFileAtomic(out, await writeTemplate(kind));
   io.out(
     `已写出${kind === "annex2" ? "附件2 成效突出地区指标表" : "附件3 推荐汇总表"}模板：${out}`
@@ -294,13 +307,18 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "template",
-    usage: "template annex2|annex3 --out <文件.xlsx>",
-    summary: "写出空白的附件2 地区指标表或附件3 推荐汇总表（带下拉选项）。",
+    usage: "template annex2|annex3 --out <文件.xlsx|文件.docx>",
+    summary:
+      "写出空白的附件2 或附件3 模板：.xlsx 为带下拉选项的工作表；附件2 写 .docx 时为通知原格式的 Word 申报表。",
     options: {
-      out: { type: "string", value: "<文件.xlsx>", help: "写出的模板" },
+      out: {
+        type: "string",
+        value: "<文件.xlsx|文件.docx>",
+        help: "写出的模板，按扩展名决定格式（.docx 仅附件2）",
+      },
       ...HELP_OPTION,
     },
-    example: "huhang template annex3 --out 附件3模板.xlsx",
+    example: "huhang template annex2 --out 附件2申报表.docx",
     run: template,
   },
   {

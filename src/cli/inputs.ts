@@ -8,7 +8,7 @@
  * files are named by their path from the folder ("长沙市/附件3.xlsx"). Everything else reads as before: a folder of
  * forms alone (`huhang merge 申报表/ --prefecture 长沙市`) and a folder of prefecture workbooks keep their file names.
  */
-import { promises as fs } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { errorMessage } from "../core/errors";
 import type { Finding } from "../core/findings";
@@ -52,16 +52,24 @@ export async function expandInputs(args: string[]): Promise<Expanded> {
   const missing: string[] = [];
   const skipped: string[] = [];
   const roots = new Map<string, string>();
-  async function walk(p: string, root: string | null): Promise<void> {
-    const st = await fs.stat(p).catch(() => null);
+  // synchronous file system calls: a command reads one file after another, and each await of the promise API
+  // costs a round trip through the event loop (a few ms per file)
+  function walk(p: string, root: string | null): void {
+    let st: ReturnType<typeof statSync> | null;
+    try {
+      st = statSync(p);
+    } catch {
+      // missing or unreadable: reported as not found, as before
+      st = null;
+    }
     if (!st) {
       missing.push(p);
       return;
     }
     if (st.isDirectory()) {
-      const entries = (await fs.readdir(p)).sort();
+      const entries = readdirSync(p).sort();
       for (const e of entries) {
-        if (!e.startsWith(".") && !e.startsWith("~$")) await walk(path.join(p, e), root ?? p);
+        if (!e.startsWith(".") && !e.startsWith("~$")) walk(path.join(p, e), root ?? p);
       }
     } else if (st.isFile()) {
       if (root !== null && !roots.has(p)) roots.set(p, root);
@@ -69,7 +77,7 @@ export async function expandInputs(args: string[]): Promise<Expanded> {
       else skipped.push(p);
     }
   }
-  for (const a of args) await walk(a, null);
+  for (const a of args) walk(a, null);
   return { files: [...new Set(files)], missing, skipped: [...new Set(skipped)], roots };
 }
 
@@ -95,7 +103,7 @@ async function readOne(
 ): Promise<{ read: InputRead; bytes: Uint8Array | null }> {
   try {
     // a file over the size limit is not even read into memory (a .zip package may hold scans: a larger limit)
-    const size = (await fs.stat(full)).size;
+    const size = statSync(full).size;
     const max = extensionOf(full) === "zip" ? packageByteLimit(limits) : limits.maxFileBytes;
     if (size > max) {
       return {
@@ -106,7 +114,7 @@ async function readOne(
         bytes: null,
       };
     }
-    const bytes = new Uint8Array(await fs.readFile(full));
+    const bytes = new Uint8Array(readFileSync(full));
     return { read: await readInput(name, bytes, { limits }), bytes };
   } catch (e) {
     return { read: unreadable(name, `无法打开文件：${errorMessage(e)}`), bytes: null };

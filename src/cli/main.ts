@@ -4,6 +4,7 @@
 import { errorMessage } from "../core/errors";
 import { optionHelp, parseArgs, UsageError } from "./args";
 import { COMMANDS, type Command, type Io } from "./commands";
+import { selectNodeCodec } from "./nodeCodec";
 
 export const HELP = `护航汇总 huhang —— 护航新型工业化网络安全典型案例推荐汇总（命令行）
 
@@ -55,6 +56,7 @@ function localToday(now: Date): string {
 
 /** Entry point used by bin/huhang.js. */
 export function main(): void {
+  selectNodeCodec();
   run(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + "\n"),
     err: (t) => process.stderr.write(t + "\n"),

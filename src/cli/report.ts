@@ -1,98 +1,15 @@
 /**
- * What `huhang` prints: the `--json` report (field names are a contract with scripts, see cliReportSchema) and the
+ * What `huhang` prints: the `--json` report (field names are a contract with scripts, see ./reportSchema.ts) and the
  * Chinese summary for people.
  */
-import { z } from "zod";
 import { describeLocation, FINDING_TITLES, type FindingCode } from "../core/findings";
 import { indicatorTable } from "../core/indicators";
 import type { MergeResult } from "../core/merge";
 import { carryHeadline } from "../core/scores";
-import {
-  categorySchema,
-  directionSchema,
-  findingSchema,
-  formFactsSchema,
-  levelSchema,
-  prefectureSchema,
-  sourceSchema,
-} from "../core/schemas";
+import type { z } from "zod";
+import type { cliReportSchema } from "./reportSchema";
 
-/** The `--json` report of `huhang merge` / `huhang check`: its field names are a contract with scripts. */
-export const cliReportSchema = z.object({
-  output: z.string().nullable(),
-  inputs: z.array(
-    z.object({
-      file: z.string(),
-      kind: z.string(),
-      prefecture: prefectureSchema.nullable(),
-      rows: z.number().int().nonnegative(),
-      status: z.enum(["ok", "rejected"]),
-      error: z.string().optional(),
-      note: z.string().optional(),
-      /**
-       * When the input came in a prefecture package (a .zip or a package folder): the package's name, the 申报表
-       * (附件1) checked against this 推荐汇总表, and the other files (PDF 证明材料, scans) counted as attachments.
-       */
-      package: z
-        .object({
-          name: z.string(),
-          forms: z.array(z.string()),
-          attachments: z.array(z.string()),
-        })
-        .optional(),
-    })
-  ),
-  records: z.array(
-    z.object({
-      prefecture: prefectureSchema.nullable(),
-      order: z.number().int(),
-      caseName: z.string(),
-      enterprise: z.string(),
-      uscc: z.string(),
-      category: categorySchema.nullable(),
-      direction: directionSchema.nullable(),
-      level: levelSchema.nullable(),
-      summary: z.string(),
-      contact: z.string(),
-      phone: z.string(),
-      date: z.string().nullable(),
-      score: z.number().nullable(),
-      source: sourceSchema,
-      /** The Word form's other fields (单位地址, 成立时间, 注册资本, 单位性质, 传真, 电子邮箱, 简介…), when there was one. */
-      form: formFactsSchema.nullable(),
-    })
-  ),
-  findings: z.array(findingSchema.extend({ prefecture: z.string().nullable() })),
-  missingPrefectures: z.array(prefectureSchema),
-  indicators: z.record(z.string(), z.unknown()),
-  /** Cases of a prefecture's earlier file: replaced by the same case of its newer file, or gone from it. */
-  replaced: z.array(
-    z.object({
-      prefecture: prefectureSchema,
-      caseName: z.string(),
-      enterprise: z.string(),
-      from: z.string(),
-      by: z.string(),
-      kind: z.enum(["replaced", "gone"]),
-    })
-  ),
-  /** Scores carried from the existing --out (or --scores) workbook; null when there was none. */
-  scores: z
-    .object({
-      carried: z.number().int().nonnegative(),
-      lost: z.array(
-        z.object({
-          prefecture: prefectureSchema.nullable(),
-          caseName: z.string(),
-          enterprise: z.string(),
-          score: z.number(),
-          reason: z.enum(["gone", "ambiguous"]),
-          message: z.string(),
-        })
-      ),
-    })
-    .nullable(),
-});
+/** The `--json` report (its schema, a contract with scripts: ./reportSchema.ts). */
 export type JsonReport = z.infer<typeof cliReportSchema>;
 
 export function jsonReport(result: MergeResult, output: string | null): JsonReport {

@@ -19,6 +19,7 @@ import {
   type Level,
 } from "./vocabulary";
 import { checkUscc } from "./uscc";
+import { memoOfString } from "./memo";
 import { enterpriseKey } from "./normalize";
 
 export type FormulaErrorKind = "invalidValue" | "notAvailable";
@@ -185,9 +186,13 @@ export function coverage(covered: unknown, percents: unknown): Cell {
  * else by the normalised name ("" for a blank cell, also when Excel desktop hands it over as 0).
  */
 export function enterpriseCellKey(value: unknown): string {
+  if (typeof value === "string") return cellKeyMemo(value);
   if (isEmptyCell(value)) return "";
   return enterpriseKey(value, value);
 }
+
+/** Kept across calls (bounded): a workbook recalculates the same names again and again. */
+const cellKeyMemo = memoOfString((s) => (isEmptyCell(s) ? "" : enterpriseKey(s, s)), 200_000);
 
 /**
  * For each row: "" or `${prefix}` + the distinct labels (in `order`) of the enterprise's rows, when the enterprise
@@ -200,20 +205,41 @@ function flagGroups(
   names: readonly string[],
   prefix: string
 ): string[][] {
-  // the same few hundred spellings repeat down a long column: parse each distinct value once
-  const keys = enterprises.map(memo(enterpriseCellKey));
+  // names and codes: a memo kept across calls (enterpriseCellKey)
+  return flagKeys(enterprises.map(enterpriseCellKey), labels, parse, names, prefix);
+}
+
+/** flagGroups over the enterprises' keys (enterpriseCellKey of each cell). */
+function flagKeys(
+  keys: readonly string[],
+  labels: unknown[],
+  parse: (v: unknown) => number | null,
+  names: readonly string[],
+  prefix: string
+): string[][] {
+  // the same few hundred label spellings repeat down a long column: parse each distinct value once
   const ids = labels.map(memo((v) => (isEmptyCell(v) ? null : parse(v))));
-  // bit set of label indexes per enterprise (at most 14 labels: fits in a number)
-  const seen = new Map<string, number>();
+  // each row's enterprise as a slot, and a bit set of label indexes per slot (at most 14 labels: fits in a number);
+  // one map lookup per row
+  const slotOf = new Map<string, number>();
+  const slots = new Int32Array(keys.length).fill(-1);
+  const masks: number[] = [];
   for (let i = 0; i < keys.length; i++) {
     const id = ids[i];
     if (keys[i] === "" || id === null) continue;
-    seen.set(keys[i], (seen.get(keys[i]) ?? 0) | (1 << id));
+    let slot = slotOf.get(keys[i]);
+    if (slot === undefined) {
+      slot = masks.length;
+      slotOf.set(keys[i], slot);
+      masks.push(0);
+    }
+    slots[i] = slot;
+    masks[slot] |= 1 << id;
   }
   const textFor = new Map<number, string>();
   const out: string[][] = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    const mask = ids[i] === null || keys[i] === "" ? 0 : (seen.get(keys[i]) ?? 0);
+    const mask = slots[i] < 0 ? 0 : masks[slots[i]];
     if ((mask & (mask - 1)) === 0) {
       out[i] = [""];
       continue;
@@ -288,6 +314,40 @@ export function crossRegion(enterprises: unknown, prefectures: unknown): string[
     PREFECTURE_NAMES,
     "多地推荐："
   );
+}
+
+/**
+ * enterpriseCellKey of an enterprise identity as core/duplicates enterpriseIdentities gives it ("C:" + a valid code,
+ * "N:" + a normalised name, or ""), without normalising it again where that cannot change it: a code's identity is
+ * upper-case ASCII; a name's is already normalised, and only Cyrillic or Greek letters (folded once the "N" of the
+ * prefix stands beside them) would change — those go the long way.
+ */
+export function identityCellKey(identity: string): string {
+  if (identity === "") return "";
+  if (CODE_IDENTITY.test(identity)) return "N:" + identity;
+  if (identity.startsWith("N:") && !CYRILLIC_OR_GREEK.test(identity)) return "N:" + identity;
+  return enterpriseCellKey(identity);
+}
+const CODE_IDENTITY = /^C:[0-9A-Z]{18}$/;
+const CYRILLIC_OR_GREEK = /[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]/;
+
+/** MULTIDIRECTION and CROSSREGION over identities (identityCellKey), for the flags a record sheet is written with. */
+export function flagsOfIdentities(
+  identities: readonly string[],
+  directions: readonly unknown[],
+  prefectures: readonly unknown[]
+): { multiDirection: string[][]; crossRegion: string[][] } {
+  const keys = identities.map(identityCellKey);
+  return {
+    multiDirection: flagKeys(keys, [...directions], directionIndex, DIRECTION_SHORT, "多方向："),
+    crossRegion: flagKeys(
+      keys,
+      [...prefectures],
+      prefectureIndexOf,
+      PREFECTURE_NAMES,
+      "多地推荐："
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  * look-alikes mixed into a name (Нunan) to Latin; a name of filler alone ("___", "……") is no name.
  */
 import { cleanText, foldHomoglyphs, hasMeaningfulText, stripInvisible, toHalfWidth } from "./text";
+import { memoOfString } from "./memo";
 import { checkUscc } from "./uscc";
 
 const TRAILING_NOTES = /[(（[【]?\s*(加盖)?(单位)?(公章|盖章|签章|章)\s*[)）\]】]?$/;
@@ -37,6 +38,12 @@ export function namesSeveralEnterprises(name: unknown): boolean {
 }
 
 export function normalizeEnterpriseName(input: unknown): string {
+  return typeof input === "string" ? enterpriseNameMemo(input) : normalizeName(input);
+}
+
+const enterpriseNameMemo = memoOfString((s) => normalizeName(s));
+
+function normalizeName(input: unknown): string {
   const clean = cleanText(input);
   if (!hasMeaningfulText(clean)) return "";
   let s = toHalfWidth(stripInvisible(clean));
@@ -60,7 +67,8 @@ export function normalizeEnterpriseName(input: unknown): string {
  * "N:" + the normalised name. Empty when neither is given.
  */
 export function enterpriseKey(name: unknown, uscc?: unknown): string {
-  if (uscc !== undefined && uscc !== null && uscc !== "") {
+  // a well-formed code never holds a Chinese character: names given as the code argument skip the check
+  if (uscc !== undefined && uscc !== null && uscc !== "" && !holdsIdeograph(uscc)) {
     const r = checkUscc(uscc);
     if (r.normalized.length === 18 && r.valid) return "C:" + r.normalized;
   }
@@ -68,8 +76,24 @@ export function enterpriseKey(name: unknown, uscc?: unknown): string {
   return n === "" ? "" : "N:" + n;
 }
 
+/** Whether a value is text holding a CJK ideograph (no fold of this module maps one to ASCII). */
+function holdsIdeograph(v: unknown): boolean {
+  if (typeof v !== "string") return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
+}
+
 /** Case names compared for R3: the same after folding width, punctuation and the words 案例/项目. */
 export function normalizeCaseName(input: unknown): string {
+  return typeof input === "string" ? caseNameMemo(input) : normalizeCase(input);
+}
+
+const caseNameMemo = memoOfString((s) => normalizeCase(s));
+
+function normalizeCase(input: unknown): string {
   const clean = cleanText(input);
   if (!hasMeaningfulText(clean)) return "";
   let s = toHalfWidth(stripInvisible(clean)).replace(

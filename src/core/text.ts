@@ -157,12 +157,28 @@ export function foldChar(ch: string): string {
  * ideographs and radicals. One code point in, one code point out. Text that needs no folding is returned as is.
  */
 export function toHalfWidth(input: string): string {
-  let i = 0;
-  while (i < input.length && !mayFold(input.charCodeAt(i))) i++;
-  if (i === input.length) return input;
-  let out = input.slice(0, i);
-  for (const ch of input.slice(i)) out += mayFold(ch.charCodeAt(0)) ? foldChar(ch) : ch;
-  return out;
+  const n = input.length;
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (!mayFold(c)) continue;
+    // a character as the string iterator gives it: a surrogate pair is one
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && isLowSurrogate(input.charCodeAt(i + 1));
+    const ch = pair ? input.slice(i, i + 2) : input[i];
+    const folded = foldChar(ch);
+    if (folded !== ch) {
+      // the unchanged run before it as one slice, not character by character
+      out += input.slice(last, i) + folded;
+      last = i + ch.length;
+    }
+    if (pair) i++;
+  }
+  return last === 0 ? input : out + input.slice(last);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** The same fold under the name callers that compare use. */
@@ -172,13 +188,43 @@ export const foldForMatch = toHalfWidth;
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]/g;
 
 export function stripInvisible(input: string): string {
-  return input.replace(INVISIBLE, "");
+  // hot (every cell read): most text has none
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 0xad && mayBeSpecial(c) && isInvisible(c)) return input.replace(INVISIBLE, "");
+  }
+  return input;
+}
+
+/** Whether a code unit of 0x80 or above may be whitespace or invisible (a quick test, no false negatives). */
+function mayBeSpecial(c: number): boolean {
+  return c <= 0x206f ? true : c === 0x3000 || c === 0xfeff;
+}
+
+/** Text cleanText leaves as it is: no invisible characters, no whitespace but single inner spaces. */
+function isCleanText(s: string): boolean {
+  let prevSpace = true; // a leading space is not clean
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 0x80) {
+      if (c >= 0x09 && c <= 0x0d) return false;
+    } else if (mayBeSpecial(c) && (isSpace(c) || isInvisible(c))) return false;
+  }
+  return !prevSpace || s.length === 0;
 }
 
 /** Trim, drop invisible characters and collapse runs of whitespace (including newlines) to one space. */
 export function cleanText(input: unknown): string {
   if (input === null || input === undefined) return "";
-  return stripInvisible(String(input))
+  const s = String(input);
+  if (isCleanText(s)) return s;
+  return stripInvisible(s)
     .replace(/[\s\u3000]+/g, " ")
     .trim();
 }
@@ -293,8 +339,27 @@ export function parseLooseNumber(input: unknown): number | null {
 const NOT_APPLICABLE =
   /^(?:[/\\|]+|[-—–―－~～]+|无|暂无|没有|不适用|不涉及|无此项|未定级|N\/?A|NA|NONE|NIL|NULL)$/;
 
+/**
+ * Whether a code unit certainly stays in the text through the steps below and is in none of the marks: a CJK
+ * ideograph other than the marks' own, a digit, or a Latin letter not in N/A, NONE, NIL, NULL. (Anything else — a
+ * character that folds, changes case into ASCII or is a mark's — is left to the full test.)
+ */
+function rulesOutNotApplicable(c: number): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) return !NA_IDEOGRAPHS.has(c);
+  if (c >= 0x30 && c <= 0x39) return true;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x7a && !NA_LETTERS.has(lower);
+}
+const NA_IDEOGRAPHS = new Set([..."无暂没有不适用涉及此项未定级"].map((ch) => ch.charCodeAt(0)));
+const NA_LETTERS = new Set([..."naoeilu"].map((ch) => ch.charCodeAt(0)));
+
 export function isNotApplicable(input: unknown): boolean {
   if (input === null || input === undefined) return false;
+  if (typeof input === "string") {
+    // hot (every optional cell, every required field): a name or a sentence is ruled out by one of its characters
+    for (let i = 0; i < input.length; i++)
+      if (rulesOutNotApplicable(input.charCodeAt(i))) return false;
+  }
   const s = toHalfWidth(cleanText(input))
     .replace(/\s+/g, "")
     .replace(/^[(（[【]+|[)）\]】。.]+$/g, "")

@@ -4,6 +4,7 @@
  * 组织机构代码 are recognised and reported as warnings; an all-digit code that Excel turned into a number (its tail
  * rounded to zeros) is explained in words.
  */
+import { memoOfString } from "./memo";
 import { cleanText, toHalfWidth } from "./text";
 
 const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -130,6 +131,13 @@ function checkUscc18(code: string): boolean {
 }
 
 export function checkUscc(input: unknown): UsccResult {
+  return typeof input === "string" ? checkMemo(input) : check(input);
+}
+
+/** Results are frozen: one object is handed to every caller that checks the same text. */
+const checkMemo = memoOfString((s) => Object.freeze(check(s)));
+
+function check(input: unknown): UsccResult {
   // "9.14403E+17" typed or pasted as text is a number Excel already rounded
   const scientific = typeof input === "string" && /^\s*\d(\.\d+)?E\+?\d+\s*$/i.test(input);
   const code = normalizeUscc(scientific ? Number(input) : input);

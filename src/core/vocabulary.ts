@@ -2,6 +2,7 @@
  * The words of the notice (湘工信信软〔2024〕469号): prefectures, enterprise categories, application directions and
  * security levels, with the spellings clerks actually use, and parsers that map those spellings to one canonical form.
  */
+import { memoOfString } from "./memo";
 import { cleanText, toHalfWidth } from "./text";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -195,6 +196,15 @@ const DIRECTION_FORMS: readonly DirectionForm[] = DIRECTION_BASES.flatMap((b) =>
   )
 ).sort((a, b) => b.text.length - a.text.length);
 
+/** DIRECTION_FORMS by the code unit they start with, each list in DIRECTION_FORMS order. */
+const FORMS_BY_FIRST = new Map<number, DirectionForm[]>();
+for (const f of DIRECTION_FORMS) {
+  const c = f.text.charCodeAt(0);
+  const list = FORMS_BY_FIRST.get(c);
+  if (list) list.push(f);
+  else FORMS_BY_FIRST.set(c, [f]);
+}
+
 const NUMERALS: Readonly<Record<string, DirectionNo>> = {
   "1": 1,
   "2": 2,
@@ -229,10 +239,13 @@ const NUMERALS: Readonly<Record<string, DirectionNo>> = {
 };
 const NUMERAL_CLASS = "1-5一二三四五①②③④⑤⑴⑵⑶⑷⑸㈠㈡㈢㈣㈤ⅠⅡⅢⅣⅤ";
 
+// Sticky patterns (y): matched at an offset (lastIndex) of the whole text, without slicing it.
 /** Between a head and the 简述: colons, semicolons, commas, full stops, dashes, spaces. */
-const SEPARATORS = /^[\s:：;；,，。.、·!?\-—–―－~～_|]+/;
+const SEPARATORS_AT = /[\s:：;；,，。.、·!?\-—–―－~～_|]+/y;
 /** What sets a name off from the 简述 (a separator, a space, a closing bracket, or the end). */
-const SET_OFF = /^(?:$|[\s:：;；,，。.、·!?\-—–―－~～_|】\]）)])/;
+const SET_OFF_AT = /(?:$|[\s:：;；,，。.、·!?\-—–―－~～_|】\]）)])/y;
+/** A "简述：" label. */
+const SUMMARY_LABEL_AT = /\s*简述\s*[:：]?\s*/y;
 /** "方向：", "申报方向:", "案例申报方向和简述：" in front of the direction. */
 const DIRECTION_LABEL = /^(?:案例)?(?:申报)?方向(?:和简述|及简述)?\s*[:：]\s*/;
 /** An enumerator: （一） (3) 〔三〕 ① 3 三 方向一 方向 3 第三; group 1 bracketed, group 2 bare. */
@@ -251,9 +264,13 @@ interface NameMatch {
 
 /** The longest direction name form at the start of `s` (already folded); null when none. */
 function nameAt(s: string): NameMatch | null {
-  for (const f of DIRECTION_FORMS) {
+  // only the forms starting with the text's first character can match (in the same, longest-first, order)
+  const forms = FORMS_BY_FIRST.get(s.charCodeAt(0));
+  if (!forms) return null;
+  for (const f of forms) {
     if (!s.startsWith(f.text)) continue;
-    const setOff = SET_OFF.test(s.slice(f.text.length));
+    SET_OFF_AT.lastIndex = f.text.length;
+    const setOff = SET_OFF_AT.test(s);
     if (f.short && !setOff) continue;
     return { no: f.no, length: f.text.length, setOff: setOff || f.suffixed };
   }
@@ -273,7 +290,8 @@ interface Head {
 }
 
 function afterSeparators(f: string, at: number): number {
-  const sep = SEPARATORS.exec(f.slice(at));
+  SEPARATORS_AT.lastIndex = at;
+  const sep = SEPARATORS_AT.exec(f);
   return at + (sep ? sep[0].length : 0);
 }
 
@@ -436,7 +454,8 @@ function summaryStart(folded: string, from: number, no: DirectionNo | null): num
   let p = from;
   for (let guard = 0; guard < 8; guard++) {
     const before = p;
-    const lab = /^\s*简述\s*[:：]?\s*/.exec(folded.slice(p));
+    SUMMARY_LABEL_AT.lastIndex = p;
+    const lab = SUMMARY_LABEL_AT.exec(folded);
     if (lab) p += lab[0].length;
     p = afterSeparators(folded, p);
     const again = readHead(folded.slice(p));
@@ -493,6 +512,16 @@ export function splitDirectionCell(input: unknown): DirectionCell {
  * leaves "——" or "：" dangling. Without a direction, the 简述 as given.
  */
 export function joinDirectionCell(direction: DirectionName | null, summary: string): string {
+  // hot: every written record, in each sheet that shows it
+  return direction === null ? cleanText(summary) : joinMemo(`${direction}\u0000${summary}`);
+}
+
+const joinMemo = memoOfString((key) => {
+  const at = key.indexOf("\u0000");
+  return joinCell(key.slice(0, at) as DirectionName, key.slice(at + 1));
+});
+
+function joinCell(direction: DirectionName | null, summary: string): string {
   const clean = cleanText(summary);
   if (!direction) return clean;
   const folded = toHalfWidth(clean);

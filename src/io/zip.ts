@@ -1,10 +1,11 @@
 /**
  * The guarded ZIP reader of both OOXML formats (.docx and .xlsx). We read the central directory ourselves so that every
  * entry's declared sizes are known before anything is inflated, refuse absurd ones (zip bombs), and inflate with
- * fflate's streaming Inflate under a hard output cap — never past the size an entry declares — so a lying header cannot
- * make us allocate more. Uint8Array only: runs in Node and the browser.
+ * the codec (src/io/codec.ts: fflate's streaming Inflate, or node's zlib in the CLI) under a hard output cap — never
+ * past the size an entry declares — so a lying header cannot make us allocate more. Uint8Array only: runs in Node and
+ * the browser.
  */
-import { Inflate } from "fflate";
+import { codec, InflateError, InflateOverflow } from "./codec";
 import { formatBytes } from "./limits";
 
 export interface ZipLimits {
@@ -209,7 +210,7 @@ function hiddenHeader(data: Uint8Array, from: number, to: number): void {
   }
 }
 
-/** Compressed bytes per push: deflate expands at most ~1032×, so one push never yields more than ~8 MB. */
+/** Stored bytes per piece handed on. */
 const STEP = 8 * 1024;
 
 export interface InflateOptions {
@@ -230,30 +231,29 @@ export function inflateEntry(data: Uint8Array, entry: ZipEntry, opts: InflateOpt
   const end = start + entry.compressedSize;
   if (end > data.length) throw new ZipError("corrupt", `“${entry.name}”的数据不完整（文件被截断）`);
   const raw = data.subarray(start, end);
-  const collected = opts.onChunk ? null : new Uint8Array(entry.size);
+  let collected: Uint8Array | null = null;
   let written = 0;
-  const accept = (chunk: Uint8Array) => {
+  const accept = (chunk: Uint8Array, own = false) => {
     if (written + chunk.length > entry.size) throw opts.overflow(entry);
-    if (collected) collected.set(chunk, written);
-    else opts.onChunk!(chunk);
+    if (opts.onChunk) opts.onChunk(chunk);
+    // the whole entry in one inflated piece (node's zlib) is kept as it is, not copied
+    else if (own && written === 0 && chunk.length === entry.size) collected = chunk;
+    else (collected ??= new Uint8Array(entry.size)).set(chunk, written);
     written += chunk.length;
   };
   if (entry.method === 0) {
     for (let i = 0; i < raw.length; i += STEP)
       accept(raw.subarray(i, Math.min(raw.length, i + STEP)));
   } else if (entry.method === 8) {
-    const inflater = new Inflate((chunk) => accept(chunk));
     try {
-      for (let i = 0; i < raw.length; i += STEP) {
-        inflater.push(raw.subarray(i, Math.min(raw.length, i + STEP)), i + STEP >= raw.length);
-        opts.onStep?.();
-      }
-      if (raw.length === 0) inflater.push(raw, true);
+      codec().inflateRaw(raw, entry.size, {
+        onChunk: (chunk) => accept(chunk, true),
+        onStep: opts.onStep,
+      });
     } catch (e) {
-      // fflate reports damaged data with a numeric error code; our own limits (overflow, onStep) pass through
-      if (e instanceof Error && typeof (e as { code?: unknown }).code === "number") {
+      if (e instanceof InflateOverflow) throw opts.overflow(entry);
+      if (e instanceof InflateError)
         throw new ZipError("corrupt", `“${entry.name}”无法解压（数据已损坏）`);
-      }
       throw e;
     }
   } else {

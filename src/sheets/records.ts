@@ -10,7 +10,7 @@
  */
 import { enterpriseIdentities } from "../core/duplicates";
 import type { Finding } from "../core/findings";
-import { crossRegion, multiDirection, usccProblem } from "../core/formulas";
+import { flagsOfIdentities, usccProblem } from "../core/formulas";
 import { caseKey } from "../core/identity";
 import { findingsByRecord } from "../core/recordRow";
 import { CASE_FIELDS, type CaseField, type CaseRecord, type FormFacts } from "../core/model";
@@ -529,9 +529,28 @@ export function recognizeRecordHeader(headers: readonly string[]): boolean {
 
 /** The record's source columns as "caseName:B;enterprise:C" (letters for sheets, labels for Word forms). */
 export function encodeSourceColumns(columns: Partial<Record<CaseField, string>>): string {
-  return CASE_FIELDS.filter((f) => columns[f])
-    .map((f) => `${f}:${columns[f]!.replace(/[;:]/g, " ")}`)
-    .join(";");
+  // hot (every row written): the rows of one table have the same columns, so the last answer is usually this one
+  if (lastColumns !== null && CASE_FIELDS.every((f) => columns[f] === lastColumns![f]))
+    return lastEncoded;
+  const out = encodeColumns(columns);
+  lastColumns = { ...columns };
+  lastEncoded = out;
+  return out;
+}
+
+let lastColumns: Partial<Record<CaseField, string>> | null = null;
+let lastEncoded = "";
+
+function encodeColumns(columns: Partial<Record<CaseField, string>>): string {
+  // one pass, a copy of a letter only when it holds a separator
+  let out = "";
+  for (const f of CASE_FIELDS) {
+    const v = columns[f];
+    if (!v) continue;
+    const clean = v.includes(";") || v.includes(":") ? v.replace(/[;:]/g, " ") : v;
+    out += out === "" ? `${f}:${clean}` : `;${f}:${clean}`;
+  }
+  return out;
 }
 
 export function decodeSourceColumns(text: string): Partial<Record<CaseField, string>> {
@@ -639,19 +658,23 @@ export function officialFields(r: CaseRecord): Record<OfficialField, string> {
 
 /** FNV-1a, 32 bits, as 8 hex digits: enough to tell an edited cell from the one written. */
 function hash(text: string): string {
-  let h = 0x811c9dc5;
+  // kept a 32-bit integer in the loop (>>> 0 there would make it a double, boxed, at every character)
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, 0x01000193);
   }
-  return h.toString(16).padStart(8, "0");
+  return (h >>> 0).toString(16).padStart(8, "0");
 }
 
 const norm = (s: string) => toHalfWidth(cleanText(s));
 
 /** "caseName=1a2b3c4d;…": what each official cell held when written. */
 export function encodeFingerprint(fields: Record<OfficialField, string>): string {
-  return OFFICIAL_FIELDS.map((f) => `${f}=${hash(norm(fields[f]))}`).join(";");
+  // hot (every row written): one string built, no list of parts
+  let out = "";
+  for (const f of OFFICIAL_FIELDS) out += `${out === "" ? "" : ";"}${f}=${hash(norm(fields[f]))}`;
+  return out;
 }
 
 /** Whether a field still holds what was written (null when the fingerprint is missing or unreadable). */
@@ -699,15 +722,22 @@ export function writtenKeys(records: readonly CaseRecord[]): string[] {
 export function rowContexts(
   records: readonly CaseRecord[],
   findings: readonly Finding[],
-  writtenAt: string
+  writtenAt: string,
+  /** writtenKeys(records), when the caller has them already (the 推荐汇总表 of the same workbook does). */
+  keys: readonly string[] = writtenKeys(records)
 ): RowContext[] {
   if (records.length === 0) return [];
   const own = findingsByRecord(records, findings);
   const identities = enterpriseIdentities(records);
-  const column = (values: readonly unknown[]) => values.map((v) => [v]);
-  const multi = multiDirection(column(identities), column(records.map((r) => r.direction ?? "")));
-  const cross = crossRegion(column(identities), column(records.map((r) => r.prefecture ?? "")));
-  const keys = writtenKeys(records);
+  // what MULTIDIRECTION / CROSSREGION give over the identity column (the live formulas), keyed without normalising
+  // the identities again
+  const flags = flagsOfIdentities(
+    identities,
+    records.map((r) => r.direction ?? ""),
+    records.map((r) => r.prefecture ?? "")
+  );
+  const multi = flags.multiDirection;
+  const cross = flags.crossRegion;
   return records.map((r, i) => ({
     seq: i + 1,
     findings: own[i],

@@ -72,6 +72,18 @@ export const usePanelStyles = makeStyles({
     outlineOffset: "-2px",
     ":focus-visible": { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorStrokeFocus2}` },
   },
+  /** Actions that stay at the top of the view while a long list under them scrolls. */
+  stickyActions: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   filters: {
     display: "flex",
     flexWrap: "wrap",
@@ -95,6 +107,9 @@ export const usePanelStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   fieldInput: { width: "6.5em" },
+  /** A field's problem, on its own line under the label and the input. */
+  fieldMessage: { gridColumn: "1 / -1" },
+  scoreInput: { width: "5em" },
   select: {
     minHeight: "32px",
     paddingInline: tokens.spacingHorizontalS,

@@ -7,7 +7,8 @@
  */
 import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { cliReportSchema, type JsonReport } from "../../src/cli/report";
+import type { JsonReport } from "../../src/cli/report";
+import { cliReportSchema } from "../../src/cli/reportSchema";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
 import { fillCells, fillScores, openpyxlMissing } from "../io/xlsx/inspect/python";
 import { writeFileSync } from "node:fs";

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { cliReportSchema } from "../../src/cli/report";
+import { cliReportSchema } from "../../src/cli/reportSchema";
 import { huhang, tempDir } from "./cliHarness";
 
 /** The demo is the realistic input set: 13 prefectures, planted problems, 张家界市 missing. */

@@ -5,7 +5,7 @@
 import { copyFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { cliReportSchema } from "../../src/cli/report";
+import { cliReportSchema } from "../../src/cli/reportSchema";
 import { huhang, tempDir } from "./cliHarness";
 
 const fixtures = path.join(__dirname, "..", "io", "docx", "fixtures");

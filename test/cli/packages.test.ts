@@ -5,7 +5,7 @@
  */
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { cliReportSchema } from "../../src/cli/report";
+import { cliReportSchema } from "../../src/cli/reportSchema";
 import { COMMANDS } from "../../src/cli/commands";
 import { huhang, tempDir } from "./cliHarness";
 

@@ -22,6 +22,8 @@ import { writeSamples, type SampleFiles } from "./samples";
 
 const run = e2eAvailable() ? describe : describe.skip;
 const FORMS = path.join(ROOT, "test", "taskpane", "fixtures");
+/** A 株洲市 form (python-docx, test/cli/fixtures/chain/) for a clerk of 长沙市. */
+const STRAY = path.join(ROOT, "test", "cli", "fixtures", "chain", "株洲市", "中控自动化.docx");
 
 type Cell = string | number | boolean | null;
 
@@ -142,6 +144,44 @@ run("the taskpane with the fake Excel host, in Chromium", () => {
     );
   });
 
+  test("a form of another prefecture warns; 移除 and 撤销 in both sheets; the list's own download imported again gives the same rows", async () => {
+    await tab("导入申报");
+    await page.getByLabel("本市州（推荐单位）").selectOption("长沙市");
+    await page.getByTestId("file-input").setInputFiles([STRAY]);
+    const card = page.getByRole("list", { name: "导入预览" }).locator(":scope > li").first();
+    expect(await card.textContent()).toMatch(/MAT 提醒.*株洲市/);
+    await page.getByRole("button", { name: "确认导入" }).click();
+    await page.getByText(/共 3 行/).waitFor();
+    let wb = await workbook(page);
+    const three = caseOrder(wb.grids["推荐汇总表"]);
+    expect(three).toHaveLength(3);
+    // the warning travels in 明细's 问题 column, on the stray form's row
+    const strayRow = wb.grids["明细"].find((r) => r.includes(three[2]))!;
+    expect(strayRow.join("|")).toMatch(/【MAT】[^|]*株洲市/);
+
+    await tab("推荐顺序");
+    await page.getByRole("button", { name: `移除第 2 行：${three[1]}` }).click();
+    await page.getByRole("button", { name: "撤销移除" }).waitFor();
+    wb = await workbook(page);
+    expect(caseOrder(wb.grids["推荐汇总表"])).toEqual([three[0], three[2]]);
+    expect(JSON.stringify(wb.grids["明细"])).not.toContain(three[1]);
+    await page.getByRole("button", { name: "撤销移除" }).click();
+    await page.getByText(`已恢复“${three[1]}”。`).waitFor();
+    expect(caseOrder((await workbook(page)).grids["推荐汇总表"])).toEqual(three);
+
+    // the clerk's own file, downloaded and imported again (resuming yesterday's work): the same three rows
+    await tab("导入申报");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-button").click(),
+    ]);
+    await page.getByTestId("file-input").setInputFiles((await download.path())!);
+    await page.getByRole("button", { name: "确认导入" }).click();
+    await page.getByText(/共 3 行/).waitFor();
+    expect(caseOrder((await workbook(page)).grids["推荐汇总表"])).toEqual(three);
+    expect(await page.getByTestId("download-button").isEnabled()).toBe(true);
+  });
+
   test("问题清单: choosing a finding selects its cell in Excel", async () => {
     await tab("问题清单");
     const r1 = page
@@ -185,6 +225,16 @@ run("the taskpane with the fake Excel host, in Chromium", () => {
       .waitFor({ timeout: 30_000 });
     expect((await workbook(page)).created).toBe(1);
     await shot("全省合并");
+    // 清空 asks first; 取消 keeps the 14 files and the sheets
+    await page.getByRole("button", { name: "清空" }).click();
+    const ask = page.getByRole("alertdialog", { name: "清空全省合并？" });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain("将移除已读取的 14 个文件");
+    await ask.getByRole("button", { name: "取消" }).click();
+    await ask.waitFor({ state: "detached" });
+    expect(
+      await page.getByTestId("prefecture-checklist").locator('tr[data-status="未报"]').count()
+    ).toBe(0);
     expect(await axeSerious(page)).toEqual([]);
     expect(seen.requests.filter((u) => !u.startsWith(server.origin + "/"))).toEqual([]);
     expect(seen.errors).toEqual([]);

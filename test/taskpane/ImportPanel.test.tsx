@@ -19,17 +19,30 @@ test("Word forms are previewed with their findings, then 确认 writes them in o
   const cards = within(list)
     .getAllByRole("listitem")
     .filter((li) => li.parentElement === list);
-  expect(cards).toHaveLength(3);
-  expect(text(cards[0])).toContain(
+  // the files with problems first, then the rest; the actions and the counts above them
+  expect(cards.map((c) => /^(\S+?)（/.exec(text(c))?.[1])).toEqual([
+    "cs_consortium.docx",
+    "notes.txt",
+    "cs_good.docx",
+  ]);
+  const [consortium, notes, good] = cards;
+  expect(text(good)).toContain(
     "工程机械智能工厂分类分级实践 — 湖南麓山智造装备有限公司 — 工业互联网安全分类分级案例（三级）"
   );
-  expect(text(cards[0])).toContain("未发现问题");
+  expect(text(good)).toContain("未发现问题");
   // the consortium: R1, located on the cover's 申报单位
-  expect(text(cards[1])).toContain("R1 错误");
-  expect(text(cards[1])).toContain("联合体");
-  expect(text(cards[1])).toContain("文件 cs_consortium.docx，封面，“申报单位”");
-  expect(text(cards[2])).toContain("notes.txt（无法读取）");
-  expect(text(cards[2])).toContain("不支持的文件类型“.txt”");
+  expect(text(consortium)).toContain("R1 错误");
+  expect(text(consortium)).toContain("联合体");
+  expect(text(consortium)).toContain("文件 cs_consortium.docx，封面，“申报单位”");
+  expect(text(notes)).toContain("notes.txt（无法读取）");
+  expect(text(notes)).toContain("不支持的文件类型“.txt”");
+  expect(
+    screen.getByText(/^预览：3 个文件，2 行；2 个文件有问题，共 \d+ 个。确认后写入推荐汇总表。$/)
+  ).toBeTruthy();
+  const confirmButton = screen.getByRole("button", { name: "确认导入" });
+  expect(
+    confirmButton.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING
+  ).toBeTruthy();
   expect(calls.prefecture).toHaveLength(0);
 
   fireEvent.click(screen.getByRole("button", { name: "确认导入" }));

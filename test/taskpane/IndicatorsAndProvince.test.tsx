@@ -1,4 +1,5 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readInput } from "../../src/io/inputs";
 import { sampleData } from "../../src/cli/demo/sampleData";
 import { writeSampleWorkbook } from "../../src/cli/demo/writeSample";
 import type { IndicatorValues } from "../../src/core/model";
@@ -32,13 +33,49 @@ test("地区指标: shows the values and derived rates, edits go to the sheet on
   expect(calls.indicators[0]!.values).toMatchObject({ tier3: 6, tier2: 11, tier1: 30 });
 });
 
-test("地区指标 in a browser has no sheet to write: it points to the download", async () => {
-  const { host } = recordingHost("standalone");
+test("地区指标 in a browser: no sheet to write; the 附件2 Word form downloaded, read back with the values shown", async () => {
+  const { host, calls } = recordingHost("standalone");
   await renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
   expect(screen.queryByRole("button", { name: "填写或刷新地区指标工作表" })).toBeNull();
   expect(
-    screen.getByText("在“导入申报”中下载的推荐汇总表含“成效突出地区申报表”工作表。")
+    screen.getByText(/^在“导入申报”中下载的推荐汇总表含“成效突出地区申报表”工作表；/)
   ).toBeTruthy();
+  fireEvent.change(screen.getByLabelText("一级工业互联网企业（家）"), { target: { value: "31" } });
+  fireEvent.click(screen.getByRole("button", { name: "下载附件2申报表（Word）" }));
+  await screen.findByText("已生成“常德市成效突出地区申报表.docx”。", undefined, { timeout: 20000 });
+  const [file] = calls.downloads;
+  expect(file.fileName).toBe("常德市成效突出地区申报表.docx");
+  const read = await readInput(file.fileName, file.bytes);
+  expect(read.kind).toBe("workbook");
+  const sub = read.kind === "workbook" ? read.submission : null;
+  expect(sub?.indicators?.values).toMatchObject({
+    tier3: 4,
+    tier2: 11,
+    tier1: 31,
+    icsRisksFound: 40,
+    icsRisksFixed: 30,
+    conformity: null,
+  });
+  expect(sub?.indicators?.header.unitName).toBe("常德市工业和信息化局");
+});
+
+test("地区指标 in Excel for Mac (no downloads) says where to make the Word form", async () => {
+  const { host } = recordingHost("excel");
+  await renderApp(host, "indicators", {
+    ...initialState(),
+    prefecture: "常德市",
+    indicators,
+  });
+  expect(screen.getByRole("button", { name: "下载附件2申报表（Word）" })).toBeTruthy();
+  const mac = recordingHost("excel");
+  cleanup();
+  await renderApp({ ...mac.host, saves: "newWorkbook" }, "indicators", {
+    ...initialState(),
+    prefecture: "常德市",
+    indicators,
+  });
+  expect(screen.queryByRole("button", { name: "下载附件2申报表（Word）" })).toBeNull();
+  expect(screen.getByText(/huhang template annex2 生成/)).toBeTruthy();
 });
 
 test("全省合并: checklist of the 14, merge, R2 across prefectures, download and the ordered list", async () => {
@@ -194,4 +231,104 @@ test("全省合并 in Excel: scores read from the sheet reorder the list", async
   await screen.findByText(
     /^已写入“全省汇总”和“地区指标”工作表：\d+ 个案例，问题 \d+ 个。已带入评审得分 1 个。$/
   );
+});
+
+test("地区指标 checks as it is typed: each problem under its field, the rate not shown above 100 %", async () => {
+  const { host } = recordingHost("standalone");
+  await renderApp(host, "indicators", { ...initialState(), prefecture: "常德市", indicators });
+  const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+  const message = (input: HTMLInputElement) =>
+    (input.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join("");
+  expect(text(screen.getByTestId("indicator-problems"))).toBe("");
+
+  // 整改 > 发现: the message under 整改, the rate not computed
+  fireEvent.change(field("评估发现风险已整改（项）"), { target: { value: "45" } });
+  expect(field("评估发现风险已整改（项）").getAttribute("aria-invalid")).toBe("true");
+  expect(message(field("评估发现风险已整改（项）"))).toContain(
+    "工控安全评估整改项数不能多于发现的风险项数（评估发现风险已整改（项） 45 > 评估发现企业安全风险（项） 40）"
+  );
+  expect(screen.getByText(/工控评估整改率 无法计算（整改数多于发现数）/)).toBeTruthy();
+
+  // 2.5 场, 120 %, text that is no number
+  fireEvent.change(field("网络安全政策宣贯培训（场）"), { target: { value: "2.5" } });
+  fireEvent.change(field("其中重点行业规上企业占比（%）"), { target: { value: "120%" } });
+  fireEvent.change(field("培训覆盖企业（家）"), { target: { value: "三百多" } });
+  expect(message(field("网络安全政策宣贯培训（场）"))).toContain("应为不小于 0 的整数");
+  expect(message(field("其中重点行业规上企业占比（%）"))).toContain("应在 0% 到 100% 之间");
+  expect(message(field("培训覆盖企业（家）"))).toContain("不是数字");
+  expect(text(screen.getByTestId("indicator-problems"))).toBe(
+    "有 4 项需要核对，见各项下方的说明。"
+  );
+
+  // corrected: the messages go
+  fireEvent.change(field("评估发现风险已整改（项）"), { target: { value: "38" } });
+  fireEvent.change(field("培训覆盖企业（家）"), { target: { value: "300" } });
+  expect(field("评估发现风险已整改（项）").getAttribute("aria-invalid")).not.toBe("true");
+  expect(screen.getByText(/工控评估整改率 95\.0%/)).toBeTruthy();
+  expect(text(screen.getByTestId("indicator-problems"))).toBe(
+    "有 2 项需要核对，见各项下方的说明。"
+  );
+});
+
+test("全省合并 on the page: scores typed in the list rank it, survive a re-merge and go into the download", async () => {
+  const samples = sampleData(undefined, false, true).slice(0, 2);
+  const files = await Promise.all(
+    samples.map(async (s, i) =>
+      bytesFile(`${s.prefecture.name}.xlsx`, await writeSampleWorkbook(s, i))
+    )
+  );
+  const { host, calls } = recordingHost("standalone");
+  await renderApp(host, "province");
+  fireEvent.change(screen.getByTestId("file-input"), { target: { files } });
+  await screen.findByText("已读取 2 个文件", undefined, { timeout: 20000 });
+  fireEvent.click(screen.getByTestId("merge-button"));
+  await screen.findByText("已合并：", { exact: false });
+  const ranked = () =>
+    [...screen.getByTestId("ranked-list").querySelectorAll("tbody tr")].map(
+      (tr) => tr.querySelectorAll("td")[2].textContent
+    );
+  const before = ranked();
+  const [a, b] = [before[before.length - 1]!, before[before.length - 2]!];
+  const scoreOf = (caseName: string) =>
+    screen.getByRole("textbox", { name: new RegExp(`“${caseName}”的评审得分$`) });
+
+  // the last two get scores: they lead the list, the higher first
+  fireEvent.change(scoreOf(a), { target: { value: "91.5" } });
+  fireEvent.blur(scoreOf(a));
+  fireEvent.change(scoreOf(b), { target: { value: "88" } });
+  fireEvent.keyDown(scoreOf(b), { key: "Enter" });
+  await waitFor(() => expect(ranked().slice(0, 2)).toEqual([a, b]));
+  expect(screen.getByText(/已评分 2 个/)).toBeTruthy();
+
+  // text that is no score is said and not saved
+  fireEvent.change(scoreOf(a), { target: { value: "九十" } });
+  fireEvent.blur(scoreOf(a));
+  expect((await screen.findByRole("alert")).textContent).toBe(
+    "“九十”不是有效的得分：请填写不小于 0 的数字，如 88.5"
+  );
+  expect(scoreOf(a).getAttribute("aria-invalid")).toBe("true");
+  expect(ranked()[0]).toBe(a);
+
+  // typing order: as the prefectures sent them
+  fireEvent.change(screen.getByRole("combobox", { name: "排列" }), { target: { value: "entry" } });
+  expect(ranked()).toEqual(samples.flatMap((s) => s.rows.map((r) => r.caseName)));
+
+  // merged again: the scores stay with their cases; the download carries them
+  fireEvent.click(screen.getByTestId("merge-button"));
+  await waitFor(() => expect(screen.getByText(/已评分 2 个/)).toBeTruthy());
+  fireEvent.click(screen.getByTestId("download-button"));
+  await screen.findByText("已生成“全省汇总.xlsx”。", undefined, { timeout: 20000 });
+  const back = await readWorkbook(calls.downloads[0].bytes, "全省汇总.xlsx");
+  const scores = Object.fromEntries(
+    back.records.filter((r) => r.score !== null).map((r) => [r.caseName, r.score])
+  );
+  expect(scores).toEqual({ [a]: 91.5, [b]: 88 });
+
+  // a score cleared is gone
+  fireEvent.change(scoreOf(b), { target: { value: "" } });
+  fireEvent.blur(scoreOf(b));
+  await waitFor(() => expect(screen.getByText(/已评分 1 个/)).toBeTruthy());
 });

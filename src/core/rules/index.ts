@@ -19,7 +19,7 @@ import { checkRecord } from "./record";
 export { checkRecord } from "./record";
 export { checkForm } from "./form";
 export { checkAcrossRows, checkQuota } from "./crossRow";
-export { checkIndicators } from "./indicators";
+export { checkIndicators, indicatorProblems, type IndicatorProblem } from "./indicators";
 
 export type IndicatorMap = Partial<Record<PrefectureName, IndicatorValues>>;
 

@@ -20,27 +20,35 @@ const TIER_LABEL: Partial<Record<IndicatorKey, string>> = {
   tier1: "一级",
 };
 
+/** One broken rule of a prefecture's indicators: the indicator it is about and what is wrong. */
+export interface IndicatorProblem {
+  key: IndicatorKey;
+  message: string;
+}
+
+/** The IND findings of one prefecture's indicators, each located at its indicator's cell (or the sheet). */
 export function checkIndicators(ind: IndicatorValues, file: string): Finding[] {
-  const out: Finding[] = [];
-  const label = (k: IndicatorKey) => INDICATOR_DEF_BY_KEY[k].label;
-  const add = (key: IndicatorKey, message: string) => {
+  return indicatorProblems(ind).map(({ key, message }) => {
     const cell = ind.cells[key];
-    out.push(
-      finding(
-        "IND",
-        {
-          file,
-          sheet: cell?.sheet ?? ind.source.sheet,
-          row: cell?.row ?? ind.source.row,
-          column: cell?.column ?? null,
-        },
-        `${ind.prefecture ?? ""}${ind.prefecture ? "：" : ""}${message}`,
-        {
-          prefecture: ind.prefecture,
-        }
-      )
+    return finding(
+      "IND",
+      {
+        file,
+        sheet: cell?.sheet ?? ind.source.sheet,
+        row: cell?.row ?? ind.source.row,
+        column: cell?.column ?? null,
+      },
+      `${ind.prefecture ?? ""}${ind.prefecture ? "：" : ""}${message}`,
+      { prefecture: ind.prefecture }
     );
-  };
+  });
+}
+
+/** What breaks the consistency rules, per indicator (the page shows each under its field as it is typed). */
+export function indicatorProblems(ind: IndicatorValues): IndicatorProblem[] {
+  const out: IndicatorProblem[] = [];
+  const label = (k: IndicatorKey) => INDICATOR_DEF_BY_KEY[k].label;
+  const add = (key: IndicatorKey, message: string) => out.push({ key, message });
   const v = (k: IndicatorKey): number | null => {
     const x = ind.values[k];
     return typeof x === "number" && Number.isFinite(x) ? x : null;

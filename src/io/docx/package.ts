@@ -27,6 +27,11 @@ export interface DocxLimits {
   maxTotalBytes: number;
   /** Largest compression ratio for a part over 1 MB. */
   maxRatio: number;
+  /**
+   * Largest number of XML elements in the main document: what the parsed model costs (about 600 bytes each). A form
+   * has about a thousand; a 32 MB document of one pasted paragraph, about a million (600 MB parsed).
+   */
+  maxElements: number;
 }
 
 /** From the shared input limits (src/io/limits.ts); the ratio guard is the .docx reader's own. */
@@ -35,6 +40,7 @@ export const DEFAULT_DOCX_LIMITS: DocxLimits = {
   maxEntryBytes: DEFAULT_LIMITS.maxEntryBytes,
   maxTotalBytes: DEFAULT_LIMITS.maxUncompressedBytes,
   maxRatio: 200,
+  maxElements: 200_000,
 };
 
 /** The .docx reader's limits from the shared input limit settings. */
@@ -69,8 +75,32 @@ export function openWordDocument(bytes: Uint8Array, limits: DocxLimits): OpenedW
   }
 }
 
+/** The main document holds more elements than the limit. */
+class TooManyElements extends Error {
+  constructor(
+    readonly part: string,
+    readonly limit: number
+  ) {
+    super(`${part}: more than ${limit} elements`);
+  }
+}
+
+/** Start tags in XML text (a '<' before a name), counted up to just past `stop`. */
+function countElements(xml: string, stop: number): number {
+  let n = 0;
+  for (let i = xml.indexOf("<"); i >= 0 && n <= stop; i = xml.indexOf("<", i + 1)) {
+    const c = xml.charCodeAt(i + 1);
+    // letters, '_' and ':' start names; '/', '?', '!' start end tags, declarations and comments
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) n++;
+    else if (c === 0x5f || c === 0x3a || c > 0x7f) n++;
+  }
+  return n;
+}
+
 /** The Chinese FILE message for an error raised while opening a Word package. */
 function failureMessage(e: unknown): string {
+  if (e instanceof TooManyElements)
+    return `文件正文（${e.part}）的 XML 元素超过 ${e.limit} 个（一份申报表约一千个）：内容过多或结构异常（例如整篇报告粘贴成一个段落），已拒绝读取：请删去申报表以外的内容，${SAVE_AS}`;
   if (e instanceof ZipError) {
     if (e.kind === "encrypted")
       return `文件已加密（${e.message}），无法读取：请取消密码后${SAVE_AS}`;
@@ -135,6 +165,9 @@ function readParts(bytes: Uint8Array, limits: DocxLimits): Parts {
   const entry = byName.get(partKey(target)) ?? byName.get(DOCUMENT_PART);
   if (!entry) throw new ZipError("corrupt", `缺少正文部件 ${target}`);
   const documentText = text(entry);
+  // counted before parsing: the model of a document far beyond any form would cost hundreds of MB
+  const elements = countElements(documentText, limits.maxElements);
+  if (elements > limits.maxElements) throw new TooManyElements(entry.name, limits.maxElements);
   const document = parseXml(documentText, entry.name);
   // the styles that hide text: only read when the document uses paragraph or character styles, and only parsed
   // when styles.xml mentions w:vanish at all

@@ -8,7 +8,7 @@ import type { Finding } from "../../core/findings";
 import type { MergeResult } from "../../core/merge";
 import type { CaseRecord, IndicatorValues, SubmissionMeta } from "../../core/model";
 import { PROVINCE_BUREAU, type PrefectureName } from "../../core/vocabulary";
-import { DETAIL_SPEC } from "../../sheets/records";
+import { DETAIL_SPEC, writtenKeys } from "../../sheets/records";
 import { ANNEX2_SHEET, writeAnnex2Sheet } from "./writer/annex2Sheet";
 import { ANNEX3_SHEET, writeAnnex3Sheet } from "./writer/annex3Sheet";
 import { writeRecordSheet } from "./writer/detailSheet";
@@ -42,13 +42,19 @@ export async function writeProvinceWorkbook(
   opts: ProvinceWriteOptions
 ): Promise<Uint8Array> {
   const wb = newWorkbook(opts.generatedAt);
-  writeAnnex3Sheet(wb.addSheet(ANNEX3_SHEET), result.records, annex3Meta(opts), { keys: true });
+  // both sheets keep each row's case key: computed once
+  const caseKeys = writtenKeys(result.records);
+  writeAnnex3Sheet(wb.addSheet(ANNEX3_SHEET), result.records, annex3Meta(opts), {
+    keys: true,
+    caseKeys,
+  });
   writeRecordSheet(
     wb.addSheet(DETAIL_SPEC.name),
     DETAIL_SPEC,
     result.records,
     result.findings,
-    opts.generatedAt ?? ""
+    opts.generatedAt ?? "",
+    caseKeys
   );
   writeIndicatorSheet(wb.addSheet(INDICATOR_SHEET), result.indicators);
   writeFindingsSheet(wb.addSheet(FINDINGS_SHEET), result.findings);
@@ -69,13 +75,15 @@ export async function writePrefectureWorkbook(
   generatedAt?: string
 ): Promise<Uint8Array> {
   const wb = newWorkbook(generatedAt);
-  writeAnnex3Sheet(wb.addSheet(ANNEX3_SHEET), list.records, list.meta, { keys: true });
+  const caseKeys = writtenKeys(list.records);
+  writeAnnex3Sheet(wb.addSheet(ANNEX3_SHEET), list.records, list.meta, { keys: true, caseKeys });
   writeRecordSheet(
     wb.addSheet(DETAIL_SPEC.name),
     DETAIL_SPEC,
     list.records,
     list.findings,
-    generatedAt ?? ""
+    generatedAt ?? "",
+    caseKeys
   );
   if (list.indicators) writeAnnex2Sheet(wb.addSheet(ANNEX2_SHEET), list.indicators);
   writeFindingsSheet(wb.addSheet(FINDINGS_SHEET), list.findings);

@@ -3,14 +3,19 @@
  * the download was offered: a page cannot know whether a file was saved, and WKWebView (Excel on Mac and iPad) saves
  * nothing and says nothing (office-js #2700), so the Excel host never calls it there (officeHost.ts).
  */
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const TYPES: Record<string, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
 
 export function browserDownload(
   fileName: string,
   bytes: Uint8Array,
   doc: Document = document
 ): Promise<void> {
-  const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: XLSX_TYPE });
+  const type =
+    TYPES[/\.([a-z]+)$/i.exec(fileName)?.[1].toLowerCase() ?? ""] ?? "application/octet-stream";
+  const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type });
   const url = URL.createObjectURL(blob);
   const a = doc.createElement("a");
   a.href = url;

@@ -1,7 +1,8 @@
 /**
  * The workbooks the taskpane produces (loaded on first use by lazy.ts): the clerk's 推荐汇总表 workbook, the
- * province's 全省汇总 and the ordered 推荐名单 (附件3 alone).
+ * province's 全省汇总 and the ordered 推荐名单 (附件3 alone), and the prefecture's 附件2 as the notice's Word form.
  */
+import { annex2DocxForPrefecture } from "../../io/docx/write/annex2";
 import type { MergeResult } from "../../core/merge";
 import { bureauName, PROVINCE_BUREAU } from "../../core/vocabulary";
 import { writeRecommendationList } from "../../io/xlsx/exportList";
@@ -41,6 +42,15 @@ export async function writePrefectureList(
     localTimestamp(now)
   );
   return { fileName: `${view.prefecture ?? ""}推荐汇总表.xlsx`, bytes };
+}
+
+/** The prefecture's 成效突出地区申报表 (附件2) in the notice's Word layout, its blanks filled from the indicators. */
+export function writeAnnex2(view: PrefectureState, indicators: IndicatorValues | null): Written {
+  const meta = { ...view.meta, recommender: view.meta.recommender || bureauName(view.prefecture) };
+  return {
+    fileName: `${view.prefecture ?? ""}成效突出地区申报表.docx`,
+    bytes: annex2DocxForPrefecture(view.prefecture, indicators, meta),
+  };
 }
 
 export async function writeProvince(result: MergeResult, now = new Date()): Promise<Written> {

@@ -19,7 +19,8 @@ import { findingsByRecord } from "../../core/recordRow";
 import { useApp } from "../AppContext";
 import { FindingLine } from "../components/FindingLine";
 import { useNav, type PanelId } from "../nav";
-import { prefectureView, provinceView } from "../state/views";
+import { provinceView } from "../state/provinceViews";
+import { prefectureView } from "../state/views";
 import { usePanelStyles } from "../styles";
 
 type Severity = "all" | Finding["severity"];

@@ -103,22 +103,13 @@ export function ImportPanel() {
       />
       <ReadProgress progress={progress} />
       {state.pending.length > 0 ? (
-        <>
-          <Text weight="semibold">预览：{state.pending.length} 个文件，确认后写入推荐汇总表</Text>
-          <ul className={styles.list} aria-label="导入预览">
-            {state.pending.map((f) => (
-              <PreviewCard key={f.file} file={f} findings={previewFindings(f, state)} />
-            ))}
-          </ul>
-          <div className={styles.row}>
-            <Button appearance="primary" disabled={busy !== null} onClick={confirm}>
-              确认导入
-            </Button>
-            <Button disabled={busy !== null} onClick={() => dispatch({ type: "discardPending" })}>
-              放弃
-            </Button>
-          </div>
-        </>
+        <PendingPreview
+          files={state.pending}
+          findingsOf={(f) => previewFindings(f, state)}
+          disabled={busy !== null}
+          onConfirm={confirm}
+          onDiscard={() => dispatch({ type: "discardPending" })}
+        />
       ) : null}
       <Text>
         推荐汇总表现有 {view.records.length} 行{view.prefecture ? `（${view.prefecture}）` : ""}
@@ -134,6 +125,52 @@ export function ImportPanel() {
         </Button>
       </div>
     </section>
+  );
+}
+
+/**
+ * The files read, before they join the list: 确认导入 / 放弃 first and kept in view while the list scrolls (24 forms
+ * make a long preview at 350 px), then one card per file; files with problems first when only some have problems.
+ */
+function PendingPreview(p: {
+  files: readonly ImportedFile[];
+  findingsOf: (file: ImportedFile) => Finding[];
+  disabled: boolean;
+  onConfirm: () => void;
+  onDiscard: () => void;
+}) {
+  const styles = usePanelStyles();
+  const cards = p.files.map((file) => ({ file, findings: p.findingsOf(file) }));
+  const rows = cards.reduce((n, c) => n + c.file.records.length, 0);
+  const problems = cards.reduce((n, c) => n + c.findings.length, 0);
+  const withProblems = cards.filter((c) => c.findings.length > 0).length;
+  const ordered = [
+    ...cards.filter((c) => c.findings.length > 0),
+    ...cards.filter((c) => c.findings.length === 0),
+  ];
+  return (
+    <>
+      <div className={styles.stickyActions}>
+        <Text weight="semibold">
+          预览：{p.files.length} 个文件，{rows} 行
+          {problems > 0 ? `；${withProblems} 个文件有问题，共 ${problems} 个` : "；未发现问题"}
+          。确认后写入推荐汇总表。
+        </Text>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={p.disabled} onClick={p.onConfirm}>
+            确认导入
+          </Button>
+          <Button disabled={p.disabled} onClick={p.onDiscard}>
+            放弃
+          </Button>
+        </div>
+      </div>
+      <ul className={styles.list} aria-label="导入预览">
+        {ordered.map((c) => (
+          <PreviewCard key={c.file.file} file={c.file} findings={c.findings} />
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 /** The 14 prefectures and what each has sent: 已报 / 未报 / 有问题, with rows and files. */
 import { mergeClasses } from "@fluentui/react-components";
-import type { ChecklistRow } from "../state/views";
+import type { ChecklistRow } from "../state/provinceViews";
 import { usePanelStyles } from "../styles";
 
 const COLOR = { 已报: "badgeSuccess", 未报: "badgeNeutral", 有问题: "badgeDanger" } as const;

@@ -14,7 +14,8 @@ import { FilePicker } from "../components/FilePicker";
 import { ReadProgress, type ReadProgressState } from "../components/ReadProgress";
 import { fileBytes, loadReaders, loadWriters } from "../io/lazy";
 import { reducer } from "../state/appState";
-import { carryText, checklist, provinceView, savedText } from "../state/views";
+import { carryText, checklist, provinceView } from "../state/provinceViews";
+import { savedText } from "../state/views";
 import { usePanelStyles } from "../styles";
 import { ProvinceChecklist } from "./ProvinceChecklist";
 import { ProvinceResult } from "./ProvinceResult";
@@ -141,7 +142,14 @@ export function ProvincePanel() {
       </div>
       {result && merged ? (
         <>
-          <ProvinceResult result={result} />
+          <ProvinceResult
+            result={result}
+            onScore={
+              host.kind === "excel"
+                ? undefined
+                : (record, score) => dispatch({ type: "scoreSet", record, score })
+            }
+          />
           <Text weight="semibold">专家评审</Text>
           {host.kind === "excel" ? (
             <div className={styles.row}>

@@ -12,7 +12,7 @@ import type {
   SubmissionMeta,
 } from "../../core/model";
 import { EMPTY_META } from "../../core/model";
-import type { ScoredCase } from "../../core/scores";
+import { scoredCases, type ScoredCase } from "../../core/scores";
 import { defaultSettings, type CampaignSettings } from "../../core/settings";
 import type { PrefectureName } from "../../core/vocabulary";
 import { caseKey, matchCases, sourceKey } from "../../core/identity";
@@ -71,7 +71,9 @@ export type Action =
   | { type: "submissionsCleared" }
   | { type: "scoresRead"; scores: ScoredCase[] }
   /** The work the workbook holds (Host.resume), taken as the pane's work on opening. */
-  | { type: "resumed"; work: ResumedWork };
+  | { type: "resumed"; work: ResumedWork }
+  /** A score typed on the page for a case of the merge (null: cleared); it replaces what was read for that case. */
+  | { type: "scoreSet"; record: CaseRecord; score: number | null };
 
 /** Today on the local calendar, as yyyy-mm-dd. */
 export function localIsoDate(now: Date): string {
@@ -265,5 +267,16 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, scores: action.scores };
     case "resumed":
       return resume(state, action.work);
+    case "scoreSet": {
+      const { record, score } = action;
+      // the score this case carries now, whichever way it was matched, goes; so does one under its exact key
+      const prior = matchCases(state.scores, [record], (s) => s).matched.get(0);
+      const key = caseKey(record);
+      const kept = state.scores.filter((s) => s !== prior && caseKey(s) !== key);
+      return {
+        ...state,
+        scores: score === null ? kept : [...kept, ...scoredCases([{ ...record, score }])],
+      };
+    }
   }
 }

@@ -1,18 +1,11 @@
 /**
- * Views derived from the app state: what the Host is asked to show and what the panels list. Pure functions of the
- * state, so that the Excel sheets, the downloads and the panels always agree.
+ * The clerk's views of the app state: what the Host is asked to show and what the panels list. Pure functions of the
+ * state, so that the Excel sheets, the downloads and the panels always agree. The province's are in ./provinceViews.ts.
  */
 import { finding, type Finding } from "../../core/findings";
-import { mergeSubmissions, type MergeResult } from "../../core/merge";
-import type { CaseRecord, IndicatorValues, PrefectureSubmission } from "../../core/model";
+import type { CaseRecord, IndicatorValues } from "../../core/model";
 import { checkAll } from "../../core/rules";
-import {
-  bureauName,
-  joinDirectionCell,
-  PREFECTURE_NAMES,
-  type PrefectureName,
-} from "../../core/vocabulary";
-import { carryHeadline, carryScores, type ScoreCarry } from "../../core/scores";
+import { bureauName, joinDirectionCell, type PrefectureName } from "../../core/vocabulary";
 import type { Host, PrefectureState } from "../../app/host";
 import type { AppState, ImportedFile } from "./appState";
 
@@ -76,69 +69,9 @@ export function prefectureIndicators(state: AppState): IndicatorValues | null {
   return state.indicators ? { ...state.indicators, prefecture: view.prefecture } : null;
 }
 
-/** The province merge with the scores read carried to its cases, and what could not be carried. */
-export interface ProvinceView extends MergeResult {
-  /** null when no scores were read. */
-  carry: ScoreCarry | null;
-}
-
-/** The province merge with the expert scores carried (core/scores.ts); null before any prefecture workbook is read. */
-export function provinceView(state: AppState): ProvinceView | null {
-  if (state.submissions.length === 0) return null;
-  const result = mergeSubmissions(state.submissions, state.settings);
-  if (state.scores.length === 0) return { ...result, carry: null };
-  const { records, carry } = carryScores(result.records, state.scores);
-  return { ...result, records, carry };
-}
-
-/** The carried and lost scores in one line for the panel. */
-export function carryText(carry: ScoreCarry): string {
-  return carryHeadline(carry) + carry.lost.map((l) => l.message).join("；");
-}
-
 /** What became of a file the host was given to save: downloaded, or opened as a new workbook to save as. */
 export function savedText(saves: Host["saves"], fileName: string): string {
   return saves === "newWorkbook"
     ? `已在新工作簿中打开，请另存为“${fileName}”。`
     : `已生成“${fileName}”。`;
-}
-
-export type ChecklistStatus = "已报" | "未报" | "有问题";
-
-export interface ChecklistRow {
-  prefecture: PrefectureName;
-  status: ChecklistStatus;
-  rows: number;
-  errors: number;
-  files: string[];
-}
-
-/** The 14 prefectures with what each has sent: 已报, 未报, or 有问题 (an error finding on its rows or files). */
-export function checklist(
-  result: MergeResult | null,
-  submissions: readonly PrefectureSubmission[]
-): ChecklistRow[] {
-  return PREFECTURE_NAMES.map((p) => {
-    const files = submissions.filter((s) => s.prefecture === p).map((s) => s.file);
-    if (!result || result.missingPrefectures.includes(p)) {
-      const unreadable = submissions.some((s) => s.prefecture === p && !s.ok);
-      return {
-        prefecture: p,
-        status: unreadable ? "有问题" : "未报",
-        rows: 0,
-        errors: unreadable ? 1 : 0,
-        files,
-      };
-    }
-    const rows = result.records.filter((r) => r.prefecture === p).length;
-    const errors = result.findings.filter(
-      (f) => f.prefecture === p && f.severity === "error"
-    ).length;
-    return { prefecture: p, status: errors > 0 ? "有问题" : "已报", rows, errors, files };
-  });
-}
-
-/** Findings of files that belong to no prefecture (unreadable inputs), for the province's problem list. */
-export function unplacedInputs(result: MergeResult | null): string[] {
-  return result ? result.inputs.filter((i) => i.status === "rejected").map((i) => i.file) : [];
 }

@@ -5,7 +5,8 @@ import {
   type AppState,
   type ImportedFile,
 } from "../../../src/taskpane/state/appState";
-import { checklist, prefectureView, provinceView } from "../../../src/taskpane/state/views";
+import { checklist, provinceView } from "../../../src/taskpane/state/provinceViews";
+import { prefectureView } from "../../../src/taskpane/state/views";
 
 function rec(
   file: string,

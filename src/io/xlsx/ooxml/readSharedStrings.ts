@@ -7,6 +7,7 @@ import {
   decodeExcelEscapes,
   elementText,
   nextTag,
+  ownText,
   PartError,
   refuseDoctype,
   type Tag,
@@ -31,7 +32,7 @@ export function readStringItem(
     if (tag.name === "") continue;
     if (tag.closing) {
       if (tag.name === itemName && inPhonetic === 0)
-        return { text: decodeExcelEscapes(text), end: tag.start };
+        return { text: ownText(decodeExcelEscapes(text)), end: tag.start };
       if (tag.name === "rPh") inPhonetic--;
       continue;
     }

@@ -9,7 +9,15 @@
 import { numberText, parseRangeRef, toIsoDate, type CellData, type MergeRange } from "../cells";
 import { readStringItem } from "./readSharedStrings";
 import { GENERAL_FORMAT, type CellFormatKind } from "./readStyles";
-import { attrsInto, elementText, nextTag, PartError, refuseDoctype, type Tag } from "./xmlScan";
+import {
+  attrsInto,
+  elementText,
+  nextTag,
+  ownText,
+  PartError,
+  refuseDoctype,
+  type Tag,
+} from "./xmlScan";
 
 export interface SheetContext {
   sharedStrings: readonly string[];
@@ -145,6 +153,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
   const rowAttrs: Record<string, string | null> = { r: null };
   const cellAttrs: Record<string, string | null> = { r: null, t: null, s: null };
   const mergeAttrs: Record<string, string | null> = { ref: null };
+  const raw: RawCell = { t: null, value: null, inline: null, formula: false };
   const limit = xml.length;
   const deadline = ctx.deadline ?? Infinity;
   let inSheetData = false;
@@ -168,7 +177,11 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
           if (ref.row > 0) cellRow = ref.row;
         } else col += 1;
         if (tag.selfClosing) continue;
-        const raw: RawCell = { t: cellAttrs.t, value: null, inline: null, formula: false };
+        // one RawCell for every cell (toCellData keeps nothing of it)
+        raw.t = cellAttrs.t;
+        raw.value = null;
+        raw.inline = null;
+        raw.formula = false;
         // the cell's children, up to </c>
         while (nextTag(xml, pos, limit, tag)) {
           pos = tag.end + 1;
@@ -179,7 +192,8 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
           if (tag.name === "v") {
             if (tag.selfClosing) continue;
             const v = elementText(xml, tag.end, "v", limit);
-            raw.value = v.text;
+            // numbers and string indexes are short; anything longer is kept without the sheet's text (ownText)
+            raw.value = ownText(v.text);
             pos = v.end;
           } else if (tag.name === "f") {
             raw.formula = true;

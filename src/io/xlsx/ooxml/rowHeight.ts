@@ -24,17 +24,24 @@ function isWide(code: number): boolean {
 /** How many lines a text takes in a column `width` units wide at `fontSize` points (11 pt is the unit's reference). */
 export function wrappedLines(text: string, width: number, fontSize: number): number {
   const usable = Math.max(1, width - 1) * (11 / fontSize);
+  // hot (every text cell): a text of n code units takes at most 2.1·n units, so a short one takes one line (the margin
+  // keeps rounding of the sum below from ever mattering)
+  if (text.length * 2.1 < usable - 1e-6 && !text.includes("\n")) return 1;
   let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let units = 0;
-    for (let i = 0; i < paragraph.length; i++) {
-      const code = paragraph.charCodeAt(i);
-      if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
-      units += isWide(code >= 0xd800 && code <= 0xdbff ? 0x1f300 : code) ? 2.1 : 1.05;
-    }
-    lines += Math.max(1, Math.ceil(units / usable));
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      // one paragraph ends
+      lines += Math.max(1, Math.ceil(units / usable));
+      units = 0;
+    } else if (code < 0x1100) units += 1.05;
+    else if (code >= 0x2e80 && code <= 0xa4cf) units += 2.1;
+    else if (code >= 0xdc00 && code <= 0xdfff)
+      continue; // second half of a surrogate pair
+    else units += isWide(code >= 0xd800 && code <= 0xdbff ? 0x1f300 : code) ? 2.1 : 1.05;
   }
-  return lines;
+  return lines + Math.max(1, Math.ceil(units / usable));
 }
 
 /** Points per line of text at a font size, with the leading CJK fonts need. */

@@ -5,7 +5,8 @@
  */
 import { DEFAULT_COLUMN_WIDTH, lineHeight, wrappedLines } from "./rowHeight";
 import { columnLetter } from "../../../core/findings";
-import { ByteSink } from "./bytes";
+import type { CompressedPart, PartDeflater } from "../../codec";
+import { ByteSink, putAscii, putBytes, putUint } from "./bytes";
 import type { SharedStrings } from "./sharedStrings";
 import type { CellStyle, StyleRegistry } from "./styles";
 import { validationXml, type DataValidation } from "./validation";
@@ -83,9 +84,27 @@ function col(c: number): string {
   return letters[c];
 }
 
+/** The most bytes one cell's markup takes (a string or number cell: reference, style, value). */
+const CELL_MAX = 96;
+const ENCODER = new TextEncoder();
+const ascii = (text: string): Uint8Array => ENCODER.encode(text);
+const STRING_OPEN = ascii(' t="s"><v>');
+const NUMBER_OPEN = ascii("><v>");
+const VALUE_CLOSE = ascii("</v></c>");
+const TRUE_CELL = ascii(' t="b"><v>1</v></c>');
+const FALSE_CELL = ascii(' t="b"><v>0</v></c>');
+const ROW_CLOSE = ascii("</row>");
+/** Scratch for one row's `12"` (a row number has at most 7 digits). */
+const ROW_REF = new Uint8Array(16);
+/** `<c r="B` for column j+1. */
+const prefixes: Uint8Array[] = [];
+function cellPrefix(j: number): Uint8Array {
+  return (prefixes[j] ??= ascii(`<c r="${col(j + 1)}`));
+}
+
 export class SheetWriter {
   state: SheetState = "visible";
-  private readonly body = new ByteSink();
+  private readonly body: ByteSink;
   private readonly columns = new Map<number, ColumnSpec>();
   private readonly merges: string[] = [];
   private readonly validations: string[] = [];
@@ -104,8 +123,14 @@ export class SheetWriter {
   constructor(
     readonly name: string,
     private readonly styles: StyleRegistry,
-    private readonly strings: SharedStrings
+    private readonly strings: SharedStrings,
+    /** Compresses the part as its rows are written (the workbook's codec and level). */
+    private readonly deflater: PartDeflater
   ) {
+    this.body = new ByteSink(
+      (block) => deflater.push(block),
+      deflater.allocate ? (size) => deflater.allocate!(size) : null
+    );
     if (name.length === 0 || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name))
       throw new Error(`工作表名称无效：${name}`);
   }
@@ -118,6 +143,7 @@ export class SheetWriter {
   /** Column (1-based) width, hidden state and default look. */
   column(index: number, spec: ColumnSpec): void {
     this.columns.set(index, { ...this.columns.get(index), ...spec });
+    this.widths.length = 0;
   }
 
   /**
@@ -135,21 +161,66 @@ export class SheetWriter {
     const perCell = typeof style !== "number";
     const width = perCell ? Math.max(values.length, style.length) : values.length;
     const height = opts.height ?? this.fitHeight(values, style);
-    let x =
+    const b = this.body;
+    const rowTag =
       height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
+    // markup straight into the part's bytes, with room made once for the whole row (a cell takes at most CELL_MAX
+    // bytes); formulas, which may hold any text, go through cell() and write()
+    let buf = b.room(rowTag.length + width * CELL_MAX + 8);
+    let p = putAscii(buf, b.at, rowTag);
+    // the row number and its closing quote, once per row (the cells copy it from here)
+    const rowRef = ROW_REF.subarray(0, putUint(ROW_REF, 0, r) + 1);
+    rowRef[rowRef.length - 1] = 0x22;
     let first = 0;
     let last = 0;
     for (let j = 0; j < width; j++) {
       const s = perCell ? (style[j] ?? 0) : style;
-      // every cell carries its reference, as Excel writes it: readers that imply positions disagree on gaps
-      const ref = ` r="${col(j + 1)}${r}"`;
-      const cell = this.cell(ref, j < values.length ? values[j] : undefined, s);
-      if (cell === "") continue;
-      x += cell;
+      const v = j < values.length ? values[j] : undefined;
+      const kind = typeof v;
+      if (v === null || v === undefined || (kind === "number" && !Number.isFinite(v as number))) {
+        if (s === 0) continue;
+        p = this.cellStart(buf, p, j, rowRef, s);
+        buf[p++] = 0x2f; // />
+        buf[p++] = 0x3e;
+      } else if (kind === "string") {
+        // a column often repeats the cell above (市州, 来源文件, 企业类别…): its index without a lookup
+        let index: number;
+        if (this.lastText[j] === v) {
+          index = this.lastIndex[j];
+          this.strings.addAgain();
+        } else {
+          index = this.strings.add(v as string);
+          this.lastText[j] = v as string;
+          this.lastIndex[j] = index;
+        }
+        p = this.cellStart(buf, p, j, rowRef, s);
+        p = putBytes(buf, p, STRING_OPEN);
+        p = putUint(buf, p, index);
+        p = putBytes(buf, p, VALUE_CLOSE);
+      } else if (kind === "number") {
+        p = this.cellStart(buf, p, j, rowRef, s);
+        p = putBytes(buf, p, NUMBER_OPEN);
+        const n = v as number;
+        p =
+          Number.isInteger(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER
+            ? putUint(buf, p, n)
+            : putAscii(buf, p, String(n));
+        p = putBytes(buf, p, VALUE_CLOSE);
+      } else if (kind === "boolean") {
+        p = this.cellStart(buf, p, j, rowRef, s);
+        p = putBytes(buf, p, v ? TRUE_CELL : FALSE_CELL);
+      } else {
+        // every cell carries its reference, as Excel writes it: readers that imply positions disagree on gaps
+        b.advance(p);
+        b.write(this.cell(` r="${col(j + 1)}${r}"`, v, s));
+        buf = b.room((width - j) * CELL_MAX + 8);
+        p = b.at;
+      }
       if (first === 0) first = j + 1;
       last = j + 1;
     }
-    this.body.write(x + "</row>");
+    p = putBytes(buf, p, ROW_CLOSE);
+    b.advance(p);
     if (first > 0) {
       if (this.minCol === 0 || first < this.minCol) this.minCol = first;
       if (last > this.maxCol) this.maxCol = last;
@@ -173,13 +244,38 @@ export class SheetWriter {
             ? v.result
             : null;
       if (!text) continue;
-      const size = this.styles.wrapFontSize(typeof style === "number" ? style : (style[j] ?? 0));
+      const s = typeof style === "number" ? style : (style[j] ?? 0);
+      // a style's wrapping is fixed when it is registered: looked up once per style
+      let size = this.wrapSizes[s];
+      if (size === undefined) size = this.wrapSizes[s] = this.styles.wrapFontSize(s);
       if (size === null) continue;
-      const width = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
+      let width = this.widths[j];
+      if (width === undefined)
+        width = this.widths[j] = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
       const lines = wrappedLines(text, width, size);
       if (lines > 1) best = Math.max(best, lines * lineHeight(size) + 3);
     }
     return best > 0 ? Math.min(best, 409) : undefined;
+  }
+
+  private readonly styleAttrs: Uint8Array[] = [];
+  /** Per column (0-based), its width for the row heights; emptied when a column changes. */
+  private readonly widths: number[] = [];
+  /** Per style id, the font size of wrapped text (null: the style does not wrap). */
+  private readonly wrapSizes: (number | null)[] = [];
+  /** Per column, the last text written and its shared-string index. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastIndex: number[] = [];
+
+  /**
+   * `<c r="B2"` and the style attribute, when there is one, into `buf` at `p` (every cell carries its reference, as
+   * Excel writes it); returns where it ends.
+   */
+  private cellStart(buf: Uint8Array, p: number, j: number, rowRef: Uint8Array, s: number): number {
+    p = putBytes(buf, p, cellPrefix(j));
+    p = putBytes(buf, p, rowRef);
+    if (s !== 0) p = putBytes(buf, p, (this.styleAttrs[s] ??= ENCODER.encode(` s="${s}"`)));
+    return p;
   }
 
   /** One <c> element; `ref` is ' r="B2"' or empty. '' when there is nothing to write. */
@@ -293,14 +389,17 @@ export class SheetWriter {
     return `'${this.name.replace(/'/g, "''")}'!$${this.titleRows[0]}:$${this.titleRows[1]}`;
   }
 
-  /** The worksheet part as UTF-8 blocks; `drawingRel` is the relationship id of its drawing part, if any. */
-  toChunks(selected: boolean, drawingRel?: string): Uint8Array[] {
+  /**
+   * The worksheet part, compressed: the rows were compressed as they were written; head and tail go around them.
+   * `drawingRel` is the relationship id of its drawing part, if any.
+   */
+  toPart(selected: boolean, drawingRel?: string): CompressedPart {
     const encoder = new TextEncoder();
-    return [
+    this.body.flush();
+    return this.deflater.finish(
       encoder.encode(this.head(selected)),
-      ...this.body.chunks(),
-      encoder.encode(this.tail(drawingRel)),
-    ];
+      encoder.encode(this.tail(drawingRel))
+    );
   }
 
   private head(selected: boolean): string {

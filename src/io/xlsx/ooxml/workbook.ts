@@ -3,6 +3,7 @@
  * entry times, document dates from the caller). Formulas are recomputed on opening (calcPr fullCalcOnLoad).
  */
 import { strToU8 } from "fflate";
+import { codec } from "../../codec";
 import { SharedStrings } from "./sharedStrings";
 import { SheetWriter } from "./sheet";
 import { chartXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chart";
@@ -37,12 +38,12 @@ export class WorkbookWriter {
   addSheet(name: string): SheetWriter {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
       throw new Error(`工作表名称重复：${name}`);
-    const sheet = new SheetWriter(name, this.styles, this.strings);
+    const sheet = new SheetWriter(name, this.styles, this.strings, codec().deflater(ZIP_LEVEL));
     this.sheets.push(sheet);
     return sheet;
   }
 
-  /** The .xlsx package. */
+  /** The .xlsx package, once (the rows were compressed as they were written; a second call throws). */
   toBytes(): Uint8Array {
     if (this.sheets.length === 0) throw new Error("工作簿至少需要一个工作表");
     const n = this.sheets.length;
@@ -77,7 +78,7 @@ export class WorkbookWriter {
       const d = drawingOf.get(i);
       const part: Part = [
         `xl/worksheets/sheet${i + 1}.xml`,
-        s.toChunks(i === active, d ? "rId1" : undefined),
+        s.toPart(i === active, d ? "rId1" : undefined),
       ];
       return d
         ? [
@@ -120,7 +121,7 @@ export class WorkbookWriter {
           ])
         ),
         text("xl/styles.xml", this.styles.toXml()),
-        ["xl/sharedStrings.xml", this.strings.toChunks()],
+        ["xl/sharedStrings.xml", this.strings.toPart(ZIP_LEVEL)],
         ...sheets,
         ...drawings,
         ...charts,

@@ -29,10 +29,19 @@ export function esc(text: string): string {
 
 /** A cell / shared string: escaped, Excel's _xHHHH_ protected, whitespace kept. Returns the whole <t> element. */
 export function textElement(text: string): string {
-  let s = esc(text);
-  if (s.includes("_x")) s = s.replace(EXCEL_ESCAPE, "_x005F_$1");
-  const keep = s !== s.trim() || s.includes("\n") || s.includes("\t");
-  return keep ? `<t xml:space="preserve">${s}</t>` : `<t>${s}</t>`;
+  const s = textContent(text);
+  return keepsSpace(s) ? `<t xml:space="preserve">${s}</t>` : `<t>${s}</t>`;
+}
+
+/** The content of textElement's <t>: escaped, Excel's _xHHHH_ protected. */
+export function textContent(text: string): string {
+  const s = esc(text);
+  return s.includes("_x") ? s.replace(EXCEL_ESCAPE, "_x005F_$1") : s;
+}
+
+/** Whether textElement's <t> needs xml:space="preserve" for this content. */
+export function keepsSpace(s: string): boolean {
+  return s !== s.trim() || s.includes("\n") || s.includes("\t");
 }
 
 /** ` name="value"` for each defined entry, in the given order; booleans as 1/0. */

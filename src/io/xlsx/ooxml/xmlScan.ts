@@ -35,6 +35,14 @@ export function partText(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
+/**
+ * Text that outlives the part it was read from, as its own string: V8 makes a substring of 13 or more characters a
+ * view of the whole part's text, so one kept cell would keep the whole decoded part (megabytes) alive.
+ */
+export function ownText(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** The character(s) of one reference body ("#25252", "#x41", "amp"); null when it is not one we decode. */

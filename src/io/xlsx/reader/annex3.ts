@@ -73,6 +73,17 @@ function headerFinding(note: HeaderNote, sheet: string, file: string): Finding {
   return finding("FILE", where, message, { severity: "warning" });
 }
 
+/**
+ * Whether a cell may be the 案例名称 or 企业名称 label (a quick test, no false negatives): those labels, with a slip,
+ * have at most 6 characters once normalizeHeader drops spaces, bracketed hints, stars and colons — text longer than
+ * that with none of these (a case or enterprise name) is not one, and needs no header matching. (Folding keeps the
+ * length, but for compatibility ideographs beyond the BMP: their lead surrogate sends the text to the full test.)
+ */
+function mayBeLabel(text: string): boolean {
+  return text.length <= 6 || LABEL_MARKS.test(text);
+}
+const LABEL_MARKS = /[\s()[\]（）［］【】*＊※:：\ud87e]/;
+
 export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContext): TableRead {
   const meta: SubmissionMeta = { recommender: "", date: "", contact: "", phone: "" };
   const findings: Finding[] = [];
@@ -110,8 +121,8 @@ export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContex
     if (!hasContent && !realCategory) continue;
     // a header repeated on a printed page
     if (
-      matchHeader(txt(row, "caseName")) === "caseName" ||
-      matchHeader(txt(row, "enterprise")) === "enterprise"
+      (mayBeLabel(txt(row, "caseName")) && matchHeader(txt(row, "caseName")) === "caseName") ||
+      (mayBeLabel(txt(row, "enterprise")) && matchHeader(txt(row, "enterprise")) === "enterprise")
     ) {
       continue;
     }

@@ -59,6 +59,7 @@ export function buildGrid(name: string, hidden: boolean, sheet: ParsedSheet): Sh
 
   // cleanText of each cell, computed on first use, kept beside the cells
   const texts: string[][] = [];
+  const filled: number[][] = [];
   const grid: SheetGrid = {
     name,
     hidden,
@@ -79,23 +80,29 @@ export function buildGrid(name: string, hidden: boolean, sheet: ParsedSheet): Sh
     },
     mergeAt: (row, col) => merges.at(row, col),
     filledColumns: (row) => {
-      const line = rows[row];
-      if (!line) return [];
-      const out: number[] = [];
-      line.forEach((c, col) => {
-        if (
-          c &&
-          (c.text.trim() !== "" ||
-            c.num !== null ||
-            c.date !== null ||
-            c.error !== null ||
-            c.missingResult)
-        ) {
-          out.push(col);
-        }
-      });
-      return out;
+      // asked of every row by several finders: computed once per row (frozen: callers only read it)
+      let cached = filled[row];
+      if (cached === undefined) cached = filled[row] = Object.freeze(filledOf(row)) as number[];
+      return cached;
     },
   };
+  function filledOf(row: number): number[] {
+    const line = rows[row];
+    if (!line) return [];
+    const out: number[] = [];
+    line.forEach((c, col) => {
+      if (
+        c &&
+        (c.text.trim() !== "" ||
+          c.num !== null ||
+          c.date !== null ||
+          c.error !== null ||
+          c.missingResult)
+      ) {
+        out.push(col);
+      }
+    });
+    return out;
+  }
   return grid;
 }

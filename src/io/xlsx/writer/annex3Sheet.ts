@@ -15,7 +15,7 @@ import {
   footerRows,
 } from "../../../sheets/annex3";
 import type { ColumnLayout } from "../../../sheets/layout";
-import { asWritten, writtenKeys } from "../../../sheets/records";
+import { writtenKeys } from "../../../sheets/records";
 import type { CellValue, SheetWriter } from "../ooxml/sheet";
 import type { CellStyle } from "../ooxml/styles";
 import { headerStyle, lookStyle, renderColumns, renderPrint, renderRules } from "./render";
@@ -27,6 +27,8 @@ export { ANNEX3_SHEET } from "../../../sheets/annex3";
 export interface Annex3Options {
   /** Keep each row's case key in the hidden column after the seven (every list but the one for MIIT). */
   keys: boolean;
+  /** writtenKeys(records), when the caller has them already. */
+  caseKeys?: readonly string[];
 }
 
 /** The list of records, in the order given. */
@@ -36,9 +38,13 @@ export function writeAnnex3Sheet(
   meta: SubmissionMeta,
   opts: Annex3Options
 ): void {
-  const written = records.map(asWritten);
-  const keys = writtenKeys(written);
-  const rows = written.map((r, i) => [...annex3Cells(r), ...(opts.keys ? [keys[i]] : [])]);
+  // asWritten changes none of what the cells and keys are made of: no copy of every record is needed
+  const keys = opts.keys ? (opts.caseKeys ?? writtenKeys(records)) : [];
+  const rows = records.map((r, i) => {
+    const cells: (string | null)[] = annex3Cells(r);
+    if (opts.keys) cells.push(keys[i]);
+    return cells;
+  });
   layoutAnnex3(ws, rows, meta, opts.keys ? [KEY_COLUMN] : []);
 }
 

@@ -23,7 +23,9 @@ export function writeRecordSheet(
   spec: RecordSheetSpec,
   records: readonly CaseRecord[],
   findings: readonly Finding[],
-  writtenAt: string
+  writtenAt: string,
+  /** writtenKeys(records), when the caller has them already. */
+  keys?: readonly string[]
 ): void {
   const columns = spec.columns;
   renderColumns(ws, columns);
@@ -36,10 +38,11 @@ export function writeRecordSheet(
   const looks = (["none", "error", "warning"] as const).map((fill) =>
     columns.map((c) => ws.style(lookStyle(c.look, fill === "none" ? null : (fill as RowFill))))
   );
-  const written = records.map(asWritten);
-  const contexts = rowContexts(written, findings, writtenAt);
+  // the contexts read nothing asWritten changes: one written copy at a time, not one of every record
+  const contexts = rowContexts(records, findings, writtenAt, keys);
   const values: CellValue[] = new Array<CellValue>(columns.length);
-  written.forEach((r, i) => {
+  records.forEach((record, i) => {
+    const r = asWritten(record);
     const ctx = contexts[i];
     columns.forEach((c, j) => {
       const v = c.write(r, ctx);

@@ -1,0 +1,257 @@
+/**
+ * node's own zlib as the codec of the `huhang` command (src/io/codec.ts): native inflate and deflate.
+ *
+ * Writing: each body block is deflated as it comes, on its own, ending on a byte boundary (Z_SYNC_FLUSH, no final
+ * bit), so the sheet's XML is dropped as soon as it is compressed; the head (known only at the end: the sheet's
+ * dimension) is such a segment too, and the tail ends the stream. Segments of DEFLATE that each start fresh and end
+ * byte-aligned concatenate into one valid stream. The CRC of head‖body comes from crc32Combine.
+ * With HUHANG_DEFLATE_WORKER=1, the body blocks (1 MB each) of a large workbook are deflated on a worker thread
+ * while this one goes on writing rows. The API stays synchronous: finish() waits for the worker's segments
+ * (Atomics.wait, receiveMessageOnPort), and deflates a block itself if the worker fails or stalls.
+ * Reading: one inflate under maxOutputLength, the cap, so a lying header never makes it allocate more.
+ */
+import {
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  type MessagePort,
+} from "node:worker_threads";
+import zlib from "node:zlib";
+import {
+  crc32 as jsCrc32,
+  crc32Combine,
+  FINISHED,
+  InflateError,
+  InflateOverflow,
+  setCodec,
+  type Codec,
+  type DeflateLevel,
+} from "../io/codec";
+
+const crc32: (data: Uint8Array, value?: number) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === "function"
+    ? (zlib as unknown as { crc32: (d: Uint8Array, v?: number) => number }).crc32
+    : jsCrc32;
+
+/** An empty final DEFLATE block (what Z_FINISH writes for no input). */
+const FINAL_EMPTY = Uint8Array.of(0x03, 0x00);
+
+/** CRC-32 continuing from `value`; empty data is never handed to zlib (node then misreads the array, 0 comes back). */
+const crcOf = (data: Uint8Array, value: number): number =>
+  data.length === 0 ? value : crc32(data, value);
+
+/** A DEFLATE segment of `data`: byte-aligned and open (sync flush), or the end of the stream. */
+function segment(data: Uint8Array, level: DeflateLevel, final: boolean): Uint8Array | null {
+  if (data.length === 0) return final ? FINAL_EMPTY : null;
+  const out = zlib.deflateRawSync(data, {
+    level,
+    finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+    // one output buffer for the whole segment
+    chunkSize: Math.max(64 * 1024, data.length + (data.length >>> 3) + 1024),
+  });
+  // the result is a view of that buffer, eight times its size: keep a copy of just the bytes instead
+  return Uint8Array.prototype.slice.call(out);
+}
+
+/** The worker: deflates each block it is sent into an open segment and says so through the shared counter. */
+const WORKER_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const zlib = require("node:zlib");
+const done = new Int32Array(workerData.done);
+workerData.port.on("message", ({ id, data, level }) => {
+  let out = null;
+  try {
+    const z = zlib.deflateRawSync(data, {
+      level,
+      finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      chunkSize: Math.max(65536, data.length + (data.length >>> 3) + 1024),
+    });
+    out = Uint8Array.prototype.slice.call(z);
+  } catch (e) {
+    out = null;
+  }
+  workerData.port.postMessage({ id, out }, out ? [out.buffer] : []);
+  Atomics.add(done, 0, 1);
+  Atomics.notify(done, 0);
+});
+`;
+
+/** Blocks smaller than this are deflated here: handing them over costs more than it saves. */
+const OFFLOAD_BYTES = 256 * 1024;
+/**
+ * The worker is started once this much has been deflated here: its thread costs ~30 MB, worth it for a large
+ * workbook only (14 × 5,000 rows: 130 MB of XML, 0.4 s off the writer; 14 × 1,000: 27 MB, no worker).
+ */
+const WORKER_AFTER_BYTES = 32 * 1024 * 1024;
+let deflatedHere = 0;
+/** How long finish() waits for one segment before deflating the block itself. */
+const STALL_MS = 30_000;
+
+/** One worker thread for the whole process, started with the first large block; never keeps the process alive. */
+class DeflateWorker {
+  private readonly port: MessagePort;
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  private readonly results = new Map<number, Uint8Array | null>();
+  /** Blocks sent and not yet answered, kept to deflate here should the worker fail. */
+  private readonly pending = new Map<number, { data: Uint8Array; level: DeflateLevel }>();
+  private next = 0;
+  private broken = false;
+
+  get sent(): number {
+    return this.next;
+  }
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { port: port1, done: this.done.buffer },
+      transferList: [port1],
+    });
+    worker.on("error", () => (this.broken = true));
+    worker.unref();
+    port2.unref();
+    this.port = port2;
+  }
+
+  submit(data: Uint8Array, level: DeflateLevel): number {
+    // the segments already made are collected now, and their blocks let go: only blocks in flight are held
+    this.drain();
+    const id = this.next++;
+    this.pending.set(id, { data, level });
+    // a block in shared memory goes over as it is, any other as a copy (structured clone); either stays here until
+    // its segment is back
+    this.port.postMessage({ id, data, level });
+    return id;
+  }
+
+  /** The segment of block `id`, waiting for the worker when needed. */
+  take(id: number): Uint8Array {
+    const started = Date.now();
+    while (!this.results.has(id)) {
+      const seen = Atomics.load(this.done, 0);
+      this.drain();
+      if (this.results.has(id)) break;
+      if (this.broken || Date.now() - started > STALL_MS) {
+        // the worker failed or stalls: this block is deflated here
+        this.results.set(id, null);
+        break;
+      }
+      Atomics.wait(this.done, 0, seen, 1000);
+    }
+    const out = this.results.get(id)!;
+    this.results.delete(id);
+    if (out) return out;
+    const job = this.pending.get(id)!;
+    this.pending.delete(id);
+    return segment(job.data, job.level, false)!;
+  }
+
+  private drain(): void {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      const { id, out } = m.message as { id: number; out: Uint8Array | null };
+      // an answer for a block already deflated here (after a stall) is dropped
+      if (!this.pending.has(id) || this.results.has(id)) continue;
+      this.results.set(id, out);
+      // kept only to deflate it here should the worker have failed on it
+      if (out) this.pending.delete(id);
+    }
+  }
+}
+
+let worker: DeflateWorker | null | undefined;
+
+/** How many blocks went to the worker thread so far (0 when none was started). */
+export function blocksOffloaded(): number {
+  return worker ? worker.sent : 0;
+}
+
+/** The deflate worker, or null where threads cannot be started. */
+function deflateWorker(): DeflateWorker | null {
+  // off unless HUHANG_DEFLATE_WORKER=1: on this 2-core machine, usually busy, it saved 0–0.4 s at 14 × 5,000 rows
+  // and cost 70 MB more peak memory
+  if (worker === undefined && process.env.HUHANG_DEFLATE_WORKER !== "1") worker = null;
+  if (worker === undefined) {
+    try {
+      worker = new DeflateWorker();
+    } catch {
+      // no worker threads here: every block is deflated on this thread, as small ones always are
+      worker = null;
+    }
+  }
+  return worker;
+}
+
+/** A body piece: a segment already made, or the id of one the worker is making. */
+type Piece = Uint8Array | number;
+
+export const NODE_CODEC: Codec = {
+  name: "node:zlib",
+  deflater(level) {
+    const body: Piece[] = [];
+    let bodyCrc = 0;
+    let bodySize = 0;
+    let done = false;
+    return {
+      push(block) {
+        if (done) throw new Error(FINISHED);
+        if (block.length === 0) return;
+        bodyCrc = crcOf(block, bodyCrc);
+        bodySize += block.length;
+        const offload =
+          level !== 0 && block.length >= OFFLOAD_BYTES && deflatedHere >= WORKER_AFTER_BYTES
+            ? deflateWorker()
+            : null;
+        if (level === 0) body.push(block);
+        else if (offload) body.push(offload.submit(block, level));
+        else {
+          body.push(segment(block, level, false)!);
+          deflatedHere += block.length;
+        }
+      },
+      // once blocks go to the worker, they are made in shared memory: handed over without a copy
+      allocate: (size) =>
+        deflatedHere >= WORKER_AFTER_BYTES && deflateWorker()
+          ? new Uint8Array(new SharedArrayBuffer(size))
+          : new Uint8Array(size),
+      finish(head, tail) {
+        if (done) throw new Error(FINISHED);
+        done = true;
+        const crc = crcOf(tail, crc32Combine(crcOf(head, 0), bodyCrc, bodySize));
+        const size = head.length + bodySize + tail.length;
+        const pieces = body.map((p) => (typeof p === "number" ? worker!.take(p) : p));
+        body.length = 0;
+        if (level === 0) return { chunks: [head, ...pieces, tail], crc, size, method: 0 };
+        const first = segment(head, level, false);
+        const chunks = [...(first ? [first] : []), ...pieces, segment(tail, level, true)!];
+        return { chunks, crc, size, method: 8 };
+      },
+    };
+  },
+  inflateRaw(data, maxBytes, cb) {
+    if (data.length === 0) throw new InflateError("no DEFLATE data");
+    let out: Uint8Array;
+    try {
+      // maxOutputLength must be at least 1: an empty entry inflates to nothing, anything more is too much
+      out = zlib.inflateRawSync(data, {
+        maxOutputLength: Math.max(1, maxBytes),
+        // one output buffer of the declared size (+1: full output would otherwise ask for a second one)
+        chunkSize: Math.min(Math.max(1024, maxBytes + 1), 256 * 1024 * 1024),
+      });
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (code === "ERR_BUFFER_TOO_LARGE") throw new InflateOverflow();
+      if (typeof code === "string" && code.startsWith("Z_"))
+        throw new InflateError((e as Error).message);
+      throw e;
+    }
+    if (out.length > maxBytes) throw new InflateOverflow();
+    cb.onStep?.();
+    if (out.length > 0) cb.onChunk(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+  },
+};
+
+/** Use node's zlib from now on (the CLI's entry point, the benchmark). */
+export function selectNodeCodec(): void {
+  setCodec(NODE_CODEC);
+}

@@ -1,0 +1,16 @@
+/**
+ * A bounded memo for pure functions of a string: the same few thousand names and codes are normalised again by the
+ * reader, the rules, the writer and every call of a worksheet function. Kept across calls; cleared when full, so it
+ * never holds more than `max` entries.
+ */
+export function memoOfString<R>(f: (s: string) => R, max = 150_000): (s: string) => R {
+  const cache = new Map<string, R>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const r = f(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, r);
+    return r;
+  };
+}

@@ -1,0 +1,55 @@
+/** ByteSink writes the bytes TextEncoder would (its own UTF-8 for short text, digits for integers), in blocks. */
+import fc from "fast-check";
+import { ByteSink } from "../../../../src/io/xlsx/ooxml/bytes";
+
+const bytesOf = (sink: ByteSink) => Buffer.concat(sink.chunks());
+
+describe("ByteSink", () => {
+  it("encodes any text as TextEncoder does, lone surrogates included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: "binary", maxLength: 300 }),
+            fc.constantFrom("湖南", "😀", "\ud800", "\udc00x")
+          ),
+          { maxLength: 6 }
+        ),
+        fc.nat(),
+        (texts, n) => {
+          const sink = new ByteSink();
+          for (const t of texts) sink.write(t);
+          sink.uint(n);
+          sink.ascii('<c r="A1"/>');
+          // each write on its own: a surrogate pair split across two writes is two lone halves
+          const enc = new TextEncoder();
+          const expected = Buffer.concat([
+            ...texts.map((t) => enc.encode(t)),
+            enc.encode(String(n) + '<c r="A1"/>'),
+          ]);
+          expect(bytesOf(sink).equals(expected)).toBe(true);
+          expect(sink.size).toBe(expected.length);
+        }
+      ),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("hands full 1 MB blocks to its consumer and keeps none", () => {
+    const blocks: Uint8Array[] = [];
+    const sink = new ByteSink((b) => blocks.push(b));
+    const row = '<row r="1"><c r="A1" t="s"><v>12</v></c></row>湖南长沙';
+    for (let i = 0; i < 40_000; i++) {
+      sink.ascii("<x>");
+      sink.write(row);
+      sink.uint(i);
+    }
+    sink.flush();
+    expect(sink.chunks()).toEqual([]);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.slice(0, -1).every((b) => b.length > (1 << 20) - 200)).toBe(true);
+    const text = Buffer.concat(blocks).toString("utf8");
+    expect(text.startsWith("<x>" + row + "0<x>")).toBe(true);
+    expect(text.endsWith(row + "39999")).toBe(true);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Property tests (fast-check): the hot text helpers' fast paths (a scan that returns the text as it is, a character
+ * that rules out an N/A mark, a skipped credit-code check, memos) give exactly what the plain definitions give.
+ */
+import fc from "fast-check";
+import { enterpriseIdentities } from "../../src/core/duplicates";
+import { enterpriseCellKey, identityCellKey } from "../../src/core/formulas";
+import { enterpriseKey } from "../../src/core/normalize";
+import { checkUscc, makeUscc } from "../../src/core/uscc";
+import {
+  cleanText,
+  foldChar,
+  isNotApplicable,
+  stripInvisible,
+  toHalfWidth,
+} from "../../src/core/text";
+
+/** The definitions as they read before the fast paths. */
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]/g;
+const plainStrip = (s: string) => s.replace(INVISIBLE, "");
+const plainClean = (s: string) =>
+  plainStrip(s)
+    .replace(/[\s\u3000]+/g, " ")
+    .trim();
+const NOT_APPLICABLE =
+  /^(?:[/\\|]+|[-—–―－~～]+|无|暂无|没有|不适用|不涉及|无此项|未定级|N\/?A|NA|NONE|NIL|NULL)$/;
+const plainNotApplicable = (s: string) => {
+  const t = toHalfWidth(plainClean(s))
+    .replace(/\s+/g, "")
+    .replace(/^[(（[【]+|[)）\]】。.]+$/g, "")
+    .toUpperCase();
+  return t !== "" && NOT_APPLICABLE.test(t);
+};
+
+/** Pieces of what cells hold, the awkward characters included. */
+const piece = fc.oneof(
+  fc.constantFrom(
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\u3000",
+    "\u00a0",
+    "\u200b",
+    "\u00ad",
+    "\ufeff",
+    "\u202f",
+    "\u2028",
+    "\u180e",
+    "无",
+    "暂无",
+    "不适用",
+    "不涉及",
+    "无此项",
+    "未定级",
+    "没有",
+    "N/A",
+    "n/a",
+    "NA",
+    "None",
+    "nil",
+    "NULL",
+    "Ｎ／Ａ",
+    "ı",
+    "ſ",
+    "/",
+    "／",
+    "\\",
+    "|",
+    "-",
+    "—",
+    "——",
+    "－",
+    "～",
+    "(",
+    "（",
+    "【",
+    ")",
+    "）",
+    "】",
+    "。",
+    ".",
+    "⽆",
+    "湖南",
+    "华菱",
+    "有限公司",
+    "91430100MA4L",
+    "0731-88888888",
+    "x"
+  ),
+  fc.string({ maxLength: 3 }),
+  fc.string({ unit: "grapheme", maxLength: 3 })
+);
+const cellText = fc.array(piece, { maxLength: 8 }).map((p) => p.join(""));
+
+describe("fast paths of the text helpers", () => {
+  it("cleanText and stripInvisible equal their plain definitions", () => {
+    fc.assert(
+      fc.property(cellText, (s) => {
+        expect(cleanText(s)).toBe(plainClean(s));
+        expect(stripInvisible(s)).toBe(plainStrip(s));
+      }),
+      { numRuns: 3000 }
+    );
+  });
+
+  it("isNotApplicable equals its plain definition", () => {
+    fc.assert(
+      fc.property(cellText, (s) => expect(isNotApplicable(s)).toBe(plainNotApplicable(s))),
+      { numRuns: 3000 }
+    );
+  });
+
+  it("enterpriseKey with the name as the code (the worksheet functions) is the same as checking it", () => {
+    const code = fc
+      .tuple(fc.constantFrom("430100", "430200", "431300"), fc.integer({ min: 0, max: 99999999 }))
+      .map(([area, n]) => makeUscc(area, String(n).padStart(8, "0")));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          cellText,
+          code,
+          code.map((c) => `${c}（盖章）`)
+        ),
+        (s) => {
+          const r = checkUscc(s);
+          const expected =
+            r.normalized.length === 18 && r.valid ? "C:" + r.normalized : enterpriseKey(s);
+          expect(enterpriseKey(s, s)).toBe(expected);
+        }
+      ),
+      { numRuns: 2000 }
+    );
+  });
+});
+
+describe("toHalfWidth", () => {
+  it("folds character by character as the string iterator gives them", () => {
+    const plain = (input: string) => {
+      let out = "";
+      for (const ch of input) out += foldChar(ch);
+      return out;
+    };
+    const folding = fc.constantFrom(
+      "：",
+      "（",
+      "）",
+      "Ａ",
+      "１",
+      "\u3000",
+      "⼯",
+      "⻓",
+      "金",
+      "\ud87e\udc00",
+      "\ud87e",
+      "\udc00",
+      "😀",
+      "湖南",
+      "a"
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(folding, fc.string({ maxLength: 3 })), { maxLength: 10 }),
+        (parts) => {
+          const s = parts.join("");
+          expect(toHalfWidth(s)).toBe(plain(s));
+        }
+      ),
+      { numRuns: 3000 }
+    );
+  });
+});
+
+describe("identityCellKey", () => {
+  it("is enterpriseCellKey of every identity enterpriseIdentities gives", () => {
+    const name = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            "湖南",
+            "华菱",
+            "有限公司",
+            "（盖章）",
+            "【",
+            "】",
+            "“",
+            "”",
+            " ",
+            "·",
+            "•"
+          ),
+          fc.constantFrom("ООО", "Нunan", "Αβ", "Ηunan", "а", "ο", "ν", "ς", "ß", "ǅ", "ﬁ", "İ"),
+          fc.constantFrom("Hunan", "abc", "ＡＢＣ", "⼯业", "\u200b", "___", "……"),
+          fc.string({ maxLength: 3 })
+        ),
+        { minLength: 1, maxLength: 6 }
+      )
+      .map((p) => p.join(""));
+    const code = fc
+      .tuple(fc.constantFrom("430100", "430200"), fc.integer({ min: 0, max: 99999999 }))
+      .map(([area, n]) => makeUscc(area, String(n).padStart(8, "0")));
+    const row = fc.record({ enterprise: name, uscc: fc.oneof(fc.constant(""), code) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
+        for (const id of enterpriseIdentities(rows))
+          expect([id, identityCellKey(id)]).toEqual([id, enterpriseCellKey(id)]);
+      }),
+      { numRuns: 3000 }
+    );
+  });
+});
