@@ -91,6 +91,21 @@ run("the taskpane with the fake Excel host, in Chromium", () => {
   };
   const tab = (name: string) => page.getByRole("tab", { name }).click();
 
+  test("opened on a workbook without our sheets, the pane reads it (the resume chunk loads) and stays empty", async () => {
+    await page.getByText("读取本工作簿中…").waitFor({ state: "detached" });
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await page.getByText(/本工作簿/).count()).toBe(0);
+    expect((await workbook(page)).names).toEqual(["Sheet1"]);
+    // it looked for each of our sheets, and wrote nothing
+    const ops = await page.evaluate(() =>
+      window.__huhangFakeExcel!.operations().map((o) => o.kind)
+    );
+    expect(ops.filter((k) => k === "worksheets.getItemOrNullObject")).toHaveLength(5);
+    expect(ops.every((k) => /^(worksheets\.getItemOrNullObject|worksheet\.load)$/.test(k))).toBe(
+      true
+    );
+  });
+
   test("导入申报 writes 推荐汇总表 and 明细; importing a form again updates its row", async () => {
     await page
       .getByTestId("file-input")
