@@ -3,7 +3,8 @@
  * writers (src/io) and the UI present them. The types are inferred from the zod schemas in schemas.ts (one
  * description for the compiler and for the boundaries that check data); the constants below carry no zod.
  */
-import type { SubmissionMeta } from "./schemas";
+import type { IndicatorValues, PrefectureSubmission, Source, SubmissionMeta } from "./schemas";
+import type { PrefectureName } from "./vocabulary";
 
 export type {
   Application,
@@ -49,6 +50,32 @@ export const CASE_FIELD_LABELS: Record<CaseField, string> = {
 };
 
 export const EMPTY_META: SubmissionMeta = { recommender: "", date: "", contact: "", phone: "" };
+
+/** A submission with nothing read yet (kind unknown, not ok); readers fill it in or add the finding that stopped them. */
+export function emptySubmission(
+  file: string,
+  prefecture: PrefectureName | null,
+  findings: PrefectureSubmission["findings"] = []
+): PrefectureSubmission {
+  return {
+    file,
+    kind: "unknown",
+    prefecture,
+    meta: { ...EMPTY_META },
+    records: [],
+    indicators: null,
+    findings,
+    ok: false,
+  };
+}
+
+/** Indicators with no value filled in, read from `source`. */
+export function emptyIndicatorValues(
+  prefecture: PrefectureName | null,
+  source: Source
+): IndicatorValues {
+  return { prefecture, values: {}, header: {}, lists: {}, source, cells: {} };
+}
 
 export const INDICATOR_KEYS = [
   "tier3",

@@ -280,12 +280,11 @@ interface OldSheet {
   tables: { table: XlTable; name: string; renamed: string }[];
 }
 
-/**
- * Recover what an interrupted earlier attempt left behind: a temporary sheet is deleted; a backup next to the real
- * sheet means the new sheet was in place (it is put where the backup stood, the backup deleted); a backup alone is the
- * old sheet (it takes its name back).
- */
-async function recover(context: XlContext, names: readonly string[]): Promise<void> {
+/** Each job's sheet under its real, temporary and backup name (null objects where absent), loaded in one sync. */
+async function swapSheets(
+  context: XlContext,
+  names: readonly string[]
+): Promise<{ real: XlWorksheet; temp: XlWorksheet; backup: XlWorksheet }[]> {
   const sheets = context.workbook.worksheets;
   const found = names.map((n) => ({
     real: sheets.getItemOrNullObject(n),
@@ -298,6 +297,16 @@ async function recover(context: XlContext, names: readonly string[]): Promise<vo
     f.backup.load("isNullObject");
   }
   await context.sync();
+  return found;
+}
+
+/**
+ * Recover what an interrupted earlier attempt left behind: a temporary sheet is deleted; a backup next to the real
+ * sheet means the new sheet was in place (it is put where the backup stood, the backup deleted); a backup alone is the
+ * old sheet (it takes its name back).
+ */
+async function recover(context: XlContext, names: readonly string[]): Promise<void> {
+  const found = await swapSheets(context, names);
   if (found.every((f) => f.temp.isNullObject && f.backup.isNullObject)) return;
   // a backup next to the real sheet: the new sheet was in place, only putting it where the old one was and deleting
   // the backup were missing (rare: one job at a time, reading positions afresh)
@@ -404,18 +413,7 @@ async function rollback(
   existed: readonly boolean[]
 ): Promise<void> {
   await run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    const found = names.map((n) => ({
-      real: sheets.getItemOrNullObject(n),
-      temp: sheets.getItemOrNullObject(tempName(n)),
-      backup: sheets.getItemOrNullObject(backupName(n)),
-    }));
-    for (const f of found) {
-      f.real.load("isNullObject");
-      f.temp.load("isNullObject");
-      f.backup.load("isNullObject");
-    }
-    await context.sync();
+    const found = await swapSheets(context, names);
     const olds = found.map((f, i) => {
       if (!f.temp.isNullObject) f.temp.delete();
       if (!existed[i]) {

@@ -12,6 +12,7 @@ import { applicationToRecord, COVER_SHEET } from "../core/application";
 import { finding, type Finding } from "../core/findings";
 import {
   EMPTY_META,
+  emptySubmission,
   type Application,
   type CaseRecord,
   type PrefectureSubmission,
@@ -85,16 +86,7 @@ function rejectedMessage(name: string): string {
 }
 
 export function rejectedSubmission(file: string, findings: Finding[]): PrefectureSubmission {
-  return {
-    file,
-    kind: "unknown",
-    prefecture: null,
-    meta: { ...EMPTY_META },
-    records: [],
-    indicators: null,
-    findings,
-    ok: false,
-  };
+  return emptySubmission(file, null, findings);
 }
 
 export interface ReadInputOptions {

@@ -15,6 +15,7 @@
 import { finding, WORD_TEXT_PART, type Finding } from "../../core/findings";
 import { INDICATOR_DEF_BY_KEY, matchIndicatorLabel } from "../../core/indicatorDefs";
 import {
+  emptyIndicatorValues,
   INDICATOR_KEYS,
   type IndicatorHeaderKey,
   type IndicatorKey,
@@ -229,14 +230,7 @@ const LIST_LINE = /^(?:附件?\s*\d*\s*[:：]?\s*)?(.{2,30}?)(?:名单|清单)\s
 
 export function readAnnex2(blocks: readonly DocBlock[], file: string): Annex2Read {
   const findings: Finding[] = [];
-  const ind: IndicatorValues = {
-    prefecture: null,
-    values: {},
-    header: {},
-    lists: {},
-    source: { file, sheet: ANNEX2_TEXT_PART, row: null },
-    cells: {},
-  };
+  const ind = emptyIndicatorValues(null, { file, sheet: ANNEX2_TEXT_PART, row: null });
 
   // 1. tables: the header (label / value cells), name lists, and indicators laid out as a table
   blocks.forEach((b, i) => {

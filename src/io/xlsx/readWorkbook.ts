@@ -7,6 +7,8 @@ import { errorMessage } from "../../core/errors";
 import { finding } from "../../core/findings";
 import {
   EMPTY_META,
+  emptyIndicatorValues,
+  emptySubmission,
   type CaseRecord,
   type IndicatorValues,
   type PrefectureSubmission,
@@ -132,16 +134,7 @@ export async function readWorkbookContents(
   file: string,
   opts: WorkbookReadOptions = {}
 ): Promise<{ sub: PrefectureSubmission; contents: Contents | null }> {
-  const sub: PrefectureSubmission = {
-    file,
-    kind: "unknown",
-    prefecture: opts.prefecture ?? null,
-    meta: { ...EMPTY_META },
-    records: [],
-    indicators: null,
-    findings: [],
-    ok: false,
-  };
+  const sub = emptySubmission(file, opts.prefecture ?? null);
   const fail = (message: string, sheet?: string) => {
     sub.findings.push(
       finding("FILE", { file, ...(sheet ? { sheet } : {}) }, message, {
@@ -201,16 +194,7 @@ export function readWorkbookGrids(
   file: string,
   opts: { prefecture?: PrefectureName; date1904?: boolean } = {}
 ): { sub: PrefectureSubmission; contents: Contents | null } {
-  const sub: PrefectureSubmission = {
-    file,
-    kind: "unknown",
-    prefecture: opts.prefecture ?? null,
-    meta: { ...EMPTY_META },
-    records: [],
-    indicators: null,
-    findings: [],
-    ok: false,
-  };
+  const sub = emptySubmission(file, opts.prefecture ?? null);
   try {
     const contents = readContents(sub, grids, {
       file,
@@ -312,7 +296,7 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
       const lists = readLists(grid);
       if (lists.isListSheet) {
         if (Object.keys(lists.lists).length === 0) continue;
-        indicators ??= emptyIndicators(file, grid.name, prefecture);
+        indicators ??= emptyIndicatorValues(prefecture, { file, sheet: grid.name, row: null });
         for (const [k, v] of Object.entries(lists.lists))
           indicators.lists[k as keyof IndicatorValues["lists"]] ??= v;
         continue;
@@ -360,19 +344,4 @@ function readContents(sub: PrefectureSubmission, grids: SheetGrid[], ctx: Ctx): 
   }
   for (const f of sub.findings) f.prefecture ??= prefecture;
   return { own: own !== null, provinceIndicators };
-}
-
-function emptyIndicators(
-  file: string,
-  sheet: string,
-  prefecture: PrefectureName | null
-): IndicatorValues {
-  return {
-    prefecture,
-    values: {},
-    header: {},
-    lists: {},
-    source: { file, sheet, row: null },
-    cells: {},
-  };
 }

@@ -11,7 +11,7 @@ import type {
   PrefectureSubmission,
   SubmissionMeta,
 } from "../../core/model";
-import { EMPTY_META } from "../../core/model";
+import { EMPTY_META, emptyIndicatorValues } from "../../core/model";
 import { scoredCases, type ScoredCase } from "../../core/scores";
 import { defaultSettings, type CampaignSettings } from "../../core/settings";
 import type { PrefectureName } from "../../core/vocabulary";
@@ -109,17 +109,6 @@ function replaceByFile<T extends { file: string }>(
 ): T[] {
   const names = new Set(incoming.map((f) => f.file));
   return [...list.filter((f) => !names.has(f.file)), ...incoming];
-}
-
-function emptyIndicators(prefecture: PrefectureName | null): IndicatorValues {
-  return {
-    prefecture,
-    values: {},
-    header: {},
-    lists: {},
-    source: { file: "", sheet: null, row: null },
-    cells: {},
-  };
 }
 
 /**
@@ -249,7 +238,9 @@ export function reducer(state: AppState, action: Action): AppState {
     case "provinceShown":
       return { ...state, provinceShown: true };
     case "indicatorSet": {
-      const base = state.indicators ?? emptyIndicators(state.prefecture);
+      const base =
+        state.indicators ??
+        emptyIndicatorValues(state.prefecture, { file: "", sheet: null, row: null });
       return {
         ...state,
         indicators: { ...base, values: { ...base.values, [action.key]: action.value } },

@@ -6,7 +6,12 @@
  */
 import { columnLetter, finding, type Finding } from "../../../core/findings";
 import { INDICATOR_DEF_BY_KEY, matchIndicatorLabel } from "../../../core/indicatorDefs";
-import type { IndicatorHeaderKey, IndicatorKey, IndicatorValues } from "../../../core/model";
+import {
+  emptyIndicatorValues,
+  type IndicatorHeaderKey,
+  type IndicatorKey,
+  type IndicatorValues,
+} from "../../../core/model";
 import { toHalfWidth } from "../../../core/text";
 import { parsePrefecture, type PrefectureName } from "../../../core/vocabulary";
 import type { SheetGrid } from "./grid";
@@ -58,21 +63,6 @@ const UNIT_RE = /^[(（]?(家|个|项|场|名|期|次|期\/次|%|％|人|户|万
 
 const TICKED_RE = /[☑☒■√✓✔]\s*((总体|安全管理|服务赋能)成效突出地区)/;
 
-function emptyValues(
-  file: string,
-  sheet: string,
-  prefecture: PrefectureName | null
-): IndicatorValues {
-  return {
-    prefecture,
-    values: {},
-    header: {},
-    lists: {},
-    source: { file, sheet, row: null },
-    cells: {},
-  };
-}
-
 export function readIndicators(grid: SheetGrid, ctx: IndicatorContext): IndicatorRead {
   const table = findIndicatorTable(grid);
   if (table !== null) return readTableLayout(grid, table, ctx);
@@ -83,7 +73,7 @@ export function readIndicators(grid: SheetGrid, ctx: IndicatorContext): Indicato
 // Label/value pairs
 
 function readPairLayout(grid: SheetGrid, ctx: IndicatorContext): IndicatorRead {
-  const out = emptyValues(ctx.file, grid.name, ctx.prefecture);
+  const out = emptyIndicatorValues(ctx.prefecture, { file: ctx.file, sheet: grid.name, row: null });
   const findings: Finding[] = [];
   const seen = new Set<IndicatorKey>();
   const last = Math.min(grid.rowCount, SCAN_ROWS);
@@ -226,7 +216,11 @@ function readTableLayout(
   if (dataRows.length === 1) chosen = dataRows[0];
   else if (dataRows.length > 1 && ctx.prefecture)
     chosen = dataRows.find((d) => d.prefecture === ctx.prefecture);
-  const out = emptyValues(ctx.file, grid.name, ctx.prefecture ?? chosen?.prefecture ?? null);
+  const out = emptyIndicatorValues(ctx.prefecture ?? chosen?.prefecture ?? null, {
+    file: ctx.file,
+    sheet: grid.name,
+    row: null,
+  });
   for (const key of table.columns.values()) out.values[key] = null;
 
   if (!chosen) {
