@@ -196,9 +196,11 @@ run("huhang.html from disk (file://) in Chromium", () => {
   test("province merge of 13 workbooks, checklist, download read back; reload restores; no request leaves", async () => {
     const { page, seen, requested, context } = await open(1280);
     await provinceTab(page);
+    const readStart = Date.now();
     await page.getByTestId("file-input").setInputFiles(others());
     const checklist = page.getByTestId("prefecture-checklist");
     await page.getByText("已读取 13 个文件").waitFor({ timeout: 60_000 });
+    const readMs = Date.now() - readStart;
     const status = (p: string) =>
       checklist.locator(`tr[data-prefecture="${p}"]`).getAttribute("data-status");
     expect(await checklist.locator("tr[data-status]").count()).toBe(14);
@@ -207,8 +209,13 @@ run("huhang.html from disk (file://) in Chromium", () => {
     expect(await status("株洲市")).toBe("有问题");
     expect(await status("娄底市")).toBe("已报");
 
+    const mergeStart = Date.now();
     await page.getByTestId("merge-button").click();
     await page.getByText(`已合并：${expectedRows()} 个案例`, { exact: false }).waitFor();
+    // issue 13 asks for this to be printed, not asserted (a benchmark, not a timed test)
+    console.log(
+      `[e2e] 独立网页：读取 13 个市州工作簿 ${readMs} ms，合并（检查 + 显示结果）${Date.now() - mergeStart} ms`
+    );
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("download-button").click(),
