@@ -181,9 +181,6 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** The same fold under the name callers that compare use. */
-export const foldForMatch = toHalfWidth;
-
 /** Invisible characters that survive copy-paste from Word and web pages: zero-width, BOM, bidi marks, soft hyphen. */
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]/g;
 

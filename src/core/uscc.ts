@@ -107,11 +107,6 @@ export function usccCheckChar(first17: string): string | null {
   return USCC_CHARS[c === 31 ? 0 : c];
 }
 
-/** The 9th character of a 组织机构代码 for its first 8 (exported for test-data generators). */
-export function orgCodeCheckChar(first8: string): string | null {
-  return orgCheckChar(first8);
-}
-
 function mod11_10(digits15: string): boolean {
   let p = 10;
   for (let i = 0; i < 14; i++) {

@@ -29,7 +29,6 @@ export type Prefecture = (typeof PREFECTURES)[number];
 export type PrefectureName = Prefecture["name"];
 export const PREFECTURE_NAMES: readonly PrefectureName[] = PREFECTURES.map((p) => p.name);
 
-export const PROVINCE_NAME = "湖南省";
 export const PROVINCE_BUREAU = "湖南省工业和信息化厅";
 
 /** The 推荐单位 of a prefecture's 推荐汇总表: its 工业和信息化局; '' when the prefecture is not known. */
@@ -54,10 +53,6 @@ export function parsePrefecture(input: unknown): PrefectureName | null {
 
 export function prefectureIndex(name: PrefectureName): number {
   return PREFECTURE_NAMES.indexOf(name);
-}
-
-export function prefectureByName(name: PrefectureName): Prefecture {
-  return PREFECTURES[prefectureIndex(name)];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -29,30 +29,6 @@ export type FieldKey =
   | "level"
   | "intro";
 
-/** The form's own labels, used as the "column" of findings. */
-export const FIELD_LABELS: Record<FieldKey, string> = {
-  caseName: "案例名称",
-  applicant: "申报单位",
-  recommender: "推荐单位",
-  date: "申报日期",
-  unitName: "单位名称",
-  uscc: "组织机构代码/三证合一码",
-  founded: "成立时间",
-  address: "单位地址",
-  capital: "注册资本（万元）",
-  nature: "单位性质",
-  contact: "联系人",
-  phone: "联系电话",
-  fax: "传真",
-  email: "电子邮箱",
-  category: "企业类别",
-  direction: "申报方向",
-  levelIndustrial: "网络安全级别（申报工业互联网安全分类分级案例填写）",
-  levelVehicle: "网络安全级别（申报车联网网络安全防护案例填写）",
-  level: "网络安全级别",
-  intro: "申报单位简介",
-};
-
 const EXACT: Record<string, FieldKey> = {
   案例名称: "caseName",
   申报单位: "applicant",

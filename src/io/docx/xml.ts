@@ -100,10 +100,6 @@ export function isEl(node: XNode | null | undefined, ns: string, local: string):
   );
 }
 
-export function isElement(node: XNode | null | undefined): node is XElement {
-  return !!node && node.nodeType === ELEMENT;
-}
-
 export function children(el: XElement): XElement[] {
   const out: XElement[] = [];
   const list = el.childNodes;

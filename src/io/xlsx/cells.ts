@@ -40,11 +40,6 @@ export function numberText(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-/** true when the cell holds nothing visible. */
-export function isBlankCell(c: CellData | undefined): boolean {
-  return !c || (c.text.trim() === "" && c.num === null && c.date === null && c.error === null);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
 

@@ -4,10 +4,6 @@ import type { SheetWriter } from "../ooxml/sheet";
 import type { AlignmentSpec, CellStyle, FontSpec } from "../ooxml/styles";
 
 export const FILL_HEADER = "FFD9E1F2";
-export const FILL_ERROR = "FFFFC7CE";
-export const FILL_WARNING = "FFFFEB9C";
-/** Cells staff are meant to fill (评审得分, template inputs). */
-export const FILL_INPUT = "FFE2EFDA";
 export const FILL_TOTAL = "FFF2F2F2";
 
 export const FONT_NAME = "宋体";
@@ -31,19 +27,6 @@ export const HEADER: CellStyle = {
   border: "thin",
   alignment: WRAP_CENTER,
 };
-
-/** A4 (paperSize 9), landscape, one page wide, with the given rows repeated on every page. */
-export function landscapeA4(ws: SheetWriter, titleRow?: number): void {
-  ws.pageSetup({
-    paperSize: 9,
-    orientation: "landscape",
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  });
-  if (titleRow !== undefined) ws.printTitleRows(titleRow);
-}
 
 /** Column widths from column A. */
 export function setWidths(ws: SheetWriter, widths: readonly number[]): void {
