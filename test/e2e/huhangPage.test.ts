@@ -280,6 +280,16 @@ run("huhang.html from disk (file://) in Chromium", () => {
       fullPage: true,
     });
 
+    // 清空 asks first; 取消 keeps the 13 workbooks and the merge
+    await page.getByRole("button", { name: "清空" }).click();
+    const ask = page.getByRole("alertdialog", { name: "清空全省合并？" });
+    await ask.waitFor();
+    await ask.getByRole("button", { name: "取消" }).click();
+    await ask.waitFor({ state: "detached" });
+    expect(await checklist.locator("tr[data-status]").count()).toBe(14);
+    expect(await status("娄底市")).toBe("已报");
+    expect(await page.getByTestId("download-button").isEnabled()).toBe(true);
+
     // no request but the page itself, in both loads (downloads are blob: URLs, never requests)
     expect(new Set(requested)).toEqual(new Set([pageUrl]));
     expect(seen.blocked).toEqual([]);
