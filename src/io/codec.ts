@@ -45,6 +45,11 @@ export class InflateOverflow extends Error {}
 
 export interface Codec {
   readonly name: string;
+  /**
+   * The level a package is written at with this codec (src/io/xlsx/ooxml/workbook.ts packageLevel()); without it
+   * ZIP_LEVEL. The level changes only the compressed bytes, never the parts.
+   */
+  readonly packageLevel?: DeflateLevel;
   deflater(level: DeflateLevel): PartDeflater;
   /**
    * Raw-inflate `data`, never producing more than `maxBytes`: throws InflateOverflow before that, InflateError for
