@@ -29,6 +29,11 @@ export interface PartDeflater {
    * its writer must not touch a block once it has pushed it.
    */
   allocate?(size: number): Uint8Array;
+  /**
+   * push() keeps nothing of the block it is given once it returns (it compressed it there and then): the writer may
+   * fill the same block again instead of allocating a new one. Absent or false: every pushed block stays untouched.
+   */
+  readonly releasesBlocks?: boolean;
 }
 
 export interface InflateCallbacks {

@@ -3,7 +3,7 @@
  * 企业类别, 申报方向, a case that appears in both 推荐汇总表 and 明细) is stored and compressed once.
  */
 import { codec, type CompressedPart, type DeflateLevel } from "../../codec";
-import { ByteSink } from "./bytes";
+import { ByteSink, deflaterSink } from "./bytes";
 import { XML_HEAD, NS_MAIN, keepsSpace, textContent } from "./xml";
 
 export class SharedStrings {
@@ -49,10 +49,7 @@ export class SharedStrings {
     this.sealed = true;
     this.index.clear();
     const deflater = codec().deflater(level);
-    const sink = new ByteSink(
-      (block) => deflater.push(block),
-      deflater.allocate ? (size) => deflater.allocate!(size) : null
-    );
+    const sink = deflaterSink(deflater);
     this.writeTo(sink);
     sink.flush();
     return deflater.finish(new Uint8Array(0), new Uint8Array(0));
