@@ -667,7 +667,13 @@ function hash(text: string): string {
   return hex8(h);
 }
 
-const hex8 = (h: number): string => (h >>> 0).toString(16).padStart(8, "0");
+/** "00".."ff": a hash as 8 hex digits from four lookups (Number#toString(16) goes through the runtime). */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const hex8 = (h: number): string =>
+  HEX_BYTE[(h >>> 24) & 255] +
+  HEX_BYTE[(h >>> 16) & 255] +
+  HEX_BYTE[(h >>> 8) & 255] +
+  HEX_BYTE[h & 255];
 
 const norm = (s: string) => toHalfWidth(cleanText(s));
 
