@@ -1,12 +1,14 @@
 /**
  * The shared string table's own hash table gives every text the index a plain Map would (first use, in order), for
- * any texts — repeats, near-repeats, lone surrogates, the empty string — and writes them all, once each, in order.
+ * any texts — repeats, near-repeats, lone surrogates, the empty string — and writes them all, once each, in order,
+ * each as textElement writes it (in batches of many elements encoded at once).
  */
 import fc from "fast-check";
 import { strFromU8 } from "fflate";
 import { concatBytes } from "../../../../src/io/xlsx/ooxml/bytes";
 import { readSharedStrings } from "../../../../src/io/xlsx/ooxml/readSharedStrings";
 import { SharedStrings, textHash } from "../../../../src/io/xlsx/ooxml/sharedStrings";
+import { NS_MAIN, textElement, XML_HEAD } from "../../../../src/io/xlsx/ooxml/xml";
 
 /** What the table must do: a Map from text to its first index. */
 function reference(texts: readonly string[]): { indexes: number[]; unique: string[] } {
@@ -25,9 +27,26 @@ function reference(texts: readonly string[]): { indexes: number[]; unique: strin
 }
 
 const text = fc.oneof(
-  fc.string({ maxLength: 12 }),
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", "长沙市", "长沙市 ", "湘西州", "民营企业", "😀", "\ud800", "A", "a")
+  { arbitrary: fc.string({ maxLength: 12 }), weight: 20 },
+  { arbitrary: fc.string({ unit: "binary", maxLength: 40 }), weight: 20 },
+  // long texts fill the batches the part is encoded in
+  { arbitrary: fc.string({ unit: "binary", minLength: 2000, maxLength: 9000 }), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      "",
+      "长沙市",
+      "长沙市 ",
+      "湘西州",
+      "民营企业",
+      "😀",
+      "\ud800",
+      "A",
+      "a",
+      "_x0041_",
+      "a&b"
+    ),
+    weight: 20,
+  }
 );
 
 describe("SharedStrings", () => {
@@ -39,8 +58,15 @@ describe("SharedStrings", () => {
         const want = reference(texts);
         expect(got).toEqual(want.indexes);
         expect(table.size).toBe(want.unique.length);
+        // the part: every text once, in order, each as textElement writes it
+        const xml = strFromU8(concatBytes(table.toChunks()));
+        expect(xml).toBe(
+          `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${texts.length}" uniqueCount="${want.unique.length}">` +
+            want.unique.map((t) => `<si>${textElement(t)}</si>`).join("") +
+            "</sst>"
+        );
       }),
-      { numRuns: 300 }
+      { numRuns: 200 }
     );
   });
 
