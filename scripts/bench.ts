@@ -14,7 +14,8 @@
  *
  * Environment: HUHANG_BENCH_ROUNDS (default 3), HUHANG_BENCH_SIZES (default 50,1000,5000),
  * HUHANG_BENCH_PEERS=0 to skip the peers, HUHANG_BENCH_CLI=<bin/huhang.js of another build> (and
- * HUHANG_BENCH_PHASES=<its build/bench.js>) to time that one.
+ * HUHANG_BENCH_PHASES=<its build/bench.js>) to time that one, HUHANG_BENCH_ONLY=merge for the merge table alone
+ * (no docx, no functions).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, promises as fs, readFileSync } from "node:fs";
@@ -25,7 +26,7 @@ import { mergeSubmissions } from "../src/core/merge";
 import { defaultSettings } from "../src/core/settings";
 import { sampleData } from "../src/cli/demo/sampleData";
 import { writeSampleWorkbook } from "../src/cli/demo/writeSample";
-import { selectNodeCodec } from "../src/cli/nodeCodec";
+import { NODE_CODEC, selectNodeCodec } from "../src/cli/nodeCodec";
 import { readWorkbook } from "../src/io/xlsx/readWorkbook";
 import { writeProvinceWorkbook } from "../src/io/xlsx/writeProvince";
 import { ZIP_LEVEL } from "../src/io/xlsx/ooxml/workbook";
@@ -153,7 +154,9 @@ async function floorChild(dir: string, output: string): Promise<void> {
   let written = 0;
   const encoder = new TextEncoder();
   for (const t of texts)
-    written += zlib.deflateRawSync(encoder.encode(t), { level: ZIP_LEVEL }).length;
+    written += zlib.deflateRawSync(encoder.encode(t), {
+      level: NODE_CODEC.packageLevel ?? ZIP_LEVEL,
+    }).length;
   const ms = performance.now() - t0;
   process.stdout.write(JSON.stringify({ ms, cells, written }) + "\n");
 }
@@ -371,6 +374,10 @@ async function main(): Promise<void> {
   const all: SizeFigures[] = [];
   for (const n of sizes) all.push(await benchMerge(n, rounds, peers, nodeStart));
   printMergeTable(all, median(nodeStart));
+  if (process.env.HUHANG_BENCH_ONLY === "merge") {
+    console.log(`结束时负载 ${load()}`);
+    return;
+  }
   console.log("");
   await benchDocx();
   await benchGiantDocx();

@@ -5,7 +5,11 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+/** `bytes`: the file's content, or its pieces in order (a workbook written out without joining them first). */
+export async function writeFileAtomic(
+  target: string,
+  bytes: Uint8Array | readonly Uint8Array[]
+): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);

@@ -29,6 +29,11 @@ export interface PartDeflater {
    * its writer must not touch a block once it has pushed it.
    */
   allocate?(size: number): Uint8Array;
+  /**
+   * push() keeps nothing of the block it is given once it returns (it compressed it there and then): the writer may
+   * fill the same block again instead of allocating a new one. Absent or false: every pushed block stays untouched.
+   */
+  readonly releasesBlocks?: boolean;
 }
 
 export interface InflateCallbacks {
@@ -45,6 +50,11 @@ export class InflateOverflow extends Error {}
 
 export interface Codec {
   readonly name: string;
+  /**
+   * The level a package is written at with this codec (src/io/xlsx/ooxml/workbook.ts packageLevel()); without it
+   * ZIP_LEVEL. The level changes only the compressed bytes, never the parts.
+   */
+  readonly packageLevel?: DeflateLevel;
   deflater(level: DeflateLevel): PartDeflater;
   /**
    * Raw-inflate `data`, never producing more than `maxBytes`: throws InflateOverflow before that, InflateError for

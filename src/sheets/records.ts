@@ -664,16 +664,60 @@ function hash(text: string): string {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, "0");
+  return hex8(h);
 }
 
+/** "00".."ff": a hash as 8 hex digits from four lookups (Number#toString(16) goes through the runtime). */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const hex8 = (h: number): string =>
+  HEX_BYTE[(h >>> 24) & 255] +
+  HEX_BYTE[(h >>> 16) & 255] +
+  HEX_BYTE[(h >>> 8) & 255] +
+  HEX_BYTE[h & 255];
+
 const norm = (s: string) => toHalfWidth(cleanText(s));
+
+/**
+ * hash(norm(text)) in one pass over text that cleanText leaves as it is and whose only folded characters are
+ * full-width ASCII (（）：，１２ — one code unit each, folded as they are hashed): nearly every cell. Anything else
+ * (whitespace to collapse, invisible or other folded characters, any code unit from U+0080 to U+206F) takes the
+ * long way.
+ */
+export function foldedHash(text: string): string {
+  let h = 0x811c9dc5 | 0;
+  let prevSpace = true;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return hash(norm(text));
+      prevSpace = true;
+    } else {
+      prevSpace = false;
+      if (c < 0x80) {
+        if (c >= 0x09 && c <= 0x0d) return hash(norm(text));
+      } else if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+      else if (
+        c <= 0x206f ||
+        c === 0x3000 ||
+        c === 0xfeff ||
+        (c >= 0x2e80 && c <= 0x2fd5) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xd800 && c <= 0xdfff)
+      )
+        return hash(norm(text));
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  if (prevSpace && n > 0) return hash(norm(text));
+  return hex8(h);
+}
 
 /** "caseName=1a2b3c4d;…": what each official cell held when written. */
 export function encodeFingerprint(fields: Record<OfficialField, string>): string {
   // hot (every row written): one string built, no list of parts
   let out = "";
-  for (const f of OFFICIAL_FIELDS) out += `${out === "" ? "" : ";"}${f}=${hash(norm(fields[f]))}`;
+  for (const f of OFFICIAL_FIELDS) out += `${out === "" ? "" : ";"}${f}=${foldedHash(fields[f])}`;
   return out;
 }
 
@@ -684,7 +728,7 @@ export function unchangedSinceWritten(
   value: string
 ): boolean | null {
   const m = new RegExp(`(?:^|;)${field}=([0-9a-f]{8})(?:;|$)`).exec(fingerprint);
-  return m ? m[1] === hash(norm(value)) : null;
+  return m ? m[1] === foldedHash(value) : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { enterpriseIdentities } from "../../src/core/duplicates";
 import { enterpriseCellKey, identityCellKey } from "../../src/core/formulas";
 import { enterpriseKey } from "../../src/core/normalize";
 import { checkUscc, makeUscc } from "../../src/core/uscc";
+import { encodeFingerprint, foldedHash, OFFICIAL_FIELDS } from "../../src/sheets/records";
 import {
   cleanText,
   foldChar,
@@ -131,6 +132,60 @@ describe("fast paths of the text helpers", () => {
         }
       ),
       { numRuns: 2000 }
+    );
+  });
+});
+
+describe("foldedHash (the 写出校验 fingerprint)", () => {
+  /** FNV-1a of the cleaned, folded text, as 8 hex digits: the fingerprint's definition. */
+  const plainHash = (s: string) => {
+    const t = toHalfWidth(cleanText(s));
+    let h = 0x811c9dc5;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  };
+  const folded = fc.oneof(
+    cellText,
+    fc
+      .array(
+        fc.oneof(
+          piece,
+          fc.constantFrom(
+            "：",
+            "，",
+            "１２３",
+            "Ａ",
+            "～",
+            "！",
+            "\uff5f",
+            "\uff00",
+            "⼯",
+            "⻓",
+            "金",
+            "é",
+            "😀"
+          )
+        ),
+        { maxLength: 8 }
+      )
+      .map((p) => p.join(""))
+  );
+
+  it("equals the hash of cleanText then toHalfWidth, for any cell text", () => {
+    fc.assert(
+      fc.property(folded, (s) => expect(foldedHash(s)).toBe(plainHash(s))),
+      { numRuns: 5000 }
+    );
+  });
+
+  it("makes the fingerprint of each official field", () => {
+    fc.assert(
+      fc.property(fc.array(folded, { minLength: 6, maxLength: 6 }), (texts) => {
+        const fields = Object.fromEntries(OFFICIAL_FIELDS.map((f, i) => [f, texts[i]]));
+        const expected = OFFICIAL_FIELDS.map((f, i) => `${f}=${plainHash(texts[i])}`).join(";");
+        expect(encodeFingerprint(fields as Parameters<typeof encodeFingerprint>[0])).toBe(expected);
+      }),
+      { numRuns: 500 }
     );
   });
 });

@@ -14,6 +14,7 @@ import { ANNEX3_SHEET, writeAnnex3Sheet } from "./writer/annex3Sheet";
 import { writeRecordSheet } from "./writer/detailSheet";
 import { FINDINGS_SHEET, writeFindingsSheet } from "./writer/findingsSheet";
 import { INDICATOR_SHEET, writeIndicatorSheet } from "./writer/indicatorSheet";
+import { concatBytes } from "./ooxml/bytes";
 import { newWorkbook } from "./writer/workbook";
 
 export interface ProvinceWriteOptions {
@@ -41,6 +42,14 @@ export async function writeProvinceWorkbook(
   result: MergeResult,
   opts: ProvinceWriteOptions
 ): Promise<Uint8Array> {
+  return concatBytes(await writeProvinceWorkbookPieces(result, opts));
+}
+
+/** writeProvinceWorkbook's bytes as the pieces of the package, in order (the CLI writes them out without joining). */
+export async function writeProvinceWorkbookPieces(
+  result: MergeResult,
+  opts: ProvinceWriteOptions
+): Promise<Uint8Array[]> {
   const wb = newWorkbook(opts.generatedAt);
   // both sheets keep each row's case key: computed once
   const caseKeys = writtenKeys(result.records);
@@ -58,7 +67,7 @@ export async function writeProvinceWorkbook(
   );
   writeIndicatorSheet(wb.addSheet(INDICATOR_SHEET), result.indicators);
   writeFindingsSheet(wb.addSheet(FINDINGS_SHEET), result.findings);
-  return wb.toBytes();
+  return wb.toPieces();
 }
 
 /** A prefecture's own list, as its clerk sends it. */
@@ -74,6 +83,14 @@ export async function writePrefectureWorkbook(
   list: PrefectureList,
   generatedAt?: string
 ): Promise<Uint8Array> {
+  return concatBytes(await writePrefectureWorkbookPieces(list, generatedAt));
+}
+
+/** writePrefectureWorkbook's bytes as the pieces of the package, in order. */
+export async function writePrefectureWorkbookPieces(
+  list: PrefectureList,
+  generatedAt?: string
+): Promise<Uint8Array[]> {
   const wb = newWorkbook(generatedAt);
   const caseKeys = writtenKeys(list.records);
   writeAnnex3Sheet(wb.addSheet(ANNEX3_SHEET), list.records, list.meta, { keys: true, caseKeys });
@@ -87,5 +104,5 @@ export async function writePrefectureWorkbook(
   );
   if (list.indicators) writeAnnex2Sheet(wb.addSheet(ANNEX2_SHEET), list.indicators);
   writeFindingsSheet(wb.addSheet(FINDINGS_SHEET), list.findings);
-  return wb.toBytes();
+  return wb.toPieces();
 }

@@ -1,3 +1,5 @@
+import type { PartDeflater } from "../../codec";
+
 /**
  * UTF-8 text accumulated in fixed-size byte blocks. A sheet's rows are encoded as they are written, so a large sheet
  * costs its UTF-8 size once, not a tree of JavaScript strings waiting to be joined. With a consumer (a part's
@@ -12,15 +14,24 @@ export class ByteSink {
   private readonly blocks: Uint8Array[] = [];
   private current: Uint8Array = new Uint8Array(0);
   private pos = 0;
+  /** A full-size block the consumer is done with, filled again next (only when `reuse`). */
+  private spare: Uint8Array | null = null;
   size = 0;
 
   constructor(
     private readonly consumer: ((block: Uint8Array) => void) | null = null,
     /** Where new blocks come from (a deflater that hands them to a worker thread), plain arrays by default. */
-    private readonly allocate: ((size: number) => Uint8Array) | null = null
+    private readonly allocate: ((size: number) => Uint8Array) | null = null,
+    /** The consumer keeps nothing of a block once it returns: one block serves the whole part. */
+    private readonly reuse = false
   ) {}
 
   private newBlock(size: number): Uint8Array {
+    if (size === BLOCK && this.spare) {
+      const block = this.spare;
+      this.spare = null;
+      return block;
+    }
     return this.allocate ? this.allocate(size) : new Uint8Array(size);
   }
 
@@ -150,6 +161,7 @@ export class ByteSink {
 
   private seal(): void {
     if (this.pos > 0) this.emit(this.current.subarray(0, this.pos));
+    if (this.reuse && this.consumer && this.current.length === BLOCK) this.spare = this.current;
     this.current = new Uint8Array(0);
     this.pos = 0;
   }
@@ -203,4 +215,13 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
     at += c.length;
   }
   return out;
+}
+
+/** A sink whose blocks go to a part's deflater as they fill (allocated and reused as the deflater allows). */
+export function deflaterSink(deflater: PartDeflater): ByteSink {
+  return new ByteSink(
+    (block) => deflater.push(block),
+    deflater.allocate ? (size) => deflater.allocate!(size) : null,
+    deflater.releasesBlocks === true
+  );
 }

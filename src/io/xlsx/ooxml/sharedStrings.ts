@@ -3,12 +3,36 @@
  * 企业类别, 申报方向, a case that appears in both 推荐汇总表 and 明细) is stored and compressed once.
  */
 import { codec, type CompressedPart, type DeflateLevel } from "../../codec";
-import { ByteSink } from "./bytes";
+import { ByteSink, deflaterSink } from "./bytes";
 import { XML_HEAD, NS_MAIN, keepsSpace, textContent } from "./xml";
 
+const INITIAL_SLOTS = 1 << 10;
+/** Characters of shared-string markup encoded at once. */
+const BATCH = 32 * 1024;
+
+/** FNV-1a over the UTF-16 code units, then murmur3's finaliser (linear probing uses the low bits). */
+export function textHash(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 export class SharedStrings {
-  private readonly index = new Map<string, number>();
+  /**
+   * The lookup: open addressing over the texts' own hashes (slot → index in `list`, -1 when free), with each slot's
+   * hash beside it so a probe compares a text only when the hashes agree. At 14 × 5,000 rows 1.2 million lookups
+   * over 376,000 texts, most of them made for the row just written: a Map of strings took 0.5 s there (hashing and
+   * flattening each new string), this 0.3 s.
+   */
+  private slots = new Int32Array(INITIAL_SLOTS).fill(-1);
+  private hashes = new Int32Array(INITIAL_SLOTS);
   private readonly list: string[] = [];
+  /** hash of list[i] (to grow the table without hashing again). */
+  private listHashes = new Int32Array(INITIAL_SLOTS >> 1);
   private refs = 0;
   private sealed = false;
 
@@ -16,13 +40,42 @@ export class SharedStrings {
   add(text: string): number {
     if (this.sealed) throw new Error("共享字符串表已写出，不能再添加");
     this.refs++;
-    let i = this.index.get(text);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(text);
-      this.index.set(text, i);
+    const h = textHash(text);
+    const mask = this.slots.length - 1;
+    let at = h & mask;
+    for (let k = this.slots[at]; k !== -1; k = this.slots[at]) {
+      if (this.hashes[at] === h && this.list[k] === text) return k;
+      at = (at + 1) & mask;
     }
+    const i = this.list.length;
+    this.list.push(text);
+    if (i === this.listHashes.length) {
+      const more = new Int32Array(i * 2);
+      more.set(this.listHashes);
+      this.listHashes = more;
+    }
+    this.listHashes[i] = h;
+    this.slots[at] = i;
+    this.hashes[at] = h;
+    // at most half full: probes stay short
+    if (this.list.length * 2 > this.slots.length) this.grow();
     return i;
+  }
+
+  private grow(): void {
+    const size = this.slots.length * 2;
+    const mask = size - 1;
+    const slots = new Int32Array(size).fill(-1);
+    const hashes = new Int32Array(size);
+    for (let i = 0; i < this.list.length; i++) {
+      const h = this.listHashes[i];
+      let at = h & mask;
+      while (slots[at] !== -1) at = (at + 1) & mask;
+      slots[at] = i;
+      hashes[at] = h;
+    }
+    this.slots = slots;
+    this.hashes = hashes;
   }
 
   /** One more use of a text already added (whose index the caller kept). */
@@ -47,12 +100,11 @@ export class SharedStrings {
    */
   toPart(level: DeflateLevel): CompressedPart {
     this.sealed = true;
-    this.index.clear();
+    this.slots = new Int32Array(0);
+    this.hashes = new Int32Array(0);
+    this.listHashes = new Int32Array(0);
     const deflater = codec().deflater(level);
-    const sink = new ByteSink(
-      (block) => deflater.push(block),
-      deflater.allocate ? (size) => deflater.allocate!(size) : null
-    );
+    const sink = deflaterSink(deflater);
     this.writeTo(sink);
     sink.flush();
     return deflater.finish(new Uint8Array(0), new Uint8Array(0));
@@ -62,13 +114,25 @@ export class SharedStrings {
     sink.write(
       `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.refs}" uniqueCount="${this.list.length}">`
     );
+    // the elements of a run of texts joined into one string of about BATCH characters and encoded at once
+    // (TextEncoder): one native call instead of a loop over every character
+    let batch: string[] = [];
+    let length = 0;
     for (const text of this.list) {
-      // textElement in pieces: no string of the whole element
       const content = textContent(text);
-      sink.ascii(keepsSpace(content) ? '<si><t xml:space="preserve">' : "<si><t>");
-      sink.write(content);
-      sink.ascii("</t></si>");
+      batch.push(
+        keepsSpace(content) ? '<si><t xml:space="preserve">' : "<si><t>",
+        content,
+        "</t></si>"
+      );
+      length += content.length + 40;
+      if (length >= BATCH) {
+        sink.write(batch.join(""));
+        batch = [];
+        length = 0;
+      }
     }
-    sink.write("</sst>");
+    batch.push("</sst>");
+    sink.write(batch.join(""));
   }
 }

@@ -6,7 +6,7 @@
 import { DEFAULT_COLUMN_WIDTH, lineHeight, wrappedLines } from "./rowHeight";
 import { columnLetter } from "../../../core/findings";
 import type { CompressedPart, PartDeflater } from "../../codec";
-import { ByteSink, putAscii, putBytes, putUint } from "./bytes";
+import { deflaterSink, putAscii, putBytes, putUint, type ByteSink } from "./bytes";
 import type { SharedStrings } from "./sharedStrings";
 import type { CellStyle, StyleRegistry } from "./styles";
 import { validationXml, type DataValidation } from "./validation";
@@ -127,10 +127,7 @@ export class SheetWriter {
     /** Compresses the part as its rows are written (the workbook's codec and level). */
     private readonly deflater: PartDeflater
   ) {
-    this.body = new ByteSink(
-      (block) => deflater.push(block),
-      deflater.allocate ? (size) => deflater.allocate!(size) : null
-    );
+    this.body = deflaterSink(deflater);
     if (name.length === 0 || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name))
       throw new Error(`工作表名称无效：${name}`);
   }

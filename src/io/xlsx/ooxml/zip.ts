@@ -4,6 +4,7 @@
  * no extra fields, no data descriptors), so with the fflate codec the bytes are those zipSync wrote.
  */
 import { codec, type CompressedPart, type DeflateLevel } from "../../codec";
+import { concatBytes } from "./bytes";
 
 export type Part =
   | readonly [name: string, chunks: readonly Uint8Array[]]
@@ -28,6 +29,15 @@ function isAscii(s: string): boolean {
 }
 
 export function zipParts(parts: readonly Part[], level: DeflateLevel): Uint8Array {
+  return concatBytes(zipPieces(parts, level));
+}
+
+/**
+ * The package as the pieces it is made of, in order (each local header, the part's compressed chunks as they are,
+ * then the central directory): what zipParts joins, for a caller that writes them out one after another and need not
+ * hold the package twice.
+ */
+export function zipPieces(parts: readonly Part[], level: DeflateLevel): Uint8Array[] {
   const encoder = new TextEncoder();
   const entries = parts.map(([name, content]) => {
     const part = Array.isArray(content)
@@ -37,32 +47,30 @@ export function zipParts(parts: readonly Part[], level: DeflateLevel): Uint8Arra
     for (const c of part.chunks) length += c.length;
     return { name: encoder.encode(name), utf8: !isAscii(name), part, length };
   });
-  let local = 0;
+  const pieces: Uint8Array[] = [];
+  const offsets: number[] = [];
+  let p = 0;
   let central = 0;
   for (const e of entries) {
-    local += 30 + e.name.length + e.length;
+    offsets.push(p);
+    const head = new Uint8Array(30 + e.name.length);
+    header(new DataView(head.buffer), head, 0, e, null);
+    pieces.push(head);
+    for (const c of e.part.chunks) if (c.length > 0) pieces.push(c);
+    p += head.length + e.length;
     central += 46 + e.name.length;
   }
-  const out = new Uint8Array(local + central + 22);
-  const dv = new DataView(out.buffer);
-  let p = 0;
-  const offsets: number[] = [];
-  for (const e of entries) {
-    offsets.push(p);
-    p = header(dv, out, p, e, null);
-    for (const c of e.part.chunks) {
-      out.set(c, p);
-      p += c.length;
-    }
-  }
-  const cdStart = p;
-  entries.forEach((e, i) => (p = header(dv, out, p, e, offsets[i])));
-  dv.setUint32(p, 0x06054b50, true);
-  dv.setUint16(p + 8, entries.length, true);
-  dv.setUint16(p + 10, entries.length, true);
-  dv.setUint32(p + 12, p - cdStart, true);
-  dv.setUint32(p + 16, cdStart, true);
-  return out;
+  const tail = new Uint8Array(central + 22);
+  const dv = new DataView(tail.buffer);
+  let q = 0;
+  entries.forEach((e, i) => (q = header(dv, tail, q, e, offsets[i])));
+  dv.setUint32(q, 0x06054b50, true);
+  dv.setUint16(q + 8, entries.length, true);
+  dv.setUint16(q + 10, entries.length, true);
+  dv.setUint32(q + 12, q, true);
+  dv.setUint32(q + 16, p, true);
+  pieces.push(tail);
+  return pieces;
 }
 
 /** A local header (offset null) or a central directory header; returns the position after it. */

@@ -52,4 +52,36 @@ describe("ByteSink", () => {
     expect(text.startsWith("<x>" + row + "0<x>")).toBe(true);
     expect(text.endsWith(row + "39999")).toBe(true);
   });
+
+  it("refills one block when its consumer keeps nothing, giving the same bytes", () => {
+    const write = (sink: ByteSink) => {
+      for (let i = 0; i < 60_000; i++) {
+        sink.ascii('<row r="');
+        sink.uint(i);
+        sink.write(`">湖南省长沙市${i % 7 === 0 ? "😀" : ""}案例</row>`);
+        // an ASCII run longer than a block gets a block of its own, which is not refilled
+        if (i === 30_000) sink.ascii("x".repeat((1 << 20) + 5));
+      }
+      sink.flush();
+    };
+    const kept: Uint8Array[] = [];
+    write(new ByteSink((b) => kept.push(b)));
+    const copies: Buffer[] = [];
+    const seen = new Set<ArrayBufferLike>();
+    write(
+      new ByteSink(
+        (b) => {
+          copies.push(Buffer.from(b));
+          seen.add(b.buffer);
+        },
+        null,
+        true
+      )
+    );
+    expect(copies.length).toBe(kept.length);
+    expect(copies.length).toBeGreaterThan(4);
+    // the same bytes, in no more than three blocks: the refilled one, the long run's and the first after it
+    expect(Buffer.concat(copies).equals(Buffer.concat(kept))).toBe(true);
+    expect(seen.size).toBeLessThanOrEqual(3);
+  });
 });
