@@ -301,6 +301,18 @@ function afterSeparators(f: string, at: number): number {
  * Returns null when no head leads the text.
  */
 function readHead(f: string): Head | null {
+  // splitDirectionCell reads the head of the same text twice (once to skip what leads it): the last answer is kept
+  // (a Head is never changed by its readers)
+  if (f === lastHeadOf) return lastHead;
+  const head = readHeadOf(f);
+  lastHeadOf = f;
+  lastHead = head;
+  return head;
+}
+let lastHeadOf: string | null = null;
+let lastHead: Head | null = null;
+
+function readHeadOf(f: string): Head | null {
   const label = DIRECTION_LABEL.exec(f);
   const p = label ? afterSeparators(f, label[0].length) : 0;
   const s = f.slice(p);
