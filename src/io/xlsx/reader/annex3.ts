@@ -96,6 +96,13 @@ export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContex
   for (const [field, col] of Object.entries(cols) as [TableField, number][]) {
     if (field !== "prefecture") columns[field] = columnLetter(col);
   }
+  // one object for every record of the table (nothing changes a record's columns; frozen so nothing can)
+  Object.freeze(columns);
+  const layout: RowLayout = {
+    cols,
+    columns,
+    fields: Object.entries(cols) as [TableField, number][],
+  };
   const at = (row: number, field: TableField): CellData => {
     const col = cols[field];
     return col === undefined ? EMPTY_CELL : grid.cell(row, col);
@@ -126,7 +133,7 @@ export function readTable(grid: SheetGrid, header: TableHeader, ctx: TableContex
     ) {
       continue;
     }
-    records.push(readRow(grid, row, cols, columns, ctx, records.length + 1, findings));
+    records.push(readRow(grid, row, layout, ctx, records.length + 1, findings));
   }
 
   if (footerAt > 0) {
@@ -162,26 +169,35 @@ function firstDataLikeRowAfter(
   return null;
 }
 
+/** What readRow needs of the table's header, worked out once per table. */
+interface RowLayout {
+  cols: Partial<Record<TableField, number>>;
+  /** The records' column letters (one frozen object shared by every record of the table). */
+  columns: Partial<Record<CaseField, string>>;
+  /** The fields found and their columns, in header order. */
+  fields: readonly [TableField, number][];
+}
+
 function readRow(
   grid: SheetGrid,
   row: number,
-  cols: Partial<Record<TableField, number>>,
-  columns: Partial<Record<CaseField, string>>,
+  layout: RowLayout,
   ctx: TableContext,
   position: number,
   findings: Finding[]
 ): CaseRecord {
+  const { cols, columns } = layout;
   const cell = (f: TableField): CellData =>
     cols[f] === undefined ? EMPTY_CELL : grid.cell(row, cols[f]!);
   const text = (f: TableField): string => (cols[f] === undefined ? "" : grid.text(row, cols[f]!));
 
-  for (const f of Object.keys(cols) as TableField[]) {
-    if (!cell(f).missingResult) continue;
+  for (const [f, col] of layout.fields) {
+    if (!grid.cell(row, col).missingResult) continue;
     const label = f === "prefecture" ? "所属市州" : CASE_FIELD_LABELS[f];
     findings.push(
       finding(
         "FILE",
-        { file: ctx.file, sheet: grid.name, row, column: columnLetter(cols[f]!) },
+        { file: ctx.file, sheet: grid.name, row, column: columnLetter(col) },
         `“${label}”单元格是公式，但文件中没有保存计算结果，无法读取其值：请在 Excel/WPS 中打开该文件、重新计算并保存后再导入`,
         { severity: "warning" }
       )
@@ -226,7 +242,7 @@ function readRow(
     date: isNotApplicable(dateCell.text) ? null : cellIsoDate(dateCell, ctx.date1904),
     score: scoreCell.num ?? parseLooseNumber(scoreCell.text),
     source: { file: ctx.file, sheet: grid.name, row },
-    columns: { ...columns },
+    columns,
     form: null,
   };
 }
