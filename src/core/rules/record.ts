@@ -22,8 +22,15 @@ const REQUIRED: CaseField[] = [
   "phone",
 ];
 
+const REQUIRED_WITH_USCC: CaseField[] = [...REQUIRED, "uscc"];
+
 /** An Excel error value that reached us as text: the cell could not be read. */
 const EXCEL_ERROR = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** EXCEL_ERROR.test, without running the regex on text that does not start with "#" (hot: every required field). */
+function isExcelError(s: string): boolean {
+  return s.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(s);
+}
 
 export function checkRecord(record: CaseRecord, settings: CampaignSettings): Finding[] {
   const out: Finding[] = [];
@@ -85,13 +92,13 @@ function saysNothing(raw: string): boolean {
 }
 
 function checkRequired(record: CaseRecord, add: Add): void {
-  const fields = record.columns.uscc !== undefined ? [...REQUIRED, "uscc" as const] : REQUIRED;
+  const fields = record.columns.uscc !== undefined ? REQUIRED_WITH_USCC : REQUIRED;
   for (const field of fields) {
     const raw = rawOf(record, field).trim();
     const label = CASE_FIELD_LABELS[field];
     if (raw !== "" && saysNothing(raw) && !(field === "direction" || field === "summary")) {
       add("REQ", field, `“${label}”为空（只填了“${raw}”）：请填写${label}`);
-    } else if (EXCEL_ERROR.test(raw)) {
+    } else if (isExcelError(raw)) {
       add("REQ", field, `“${label}”单元格是错误值 ${raw}，无法读取：请检查公式或重新填写`);
     } else if (field === "category" && raw !== "" && record.category === null) {
       add(
@@ -130,26 +137,26 @@ function checkRequired(record: CaseRecord, add: Add): void {
  * A warning (REQ, the field is not readable as written) at the field's cell.
  */
 function checkMixedScripts(record: CaseRecord, add: Add): void {
-  const fields: Array<[CaseField, string]> = [
-    ["enterprise", record.enterprise],
-    ["caseName", record.caseName],
-    ["contact", record.contact],
-  ];
-  for (const [field, value] of fields) {
-    const letters = mixedScriptLetters(value);
-    if (letters.length === 0) continue;
-    const label = CASE_FIELD_LABELS[field];
-    add(
-      "REQ",
-      field,
-      `“${label}”“${value}”中混有西里尔或希腊字母（${letters.map((c) => `“${c}”`).join("")}），外形像汉字或拉丁字母，实为其他字符，同一企业或案例会无法识别为同一个：请删除后用中文输入法或英文键盘重新输入`,
-      "warning"
-    );
-  }
+  mixedScriptsIn("enterprise", record.enterprise, add);
+  mixedScriptsIn("caseName", record.caseName, add);
+  mixedScriptsIn("contact", record.contact, add);
+}
+
+function mixedScriptsIn(field: CaseField, value: string, add: Add): void {
+  const letters = mixedScriptLetters(value);
+  if (letters.length === 0) return;
+  const label = CASE_FIELD_LABELS[field];
+  add(
+    "REQ",
+    field,
+    `“${label}”“${value}”中混有西里尔或希腊字母（${letters.map((c) => `“${c}”`).join("")}），外形像汉字或拉丁字母，实为其他字符，同一企业或案例会无法识别为同一个：请删除后用中文输入法或英文键盘重新输入`,
+    "warning"
+  );
 }
 
 function checkCreditCode(record: CaseRecord, add: Add): void {
-  if (record.uscc.trim() === "" || EXCEL_ERROR.test(record.uscc.trim())) return;
+  const uscc = record.uscc.trim();
+  if (uscc === "" || isExcelError(uscc)) return;
   const r = checkUscc(record.uscc);
   if (r.severity) add("ID", "uscc", r.reason, r.severity);
 }
