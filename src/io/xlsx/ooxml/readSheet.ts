@@ -140,6 +140,9 @@ export function toCellData(
 }
 
 const TIME_CHECK_ROWS = 2048;
+const CELL_KEYS = ["r", "t", "s"];
+const ROW_KEYS = ["r"];
+const MERGE_KEYS = ["ref"];
 
 /** Parse one worksheet part. Throws PartError for a DTD, broken markup, a bad string index or the time limit. */
 export function readSheetXml(xml: string, ctx: SheetContext, part: string): ParsedSheet {
@@ -169,7 +172,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
       const name = tag.name;
       if (name === "c" && inSheetData && !tag.closing) {
         cellAttrs.r = cellAttrs.t = cellAttrs.s = null;
-        attrsInto(xml, tag.attrs, tag.end, cellAttrs);
+        attrsInto(xml, tag.attrs, tag.end, cellAttrs, CELL_KEYS);
         let cellRow = rowNo;
         if (cellAttrs.r !== null) {
           const ref = parseRef(cellAttrs.r);
@@ -227,7 +230,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
       } else if (name === "row" && inSheetData) {
         if (tag.closing) continue;
         rowAttrs.r = null;
-        attrsInto(xml, tag.attrs, tag.end, rowAttrs);
+        attrsInto(xml, tag.attrs, tag.end, rowAttrs, ROW_KEYS);
         const r = rowAttrs.r === null ? NaN : Number(rowAttrs.r);
         rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
         col = 0;
@@ -238,7 +241,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
         inSheetData = !tag.closing && !tag.selfClosing;
       } else if (name === "mergeCell" && !tag.closing) {
         mergeAttrs.ref = null;
-        attrsInto(xml, tag.attrs, tag.end, mergeAttrs);
+        attrsInto(xml, tag.attrs, tag.end, mergeAttrs, MERGE_KEYS);
         const range = mergeAttrs.ref === null ? null : parseRangeRef(mergeAttrs.ref);
         if (range) merges.push(range);
       }

@@ -98,13 +98,15 @@ export function decodeExcelEscapes(s: string): string {
 
 /**
  * All attributes of the start tag `xml[from, to)` in one pass: each whose local name is a key of `out` is stored
- * (decoded); the others are skipped. The caller resets `out` beforehand.
+ * (decoded); the others are skipped. The caller resets `out` beforehand. `keys` are the keys of `out` (hot callers
+ * pass them: the names are compared in place, no name is sliced out of the part).
  */
 export function attrsInto(
   xml: string,
   from: number,
   to: number,
-  out: Record<string, string | null>
+  out: Record<string, string | null>,
+  keys: readonly string[] = Object.keys(out)
 ): void {
   let i = from;
   while (i < to) {
@@ -124,11 +126,17 @@ export function attrsInto(
     if (quote !== 34 && quote !== 39) return;
     const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (close < 0 || close >= to) return;
-    const name = xml.slice(local, k);
-    if (Object.prototype.hasOwnProperty.call(out, name))
-      out[name] = decodeEntities(xml.slice(q + 1, close));
+    const key = keyAt(xml, local, k, keys);
+    if (key !== null) out[key] = decodeEntities(xml.slice(q + 1, close));
     i = close + 1;
   }
+}
+
+/** The key that `xml[from, to)` spells, or null. */
+function keyAt(xml: string, from: number, to: number, keys: readonly string[]): string | null {
+  const n = to - from;
+  for (const key of keys) if (key.length === n && xml.startsWith(key, from)) return key;
+  return null;
 }
 
 export function isSpace(c: number): boolean {
