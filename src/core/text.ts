@@ -353,7 +353,9 @@ const NA_LETTERS = new Set([..."naoeilu"].map((ch) => ch.charCodeAt(0)));
 export function isNotApplicable(input: unknown): boolean {
   if (input === null || input === undefined) return false;
   if (typeof input === "string") {
-    // hot (every optional cell, every required field): a name or a sentence is ruled out by one of its characters
+    // hot (every optional cell, every required field, blank ones included): a blank cell is no mark, and a name or
+    // a sentence is ruled out by one of its characters
+    if (input === "") return false;
     for (let i = 0; i < input.length; i++)
       if (rulesOutNotApplicable(input.charCodeAt(i))) return false;
   }
