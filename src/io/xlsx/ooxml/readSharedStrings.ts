@@ -4,6 +4,7 @@
  * whitespace as written; entities and Excel's _xHHHH_ escapes are decoded.
  */
 import {
+  decodeEntities,
   decodeExcelEscapes,
   elementText,
   nextTag,
@@ -47,6 +48,18 @@ export function readStringItem(
   throw new PartError("corrupt", `<${itemName}> 没有结束`);
 }
 
+const PRESERVE = '<t xml:space="preserve">';
+
+/**
+ * Where the text of an item starts when the item opens with a plain `<t>` or `<t xml:space="preserve">` at `at`;
+ * else -1. Such an item with no markup up to "</t></si>" has that text alone (what readStringItem gives it).
+ */
+function plainTextStart(xml: string, at: number): number {
+  if (xml.startsWith("<t>", at)) return at + 3;
+  if (xml.startsWith(PRESERVE, at)) return at + PRESERVE.length;
+  return -1;
+}
+
 /** All strings of the shared string table, in order. */
 export function readSharedStrings(xml: string, part = "xl/sharedStrings.xml"): string[] {
   refuseDoctype(xml, part);
@@ -60,6 +73,14 @@ export function readSharedStrings(xml: string, part = "xl/sharedStrings.xml"): s
       if (tag.name !== "si" || tag.closing) continue;
       if (tag.selfClosing) {
         out.push("");
+        continue;
+      }
+      // most items are one plain <t> (Excel, WPS, openpyxl, our writer): taken straight from between the tags
+      const from = plainTextStart(xml, tag.end + 1);
+      const lt = from < 0 ? -1 : xml.indexOf("<", from);
+      if (lt >= 0 && lt < limit && xml.startsWith("</t></si>", lt)) {
+        out.push(ownText(decodeExcelEscapes(decodeEntities(xml.slice(from, lt)))));
+        pos = lt + 4; // at </si>
         continue;
       }
       const item = readStringItem(xml, tag.end, limit, "si");
