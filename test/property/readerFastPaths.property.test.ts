@@ -2,9 +2,11 @@
  * Property tests (fast-check): the SpreadsheetML reader's fast paths give what its general scan gives. A shared
  * string item written as one plain <t> (taken straight from between the tags) reads as the same item written so
  * that only the general scan reads it: a space inside the start tag, a comment after the text, split into runs.
+ * The header matcher's edit distance, on two reused rows, is the distance as defined wherever it matters (≤ cap).
  */
 import fc from "fast-check";
 import { readSharedStrings } from "../../src/io/xlsx/ooxml/readSharedStrings";
+import { editDistance, matchHeader } from "../../src/io/xlsx/reader/header";
 
 /** What an item's text may hold, as written in the XML: entities, references, Excel escapes, CJK, spaces. */
 const xmlPiece = fc.oneof(
@@ -89,5 +91,53 @@ describe("shared strings: the plain-<t> fast path", () => {
       [false, true, true]
     );
     expect(readSharedStrings(xml)).toEqual(["A&B 护航\r<x>", "", "  空格  "]);
+  });
+});
+
+/** Levenshtein distance as defined: the full table, fresh arrays. */
+function plainDistance(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    d.push([i]);
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] =
+        i === 0
+          ? j
+          : Math.min(
+              d[i - 1][j] + 1,
+              d[i][j - 1] + 1,
+              d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+            );
+  }
+  return d[a.length][b.length];
+}
+
+describe("header labels: the reused-row edit distance", () => {
+  const label = fc.oneof(
+    fc.constantFrom("案例名称", "企业名称", "联系人", "案例申报方向和简述", "联系方式", ""),
+    fc.string({ maxLength: 24 }),
+    fc
+      .array(fc.constantFrom("案", "例", "名", "称", "列", "企", "业", "a", "\ud83d"), {
+        maxLength: 24,
+      })
+      .map((a) => a.join(""))
+  );
+  it("is the distance when it is within the cap, and above the cap when the distance is", () => {
+    fc.assert(
+      fc.property(label, label, fc.integer({ min: 0, max: 3 }), (a, b, cap) => {
+        const d = plainDistance(a, b);
+        const r = editDistance(a, b, cap);
+        if (d <= cap) expect(r).toBe(d);
+        else expect(r).toBeGreaterThan(cap);
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("misspelt labels still read as the label they stand for", () => {
+    expect(matchHeader("案列名称")).toBe("caseName");
+    expect(matchHeader("联糸人")).toBe("contact");
+    expect(matchHeader("案例申报方向和简诉")).toBe("summary");
+    expect(matchHeader("湖南省工业和信息化厅")).toBeNull();
   });
 });

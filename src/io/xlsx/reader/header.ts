@@ -4,6 +4,7 @@
  * result is a map from field to column.
  */
 import type { CaseField } from "../../../core/model";
+import { memoOfString } from "../../../core/memo";
 import { toHalfWidth } from "../../../core/text";
 import type { SheetGrid } from "./grid";
 
@@ -49,6 +50,16 @@ interface HeaderMatch {
 
 function matchHeaderCell(text: string): HeaderMatch | null {
   if (text === "" || text.length > 40) return null;
+  return headerMemo(text);
+}
+
+/**
+ * The match of each text, kept: every sheet's first rows are scored cell by cell, and the 14 workbooks of a merge
+ * repeat the template's labels and the same categories, names and contacts (the match is never changed by callers).
+ */
+const headerMemo = memoOfString(matchHeaderText, 20_000);
+
+function matchHeaderText(text: string): HeaderMatch | null {
   const s = normalizeHeader(text);
   if (s === "" || s.length > 20) return null;
   for (const [field, re] of HEADER_PATTERNS) if (re.test(s)) return { field, corrected: null };
@@ -82,21 +93,41 @@ function matchMisspelt(s: string): HeaderMatch | null {
   return null;
 }
 
-/** Levenshtein distance, stopping early once every path exceeds `cap`. */
-function editDistance(a: string, b: string, cap: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+/**
+ * Levenshtein distance (UTF-16 code units), stopping early once every path exceeds `cap` (then some number above
+ * `cap`). Exported for its property test.
+ */
+export function editDistance(a: string, b: string, cap: number): number {
+  // two rows reused across calls (labels and candidates are at most 20 units, checked by the caller)
+  let prev = ROW_A;
+  let cur = ROW_B;
+  if (b.length + 1 > prev.length) {
+    prev = new Int32Array(b.length + 1);
+    cur = new Int32Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]);
+      const v = Math.min(
+        prev[j] + 1,
+        cur[j - 1] + 1,
+        prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1)
+      );
+      cur[j] = v;
+      if (v < best) best = v;
     }
     if (best > cap) return cap + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length];
 }
+const ROW_A = new Int32Array(32);
+const ROW_B = new Int32Array(32);
 
 /** Something the clerk should know about how the header was read (reported as a warning, the table still reads). */
 export type HeaderNote =
