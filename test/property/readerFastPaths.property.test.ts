@@ -2,9 +2,11 @@
  * Property tests (fast-check): the SpreadsheetML reader's fast paths give what its general scan gives. A shared
  * string item written as one plain <t> (taken straight from between the tags) reads as the same item written so
  * that only the general scan reads it: a space inside the start tag, a comment after the text, split into runs.
+ * A worksheet cell <c …><v>…</v></c> (read straight) reads as the same cell written <v >…</v> (the tag-by-tag scan).
  * The header matcher's edit distance, on two reused rows, is the distance as defined wherever it matters (≤ cap).
  */
 import fc from "fast-check";
+import { readSheetXml, type SheetContext } from "../../src/io/xlsx/ooxml/readSheet";
 import { readSharedStrings } from "../../src/io/xlsx/ooxml/readSharedStrings";
 import { editDistance, matchHeader } from "../../src/io/xlsx/reader/header";
 
@@ -139,5 +141,79 @@ describe("header labels: the reused-row edit distance", () => {
     expect(matchHeader("联糸人")).toBe("contact");
     expect(matchHeader("案例申报方向和简诉")).toBe("summary");
     expect(matchHeader("湖南省工业和信息化厅")).toBeNull();
+  });
+});
+
+describe("worksheet cells: the plain-<v> fast path", () => {
+  const ctx: SheetContext = {
+    sharedStrings: ["护航", "", "湖南省工业和信息化厅", "  空格  ", "A&B"],
+    formats: [
+      { date: false, percent: false },
+      { date: true, percent: false },
+      { date: false, percent: true },
+    ],
+    date1904: false,
+  };
+  /** A cell's type, style and <v> text as written (entities and references included). */
+  const cell = fc.record({
+    t: fc.constantFrom(null, "s", "n", "str", "b", "e", "d", "inlineStr"),
+    s: fc.constantFrom(null, "0", "1", "2", "7"),
+    r: fc.boolean(),
+    v: fc.oneof(
+      fc.constantFrom("0", "1", "4", "45292", "45292.5", "-3.25", "1e3", "", " ", "true"),
+      fc.constantFrom("#N/A", "#REF!", "2024-12-01", "2024-12-01T08:00:00", "abc", "x&amp;y"),
+      fc.constantFrom("&#49;&#50;", "&lt;1&gt;", "护航网络安全", "1,234", "NaN", "Infinity"),
+      fc.integer({ min: -5, max: 100000 }).map(String)
+    ),
+  });
+  const sheetOf = (
+    rows: (typeof cell extends fc.Arbitrary<infer C> ? C : never)[][],
+    spaced: boolean
+  ) => {
+    const body = rows
+      .map((cells, i) => {
+        const cs = cells
+          .map((c, j) => {
+            const attrs = `${c.r ? ` r="${String.fromCharCode(65 + j)}${i + 1}"` : ""}${c.s === null ? "" : ` s="${c.s}"`}${c.t === null ? "" : ` t="${c.t}"`}`;
+            return `<c${attrs}>${spaced ? "<v >" : "<v>"}${c.v}</v></c>`;
+          })
+          .join("");
+        return `<row r="${i + 1}">${cs}</row>`;
+      })
+      .join("");
+    return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+  };
+  const read = (xml: string) => {
+    try {
+      return readSheetXml(xml, ctx, "xl/worksheets/sheet1.xml");
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  it("reads every cell as the general scan reads it", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }), (rows) =>
+        expect(read(sheetOf(rows, false))).toEqual(read(sheetOf(rows, true)))
+      ),
+      { numRuns: 400 }
+    );
+  });
+
+  it("reads what a plain cell holds", () => {
+    const xml = sheetOf(
+      [
+        [
+          { t: "s", s: null, r: true, v: "2" },
+          { t: null, s: "1", r: true, v: "45292" },
+          { t: null, s: null, r: false, v: "&#49;2" },
+        ],
+      ],
+      false
+    );
+    const sheet = readSheetXml(xml, ctx, "xl/worksheets/sheet1.xml");
+    expect(sheet.rows[1][1].text).toBe("湖南省工业和信息化厅");
+    expect(sheet.rows[1][2].text).toBe("2024-01-01");
+    expect(sheet.rows[1][3].num).toBe(12);
   });
 });

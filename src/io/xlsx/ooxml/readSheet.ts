@@ -11,6 +11,7 @@ import { readStringItem } from "./readSharedStrings";
 import { GENERAL_FORMAT, type CellFormatKind } from "./readStyles";
 import {
   attrsInto,
+  decodeEntities,
   elementText,
   nextTag,
   ownText,
@@ -185,26 +186,33 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
         raw.value = null;
         raw.inline = null;
         raw.formula = false;
-        // the cell's children, up to </c>
-        while (nextTag(xml, pos, limit, tag)) {
-          pos = tag.end + 1;
-          if (tag.closing) {
-            if (tag.name === "c") break;
-            continue;
-          }
-          if (tag.name === "v") {
-            if (tag.selfClosing) continue;
-            const v = elementText(xml, tag.end, "v", limit);
-            // numbers and string indexes are short; anything longer is kept without the sheet's text (ownText)
-            raw.value = ownText(v.text);
-            pos = v.end;
-          } else if (tag.name === "f") {
-            raw.formula = true;
-            if (!tag.selfClosing) pos = elementText(xml, tag.end, "f", limit).end;
-          } else if (tag.name === "is" && !tag.selfClosing) {
-            const item = readStringItem(xml, tag.end, limit, "is");
-            raw.inline = item.text;
-            pos = item.end;
+        // most cells are <v>…</v></c> with plain text (Excel, WPS, openpyxl): read straight, as the loop below would
+        const vEnd = xml.startsWith("<v>", pos) ? xml.indexOf("<", pos + 3) : -1;
+        if (vEnd >= 0 && vEnd < limit && xml.startsWith("</v></c>", vEnd)) {
+          raw.value = ownText(decodeEntities(xml.slice(pos + 3, vEnd)));
+          pos = vEnd + 8;
+        } else {
+          // the cell's children, up to </c>
+          while (nextTag(xml, pos, limit, tag)) {
+            pos = tag.end + 1;
+            if (tag.closing) {
+              if (tag.name === "c") break;
+              continue;
+            }
+            if (tag.name === "v") {
+              if (tag.selfClosing) continue;
+              const v = elementText(xml, tag.end, "v", limit);
+              // numbers and string indexes are short; anything longer is kept without the sheet's text (ownText)
+              raw.value = ownText(v.text);
+              pos = v.end;
+            } else if (tag.name === "f") {
+              raw.formula = true;
+              if (!tag.selfClosing) pos = elementText(xml, tag.end, "f", limit).end;
+            } else if (tag.name === "is" && !tag.selfClosing) {
+              const item = readStringItem(xml, tag.end, limit, "is");
+              raw.inline = item.text;
+              pos = item.end;
+            }
           }
         }
         const s = cellAttrs.s === null ? 0 : Number(cellAttrs.s);
