@@ -191,7 +191,11 @@ function readRow(
     cols[f] === undefined ? EMPTY_CELL : grid.cell(row, cols[f]!);
   const text = (f: TableField): string => (cols[f] === undefined ? "" : grid.text(row, cols[f]!));
 
-  for (const [f, col] of layout.fields) {
+  const { fields } = layout;
+  for (let i = 0; i < fields.length; i++) {
+    // indexed, not destructured: this runs for every field of every row
+    const f = fields[i][0];
+    const col = fields[i][1];
     if (!grid.cell(row, col).missingResult) continue;
     const label = f === "prefecture" ? "所属市州" : CASE_FIELD_LABELS[f];
     findings.push(
