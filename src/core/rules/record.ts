@@ -76,11 +76,26 @@ function rawOf(record: CaseRecord, field: CaseField): string {
       return record.directionRaw;
     case "summary":
       return record.summaryCell;
+    // the other required fields by name (hot: a property read by a computed key is a slow, generic lookup)
+    case "caseName":
+      return textOr(record.caseName);
+    case "enterprise":
+      return textOr(record.enterprise);
+    case "contact":
+      return textOr(record.contact);
+    case "phone":
+      return textOr(record.phone);
+    case "uscc":
+      return textOr(record.uscc);
     default: {
       const v = record[field as keyof CaseRecord];
       return typeof v === "string" ? v : "";
     }
   }
+}
+
+function textOr(v: unknown): string {
+  return typeof v === "string" ? v : "";
 }
 
 /**
