@@ -60,13 +60,33 @@ export function groupBy<T>(
  * has at least 6 characters), or their character-bigram similarity (Dice) is at least 0.8.
  */
 export function sameCaseName(a: string, b: string): boolean {
-  const x = normalizeCaseName(a);
-  const y = normalizeCaseName(b);
+  return sameCaseForm(caseNameForm(a), caseNameForm(b));
+}
+
+/** A case name prepared once for many sameCaseName comparisons: normalised, its bigrams counted when first needed. */
+export interface CaseNameForm {
+  norm: string;
+  grams: Map<string, number> | null;
+}
+
+export function caseNameForm(name: string): CaseNameForm {
+  return { norm: normalizeCaseName(name), grams: null };
+}
+
+/**
+ * sameCaseName of the two names the forms were made of. R3 compares every pair of an enterprise's rows: each name is
+ * normalised once and its bigrams counted once, however many pairs it is in.
+ */
+export function sameCaseForm(a: CaseNameForm, b: CaseNameForm): boolean {
+  const x = a.norm;
+  const y = b.norm;
   if (x === "" || y === "") return false;
   if (x === y) return true;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const xShort = x.length <= y.length;
+  const short = xShort ? x : y;
+  const long = xShort ? y : x;
   if (short.length >= 6 && long.includes(short)) return true;
-  return dice(x, y) >= 0.8;
+  return diceOf((a.grams ??= bigrams(x)), (b.grams ??= bigrams(y))) >= 0.8;
 }
 
 function bigrams(s: string): Map<string, number> {
@@ -79,9 +99,7 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
-function dice(a: string, b: string): number {
-  const A = bigrams(a);
-  const B = bigrams(b);
+function diceOf(A: ReadonlyMap<string, number>, B: ReadonlyMap<string, number>): number {
   let total = 0;
   let common = 0;
   for (const n of A.values()) total += n;

@@ -1,11 +1,17 @@
 /**
  * Property tests (fast-check): the hot text helpers' fast paths (a scan that returns the text as it is, a character
- * that rules out an N/A mark, a skipped credit-code check, memos) give exactly what the plain definitions give.
+ * that rules out an N/A mark, a skipped credit-code check, memos, case names prepared once for R3's pairs) give
+ * exactly what the plain definitions give.
  */
 import fc from "fast-check";
-import { enterpriseIdentities } from "../../src/core/duplicates";
+import {
+  caseNameForm,
+  enterpriseIdentities,
+  sameCaseForm,
+  sameCaseName,
+} from "../../src/core/duplicates";
 import { enterpriseCellKey, identityCellKey } from "../../src/core/formulas";
-import { enterpriseKey } from "../../src/core/normalize";
+import { enterpriseKey, normalizeCaseName } from "../../src/core/normalize";
 import { checkUscc, makeUscc } from "../../src/core/uscc";
 import { encodeFingerprint, foldedHash, OFFICIAL_FIELDS } from "../../src/sheets/records";
 import {
@@ -262,6 +268,72 @@ describe("identityCellKey", () => {
           expect([id, identityCellKey(id)]).toEqual([id, enterpriseCellKey(id)]);
       }),
       { numRuns: 3000 }
+    );
+  });
+});
+
+/** sameCaseName as it read before the prepared forms: fresh bigram maps for every pair. */
+function plainSameCaseName(a: string, b: string): boolean {
+  const x = normalizeCaseName(a);
+  const y = normalizeCaseName(b);
+  if (x === "" || y === "") return false;
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length >= 6 && long.includes(short)) return true;
+  const grams = (s: string) => {
+    const chars = [...s];
+    const m = new Map<string, number>();
+    for (let i = 0; i + 1 < chars.length; i++)
+      m.set(chars[i] + chars[i + 1], (m.get(chars[i] + chars[i + 1]) ?? 0) + 1);
+    return m;
+  };
+  const A = grams(x);
+  const B = grams(y);
+  let total = 0;
+  let common = 0;
+  for (const n of A.values()) total += n;
+  for (const [g, n] of B) {
+    total += n;
+    common += Math.min(n, A.get(g) ?? 0);
+  }
+  return (total === 0 ? 0 : (2 * common) / total) >= 0.8;
+}
+
+describe("case names compared through prepared forms (R3)", () => {
+  const caseName = fc.oneof(
+    cellText,
+    fc
+      .array(
+        fc.constantFrom(
+          "工业",
+          "互联网",
+          "安全",
+          "分类分级",
+          "管理",
+          "实践",
+          "案例",
+          "（",
+          "）",
+          "湘钢",
+          "1",
+          "项目"
+        ),
+        { maxLength: 8 }
+      )
+      .map((p) => p.join(""))
+  );
+  it("every pair of a group gives what sameCaseName gave, each form reused across pairs", () => {
+    fc.assert(
+      fc.property(fc.array(caseName, { maxLength: 8 }), (names) => {
+        const forms = names.map(caseNameForm);
+        for (let a = 0; a < names.length; a++)
+          for (let b = 0; b < names.length; b++) {
+            const want = plainSameCaseName(names[a], names[b]);
+            expect(sameCaseForm(forms[a], forms[b])).toBe(want);
+            expect(sameCaseName(names[a], names[b])).toBe(want);
+          }
+      }),
+      { numRuns: 500 }
     );
   });
 });

@@ -3,7 +3,7 @@
  * than one prefecture) and R6 (more recommendations than the quota). Every row involved is flagged, each message names
  * the other rows so the clerk can find them.
  */
-import { enterpriseIdentities, groupBy, sameCaseName } from "../duplicates";
+import { caseNameForm, enterpriseIdentities, groupBy, sameCaseForm } from "../duplicates";
 import { finding, type Finding } from "../findings";
 import type { CaseRecord, IndicatorValues } from "../model";
 import type { CampaignSettings } from "../settings";
@@ -60,13 +60,12 @@ export function checkSameCase(records: readonly CaseRecord[], ids: readonly stri
   const out: Finding[] = [];
   for (const idx of groupBy(records, (_, i) => ids[i]).values()) {
     if (idx.length < 2) continue;
-    // within one enterprise: pairs of rows whose case names are the same or near the same
+    // within one enterprise: pairs of rows whose case names are the same or near the same (each name prepared once)
     const partners = new Map<number, number[]>();
+    const forms = idx.map((i) => caseNameForm(records[i].caseName));
     for (let a = 0; a < idx.length; a++) {
       for (let b = a + 1; b < idx.length; b++) {
-        const ra = records[idx[a]];
-        const rb = records[idx[b]];
-        if (!sameCaseName(ra.caseName, rb.caseName)) continue;
+        if (!sameCaseForm(forms[a], forms[b])) continue;
         partners.set(idx[a], [...(partners.get(idx[a]) ?? []), idx[b]]);
         partners.set(idx[b], [...(partners.get(idx[b]) ?? []), idx[a]]);
       }
