@@ -31,8 +31,13 @@ export function checkAll(
 ): Finding[] {
   const out: Finding[] = [];
   // a form's own finding first: it names the problem as the form shows it, and wins the dedupe below
-  for (const r of records) out.push(...checkForm(r, settings), ...checkRecord(r, settings));
-  out.push(...checkAcrossRows(records));
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    // pushed one by one: a spread per record goes through the iterator protocol
+    append(out, checkForm(r, settings));
+    append(out, checkRecord(r, settings));
+  }
+  append(out, checkAcrossRows(records));
   const sets = Array.isArray(indicators) ? indicators : Object.values(indicators as IndicatorMap);
   for (const ind of sets) {
     if (ind) out.push(...checkIndicators(ind, ind.source.file));
@@ -40,6 +45,10 @@ export function checkAll(
   if (!Array.isArray(indicators))
     out.push(...checkQuota(records, indicators as IndicatorMap, settings));
   return dedupeFindings(out);
+}
+
+function append(out: Finding[], more: readonly Finding[]): void {
+  for (let i = 0; i < more.length; i++) out.push(more[i]);
 }
 
 /**

@@ -135,7 +135,10 @@ export function attrsInto(
 /** The key that `xml[from, to)` spells, or null. */
 function keyAt(xml: string, from: number, to: number, keys: readonly string[]): string | null {
   const n = to - from;
-  for (const key of keys) if (key.length === n && xml.startsWith(key, from)) return key;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key.length === n && xml.startsWith(key, from)) return key;
+  }
   return null;
 }
 
