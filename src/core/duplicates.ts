@@ -3,7 +3,7 @@
  * An enterprise is identified by its 统一社会信用代码 where any row gives a valid one; rows that give only a name join
  * the code their normalised name is known under (when that name maps to exactly one code), else stay keyed by name.
  */
-import { enterpriseKey, normalizeCaseName, normalizeEnterpriseName } from "./normalize";
+import { normalizeCaseName, normalizeEnterpriseName } from "./normalize";
 import { checkUscc } from "./uscc";
 
 export interface EnterpriseRef {
@@ -35,7 +35,8 @@ export function enterpriseIdentities(rows: readonly EnterpriseRef[]): string[] {
     const name = normalizeEnterpriseName(r.enterprise);
     const codes = codesByName.get(name);
     if (codes && codes.size === 1) return "C:" + [...codes][0];
-    return enterpriseKey(r.enterprise);
+    // enterpriseKey(r.enterprise) without a code: the name just normalised
+    return name === "" ? "" : "N:" + name;
   });
 }
 
