@@ -33,6 +33,8 @@ export function namesSeveralEnterprises(name: unknown): boolean {
   const s = toHalfWidth(cleanText(name));
   if (s === "") return false;
   if (/联合体|联合申报|牵头单位|参与单位/.test(s)) return true;
+  // one part (no separator at all) is one name: the usual case, without splitting (hot: every record)
+  if (!SPLIT.test(s)) return false;
   const parts = s.split(SPLIT).map((p) => p.trim().replace(/[(（][^）)]*[)）]$/, ""));
   return parts.filter((p) => p.length > 1 && ENTITY_END.test(p)).length >= 2;
 }

@@ -1,7 +1,7 @@
 /**
  * Property tests (fast-check): the hot text helpers' fast paths (a scan that returns the text as it is, a character
- * that rules out an N/A mark, a skipped credit-code check, memos, case names prepared once for R3's pairs) give
- * exactly what the plain definitions give.
+ * that rules out an N/A mark, a skipped credit-code check, memos, case names prepared once for R3's pairs, R1's
+ * one-part names not split) give exactly what the plain definitions give.
  */
 import fc from "fast-check";
 import {
@@ -11,7 +11,11 @@ import {
   sameCaseName,
 } from "../../src/core/duplicates";
 import { enterpriseCellKey, identityCellKey } from "../../src/core/formulas";
-import { enterpriseKey, normalizeCaseName } from "../../src/core/normalize";
+import {
+  enterpriseKey,
+  namesSeveralEnterprises,
+  normalizeCaseName,
+} from "../../src/core/normalize";
 import { checkUscc, makeUscc } from "../../src/core/uscc";
 import { encodeFingerprint, foldedHash, OFFICIAL_FIELDS } from "../../src/sheets/records";
 import {
@@ -334,6 +338,53 @@ describe("case names compared through prepared forms (R3)", () => {
           }
       }),
       { numRuns: 500 }
+    );
+  });
+});
+
+describe("namesSeveralEnterprises (R1)", () => {
+  const ORG_END = "(?:公司|集团|企业|厂|院|所|中心|大学|学院|银行|合作社)";
+  const SPLIT = new RegExp(
+    `[、，,；;／/&＆+＋]|\\s和\\s|以及|(?:和|与|及)(?=[^和与及]{2,}${ORG_END})`
+  );
+  const ENTITY_END = new RegExp(`${ORG_END}$`);
+  /** The rule as it read before the one-part shortcut: always split. */
+  const plain = (name: string) => {
+    const s = toHalfWidth(cleanText(name));
+    if (s === "") return false;
+    if (/联合体|联合申报|牵头单位|参与单位/.test(s)) return true;
+    const parts = s.split(SPLIT).map((p) => p.trim().replace(/[(（][^）)]*[)）]$/, ""));
+    return parts.filter((p) => p.length > 1 && ENTITY_END.test(p)).length >= 2;
+  };
+  const name = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom("湖南", "华菱", "有限公司", "集团", "大学", "研究院", "厂", "中心"),
+        fc.constantFrom(
+          "、",
+          "，",
+          ",",
+          "；",
+          "/",
+          "／",
+          "&",
+          "＋",
+          " 和 ",
+          "和",
+          "与",
+          "及",
+          "以及"
+        ),
+        fc.constantFrom("（盖章）", "(牵头)", "联合体", " ", "\u3000", "，"),
+        cellText
+      ),
+      { maxLength: 8 }
+    )
+    .map((p) => p.join(""));
+  it("gives what splitting every name gives", () => {
+    fc.assert(
+      fc.property(name, (n) => expect(namesSeveralEnterprises(n)).toBe(plain(n))),
+      { numRuns: 3000 }
     );
   });
 });
