@@ -584,6 +584,8 @@ const LEVEL_DIGITS: Record<string, number> = {
 export function parseLevel(input: unknown): Level | null {
   if (typeof input === "number")
     return Number.isInteger(input) && input >= 1 && input <= 5 ? LEVELS[5 - input] : null;
+  // a blank cell (most rows: the official table has no level column) is no level, without folding
+  if (input === "") return null;
   const s = toHalfWidth(cleanText(input)).replace(/\s/g, "").toUpperCase();
   if (s === "") return null;
   const m = /^(?:第|LEVEL|L)?([1-5一二三四五ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)(?:\.0+)?(?:级|等级|级别)?$/.exec(s);
