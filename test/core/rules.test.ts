@@ -38,6 +38,22 @@ describe("row rules", () => {
     ).toBe(true);
   });
 
+  it("REQ: a 方向和简述 cell headed by a direction that is none of the five names it, not 未填写", () => {
+    const message = (summary: string) =>
+      checkRecord(rec({ direction: null, directionRaw: "", summary }), settings).find(
+        (x) => x.code === "REQ" && x.message.includes("申报方向")
+      )?.message;
+    for (const [summary, head] of [
+      ["（二）工业控制系统安全防护方向：建设纵深防御体系。", "工业控制系统安全防护方向"],
+      ["【数据安全案例】：完成数据分类分级。", "数据安全案例"],
+      ["方向三 供应链安全方向：梳理供应商清单。", "供应链安全方向"],
+    ])
+      expect(message(summary)).toContain(`申报方向“${head}”无法识别：应为五个方向之一`);
+    // prose that does not start like a heading: the direction is simply missing
+    for (const summary of ["公司：建成覆盖全部产线的防护体系。", "建成覆盖全部产线的防护体系。"])
+      expect(message(summary)).toMatch(/^未填写申报方向/);
+  });
+
   it("REQ: 统一社会信用代码 only where the source has a column for it", () => {
     expect(checkRecord(rec(), settings)).toEqual([]);
     const f = checkRecord(rec({ columns: { ...rec().columns, uscc: "H" } }), settings);

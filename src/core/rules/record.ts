@@ -102,6 +102,17 @@ function textOr(v: unknown): string {
  * A required field says nothing when it is blank, holds only filler or invisible characters ("___", "……", NBSP,
  * zero-width) or only an N/A mark ("/", "无", "—", "不适用"): "/" in 联系人 is an empty 联系人.
  */
+/**
+ * The head of a 方向和简述 cell that reads as a direction but is none of the five ("（二）工业控制系统安全防护方向：…"):
+ * the words before the colon, numbering left off; null when the cell does not start like a heading.
+ */
+const HEAD_LIKE =
+  /^\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|方向[一二三四五\d]|[①-⑤]|\d{1,2}[.、．])?\s*[【[]?([^：:，,。【】[\]]{2,24}?(?:方向|案例))[】\]]?\s*[：:]/;
+
+function unknownDirectionHead(summary: string): string | null {
+  return HEAD_LIKE.exec(summary)?.[1]?.trim() ?? null;
+}
+
 function saysNothing(raw: string): boolean {
   return !hasMeaningfulText(raw) || isNotApplicable(raw);
 }
@@ -125,9 +136,9 @@ function checkRequired(record: CaseRecord, add: Add): void {
       add(
         "REQ",
         field,
-        raw === ""
+        raw === "" && unknownDirectionHead(record.summary) === null
           ? "未填写申报方向：请在“案例申报方向和简述”开头写明方向（如“工业互联网安全分类分级案例：……”）"
-          : `申报方向“${raw}”无法识别：应为五个方向之一（分类分级、车联网、工控评估、漏洞治理、威胁监测）`
+          : `申报方向“${raw || unknownDirectionHead(record.summary)}”无法识别：应为五个方向之一（分类分级、车联网、工控评估、漏洞治理、威胁监测）`
       );
     } else if (field === "summary" && saysNothing(record.summary) && raw !== "") {
       add(
