@@ -44,3 +44,17 @@ export function chineseDigits(s: string): number | null {
   }
   return n;
 }
+
+/** One to five in every way forms number things: 3, 三, ③, ⑶, ㈢, Ⅲ, ⅲ, III (directions' enumerators, levels). */
+const ONE_TO_FIVE: Readonly<Record<string, 1 | 2 | 3 | 4 | 5>> = (() => {
+  const out: Record<string, 1 | 2 | 3 | 4 | 5> = {};
+  const ways = ["12345", "一二三四五", "①②③④⑤", "⑴⑵⑶⑷⑸", "㈠㈡㈢㈣㈤", "ⅠⅡⅢⅣⅤ", "ⅰⅱⅲⅳⅴ"];
+  for (const way of ways) [...way].forEach((ch, i) => (out[ch] = (i + 1) as 1 | 2 | 3 | 4 | 5));
+  ["I", "II", "III", "IV", "V"].forEach((r, i) => (out[r] = (i + 1) as 1 | 2 | 3 | 4 | 5));
+  return out;
+})();
+
+/** 1 … 5 for a numeral of ONE_TO_FIVE; null for anything else. */
+export function oneToFive(s: string): 1 | 2 | 3 | 4 | 5 | null {
+  return Object.prototype.hasOwnProperty.call(ONE_TO_FIVE, s) ? ONE_TO_FIVE[s] : null;
+}

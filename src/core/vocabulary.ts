@@ -3,6 +3,7 @@
  * security levels, with the spellings clerks actually use, and parsers that map those spellings to one canonical form.
  */
 import { memoOfString } from "./memo";
+import { oneToFive } from "./numerals";
 import { cleanText, toHalfWidth } from "./text";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -200,38 +201,6 @@ for (const f of DIRECTION_FORMS) {
   else FORMS_BY_FIRST.set(c, [f]);
 }
 
-const NUMERALS: Readonly<Record<string, DirectionNo>> = {
-  "1": 1,
-  "2": 2,
-  "3": 3,
-  "4": 4,
-  "5": 5,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  "①": 1,
-  "②": 2,
-  "③": 3,
-  "④": 4,
-  "⑤": 5,
-  "⑴": 1,
-  "⑵": 2,
-  "⑶": 3,
-  "⑷": 4,
-  "⑸": 5,
-  "㈠": 1,
-  "㈡": 2,
-  "㈢": 3,
-  "㈣": 4,
-  "㈤": 5,
-  Ⅰ: 1,
-  Ⅱ: 2,
-  Ⅲ: 3,
-  Ⅳ: 4,
-  Ⅴ: 5,
-};
 const NUMERAL_CLASS = "1-5一二三四五①②③④⑤⑴⑵⑶⑷⑸㈠㈡㈢㈣㈤ⅠⅡⅢⅣⅤ";
 
 // Sticky patterns (y): matched at an offset (lastIndex) of the whole text, without slicing it.
@@ -339,7 +308,7 @@ function readHeadOf(f: string): Head | null {
   let enumOk = false;
   const en = ENUMERATOR.exec(s);
   if (en) {
-    enumNo = NUMERALS[en[2] ?? en[3]];
+    enumNo = oneToFive(en[2] ?? en[3]);
     const after = s.slice(en[0].length);
     const punct = ENUM_PUNCT.exec(after);
     const arabicBracketed = en[2] !== undefined && /[1-5]/.test(en[2]);
@@ -552,34 +521,6 @@ export const LEVELS_BY_DIRECTION: Readonly<Partial<Record<DirectionName, readonl
   车联网网络安全防护案例: ["五级", "四级", "三级", "二级", "一级"],
 };
 
-const LEVEL_DIGITS: Record<string, number> = {
-  "1": 1,
-  "2": 2,
-  "3": 3,
-  "4": 4,
-  "5": 5,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  Ⅰ: 1,
-  Ⅱ: 2,
-  Ⅲ: 3,
-  Ⅳ: 4,
-  Ⅴ: 5,
-  ⅰ: 1,
-  ⅱ: 2,
-  ⅲ: 3,
-  ⅳ: 4,
-  ⅴ: 5,
-  I: 1,
-  II: 2,
-  III: 3,
-  IV: 4,
-  V: 5,
-};
-
 /** 三级 / 3级 / 第三级 / Ⅲ级 / 三 / 3 / 3.0 / "Level 3" → 三级. Returns null for anything else (blank included). */
 export function parseLevel(input: unknown): Level | null {
   if (typeof input === "number")
@@ -590,6 +531,6 @@ export function parseLevel(input: unknown): Level | null {
   if (s === "") return null;
   const m = /^(?:第|LEVEL|L)?([1-5一二三四五ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)(?:\.0+)?(?:级|等级|级别)?$/.exec(s);
   if (!m) return null;
-  const n = LEVEL_DIGITS[m[1]];
+  const n = oneToFive(m[1]);
   return n ? LEVELS[5 - n] : null;
 }
