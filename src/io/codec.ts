@@ -123,7 +123,7 @@ export function crc32Combine(crcA: number, crcB: number, lengthB: number): numbe
 export const FINISHED = "压缩部件已写出，不能再写入";
 
 /** One contiguous copy of the pieces. */
-function concat(pieces: readonly Uint8Array[]): Uint8Array {
+export function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
   if (pieces.length === 1) return pieces[0];
   let size = 0;
   for (const p of pieces) size += p.length;
@@ -150,7 +150,7 @@ export const FFLATE_CODEC: Codec = {
       finish: (head, tail) => {
         if (done) throw new Error(FINISHED);
         done = true;
-        const all = concat([head, ...body, tail].filter((p) => p.length > 0));
+        const all = concatBytes([head, ...body, tail].filter((p) => p.length > 0));
         body.length = 0;
         return {
           chunks: [level === 0 ? all : deflateSync(all, { level })],

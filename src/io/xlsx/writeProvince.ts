@@ -14,7 +14,7 @@ import { ANNEX3_SHEET, writeAnnex3Sheet } from "./writer/annex3Sheet";
 import { writeRecordSheet } from "./writer/detailSheet";
 import { FINDINGS_SHEET, writeFindingsSheet } from "./writer/findingsSheet";
 import { INDICATOR_SHEET, writeIndicatorSheet } from "./writer/indicatorSheet";
-import { concatBytes } from "./ooxml/bytes";
+import { concatBytes } from "../codec";
 import { newWorkbook } from "./writer/workbook";
 
 export interface ProvinceWriteOptions {

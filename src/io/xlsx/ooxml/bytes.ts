@@ -203,20 +203,6 @@ export function putUint(buf: Uint8Array, p: number, n: number): number {
   return p + digits;
 }
 
-/** One contiguous copy of the chunks. */
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  let size = 0;
-  for (const c of chunks) size += c.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 /** A sink whose blocks go to a part's deflater as they fill (allocated and reused as the deflater allows). */
 export function deflaterSink(deflater: PartDeflater): ByteSink {
   return new ByteSink(

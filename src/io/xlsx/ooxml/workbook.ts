@@ -3,13 +3,12 @@
  * entry times, document dates from the caller). Formulas are recomputed on opening (calcPr fullCalcOnLoad).
  */
 import { strToU8 } from "fflate";
-import { codec, type DeflateLevel } from "../../codec";
+import { codec, concatBytes, type DeflateLevel } from "../../codec";
 import { SharedStrings } from "./sharedStrings";
 import { SheetWriter } from "./sheet";
 import { chartXml, CT_CHART, CT_DRAWING, drawingXml, REL_CHART, REL_DRAWING } from "./chart";
 import { StyleRegistry } from "./styles";
 import { XML_HEAD, NS_MAIN, NS_REL, attrs, esc } from "./xml";
-import { concatBytes } from "./bytes";
 import { zipPieces, type Part } from "./zip";
 
 /**

@@ -3,8 +3,7 @@
  * same parts always give the same bytes. The container is laid out as fflate's zipSync lays it out (version 2.0,
  * no extra fields, no data descriptors), so with the fflate codec the bytes are those zipSync wrote.
  */
-import { codec, type CompressedPart, type DeflateLevel } from "../../codec";
-import { concatBytes } from "./bytes";
+import { codec, concatBytes, type CompressedPart, type DeflateLevel } from "../../codec";
 
 export type Part =
   | readonly [name: string, chunks: readonly Uint8Array[]]

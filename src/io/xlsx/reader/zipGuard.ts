@@ -12,7 +12,7 @@ import {
   type ZipEntry,
 } from "../../zip";
 import { formatBytes, formatMillis } from "../../limits";
-import { concatBytes } from "../ooxml/bytes";
+import { concatBytes } from "../../codec";
 import { readWorkbookInfo } from "../ooxml/readPackage";
 import { PartError, partText } from "../ooxml/xmlScan";
 

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { strFromU8 } from "fflate";
-import { concatBytes } from "../../../../src/io/xlsx/ooxml/bytes";
+import { concatBytes } from "../../../../src/io/codec";
 import { readSharedStrings } from "../../../../src/io/xlsx/ooxml/readSharedStrings";
 import { SharedStrings, textHash } from "../../../../src/io/xlsx/ooxml/sharedStrings";
 import { NS_MAIN, textElement, XML_HEAD } from "../../../../src/io/xlsx/ooxml/xml";
