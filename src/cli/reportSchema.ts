@@ -9,6 +9,7 @@ import {
   findingSchema,
   formFactsSchema,
   levelSchema,
+  packageSchema,
   prefectureSchema,
   sourceSchema,
 } from "../core/schemas";
@@ -29,13 +30,7 @@ export const cliReportSchema = z.object({
        * When the input came in a prefecture package (a .zip or a package folder): the package's name, the 申报表
        * (附件1) checked against this 推荐汇总表, and the other files (PDF 证明材料, scans) counted as attachments.
        */
-      package: z
-        .object({
-          name: z.string(),
-          forms: z.array(z.string()),
-          attachments: z.array(z.string()),
-        })
-        .optional(),
+      package: packageSchema.optional(),
     })
   ),
   records: z.array(

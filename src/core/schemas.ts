@@ -184,6 +184,13 @@ export const indicatorValuesSchema = z.object({
 });
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
+/** A prefecture package (a folder or .zip): its name, the 申报表 read with its list, the files counted as attachments. */
+export const packageSchema = z.object({
+  name: z.string(),
+  forms: z.array(z.string()),
+  attachments: z.array(z.string()),
+});
+
 /** What one input file gave: its records, its indicators (附件2), and what was wrong with it. */
 export const prefectureSubmissionSchema = z.object({
   file: z.string(),
@@ -200,13 +207,7 @@ export const prefectureSubmissionSchema = z.object({
    * When the submission came in a prefecture package (a folder or .zip holding its 附件3, 附件1 forms, 附件2 and
    * proofs): the package's name, the 申报表 read with the list, and the other files (PDF 证明材料, scans) counted.
    */
-  package: z
-    .object({
-      name: z.string(),
-      forms: z.array(z.string()),
-      attachments: z.array(z.string()),
-    })
-    .optional(),
+  package: packageSchema.optional(),
 });
 export type PrefectureSubmission = z.infer<typeof prefectureSubmissionSchema>;
 
