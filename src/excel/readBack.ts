@@ -7,11 +7,11 @@ import type { Finding } from "../core/findings";
 import { CASE_FIELD_LABELS, type CaseField } from "../core/model";
 import type { ScoredCase } from "../core/scores";
 import { cleanText } from "../core/text";
+import { decodeSourceColumns } from "../sheets/hiddenColumns";
 import {
   DETAIL_SHEET,
   PROVINCE_SHEET,
   RECORD_COLUMNS,
-  decodeSourceColumns,
   recordColumn,
   scoreFromText,
   type ReadCell,

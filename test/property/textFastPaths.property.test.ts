@@ -17,7 +17,7 @@ import {
   normalizeCaseName,
 } from "../../src/core/normalize";
 import { checkUscc, makeUscc } from "../../src/core/uscc";
-import { encodeFingerprint, foldedHash, OFFICIAL_FIELDS } from "../../src/sheets/records";
+import { encodeFingerprint, foldedHash, OFFICIAL_FIELDS } from "../../src/sheets/hiddenColumns";
 import {
   cleanText,
   foldChar,

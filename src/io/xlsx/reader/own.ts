@@ -27,17 +27,19 @@ import {
 } from "../../../sheets/indicators";
 import { recognizeFindingsHeader } from "../../../sheets/findings";
 import {
-  DETAIL_SHEET,
-  OFFICIAL_FIELDS,
-  PROVINCE_SHEET,
   formOfDraft,
+  OFFICIAL_FIELDS,
   officialFields,
+  unchangedSinceWritten,
+  type OfficialField,
+} from "../../../sheets/hiddenColumns";
+import {
+  DETAIL_SHEET,
+  PROVINCE_SHEET,
   recognizeRecordHeader,
   recordColumn,
-  unchangedSinceWritten,
   RECORD_COLUMNS,
   scoreFromText,
-  type OfficialField,
   type RecordColumnId,
   type RecordDraft,
 } from "../../../sheets/records";
