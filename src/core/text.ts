@@ -462,3 +462,12 @@ export function foldHomoglyphs(input: string): string {
   if (mixedScriptLetters(input).length === 0) return input;
   return input.replace(/[\u0370-\u03ff\u0400-\u052f]/g, (c) => HOMOGLYPHS[c] ?? c);
 }
+
+/** The values Excel's error cells hold, as text (what Range.values gives, or a file's cached result). */
+const EXCEL_ERROR =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|EXTERNAL!|PYTHON!)$/;
+
+/** Whether text is an Excel error value ("#REF!", "#N/A"…); the regex runs only on text starting with "#" (hot). */
+export function isExcelErrorText(s: string): boolean {
+  return s.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(s);
+}

@@ -11,6 +11,7 @@
  */
 import { errorMessage } from "../core/errors";
 import { columnLetter } from "../core/findings";
+import { isExcelErrorText } from "../core/text";
 import { DEFAULT_LIMITS } from "../io/limits";
 import { parseRangeRef, type CellData, type MergeRange } from "../io/xlsx/cells";
 import { toCellData, type ParsedSheet, type RawCell } from "../io/xlsx/ooxml/readSheet";
@@ -26,10 +27,6 @@ export const GRID_BLOCK_ROWS = 200;
 const FIRST_BLOCK_ROWS = 50;
 /** Bytes a cell is taken to bring before anything is measured: its value and number format, as JSON, generously. */
 const FIRST_GUESS_CELL_BYTES = 60;
-
-/** The values Excel's error cells hold (Range.values gives them as their text). */
-const ERROR_VALUE =
-  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|EXTERNAL!|PYTHON!)$/;
 
 const CELL_CONTEXT = { sharedStrings: [], formats: [], date1904: false } as const;
 
@@ -65,7 +62,7 @@ export function cellFromExcel(
     raw = { t: "b", value: value ? "1" : "0", inline: null, formula: false };
   } else {
     const text = String(value);
-    const error = format !== "@" && ERROR_VALUE.test(text);
+    const error = format !== "@" && isExcelErrorText(text);
     raw = { t: error ? "e" : "str", value: text, inline: null, formula: false };
   }
   return toCellData(raw, kind, CELL_CONTEXT);

@@ -6,7 +6,13 @@ import { finding, type Finding, type FindingCode, type Severity } from "../findi
 import { CASE_FIELD_LABELS, type CaseField, type CaseRecord } from "../model";
 import type { CampaignSettings } from "../settings";
 import { namesSeveralEnterprises } from "../normalize";
-import { countChars, hasMeaningfulText, isNotApplicable, mixedScriptLetters } from "../text";
+import {
+  countChars,
+  hasMeaningfulText,
+  isExcelErrorText,
+  isNotApplicable,
+  mixedScriptLetters,
+} from "../text";
 import { checkUscc } from "../uscc";
 import { directionByName, LEVELS_BY_DIRECTION } from "../vocabulary";
 import { ELIGIBLE_CATEGORIES } from "./eligibility";
@@ -23,14 +29,6 @@ const REQUIRED: CaseField[] = [
 ];
 
 const REQUIRED_WITH_USCC: CaseField[] = [...REQUIRED, "uscc"];
-
-/** An Excel error value that reached us as text: the cell could not be read. */
-const EXCEL_ERROR = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
-
-/** EXCEL_ERROR.test, without running the regex on text that does not start with "#" (hot: every required field). */
-function isExcelError(s: string): boolean {
-  return s.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(s);
-}
 
 export function checkRecord(record: CaseRecord, settings: CampaignSettings): Finding[] {
   const out: Finding[] = [];
@@ -124,7 +122,7 @@ function checkRequired(record: CaseRecord, add: Add): void {
     const label = CASE_FIELD_LABELS[field];
     if (raw !== "" && saysNothing(raw) && !(field === "direction" || field === "summary")) {
       add("REQ", field, `“${label}”为空（只填了“${raw}”）：请填写${label}`);
-    } else if (isExcelError(raw)) {
+    } else if (isExcelErrorText(raw)) {
       add("REQ", field, `“${label}”单元格是错误值 ${raw}，无法读取：请检查公式或重新填写`);
     } else if (field === "category" && raw !== "" && record.category === null) {
       add(
@@ -182,7 +180,7 @@ function mixedScriptsIn(field: CaseField, value: string, add: Add): void {
 
 function checkCreditCode(record: CaseRecord, add: Add): void {
   const uscc = record.uscc.trim();
-  if (uscc === "" || isExcelError(uscc)) return;
+  if (uscc === "" || isExcelErrorText(uscc)) return;
   const r = checkUscc(record.uscc);
   if (r.severity) add("ID", "uscc", r.reason, r.severity);
 }
