@@ -45,16 +45,13 @@ export function chineseDigits(s: string): number | null {
   return n;
 }
 
-/** One to five in every way forms number things: 3, 三, ③, ⑶, ㈢, Ⅲ, ⅲ, III (directions' enumerators, levels). */
-const ONE_TO_FIVE: Readonly<Record<string, 1 | 2 | 3 | 4 | 5>> = (() => {
-  const out: Record<string, 1 | 2 | 3 | 4 | 5> = {};
-  const ways = ["12345", "一二三四五", "①②③④⑤", "⑴⑵⑶⑷⑸", "㈠㈡㈢㈣㈤", "ⅠⅡⅢⅣⅤ", "ⅰⅱⅲⅳⅴ"];
-  for (const way of ways) [...way].forEach((ch, i) => (out[ch] = (i + 1) as 1 | 2 | 3 | 4 | 5));
-  ["I", "II", "III", "IV", "V"].forEach((r, i) => (out[r] = (i + 1) as 1 | 2 | 3 | 4 | 5));
-  return out;
-})();
+/** One to five in every way forms number things, five characters a way: 3, 三, ③, ⑶, ㈢, Ⅲ, ⅲ. */
+const ONE_TO_FIVE = "12345一二三四五①②③④⑤⑴⑵⑶⑷⑸㈠㈡㈢㈣㈤ⅠⅡⅢⅣⅤⅰⅱⅲⅳⅴ";
+const ROMAN_LETTERS = ["I", "II", "III", "IV", "V"];
 
-/** 1 … 5 for a numeral of ONE_TO_FIVE; null for anything else. */
+/** 1 … 5 for a numeral of ONE_TO_FIVE or I … V in Latin letters (directions' enumerators, levels); null otherwise. */
 export function oneToFive(s: string): 1 | 2 | 3 | 4 | 5 | null {
-  return Object.prototype.hasOwnProperty.call(ONE_TO_FIVE, s) ? ONE_TO_FIVE[s] : null;
+  const at = s.length === 1 ? ONE_TO_FIVE.indexOf(s) : -1;
+  const n = at >= 0 ? (at % 5) + 1 : ROMAN_LETTERS.indexOf(s) + 1;
+  return n > 0 ? (n as 1 | 2 | 3 | 4 | 5) : null;
 }
