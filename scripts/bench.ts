@@ -26,7 +26,8 @@ import { mergeSubmissions } from "../src/core/merge";
 import { defaultSettings } from "../src/core/settings";
 import { sampleData } from "../src/cli/demo/sampleData";
 import { writeSampleWorkbook } from "../src/cli/demo/writeSample";
-import { NODE_CODEC, selectNodeCodec } from "../src/cli/nodeCodec";
+import { makesLargeRollUp } from "../src/cli/inputs";
+import { expectLargeOutput, NODE_CODEC, selectNodeCodec } from "../src/cli/nodeCodec";
 import { readWorkbook } from "../src/io/xlsx/readWorkbook";
 import { writeProvinceWorkbook } from "../src/io/xlsx/writeProvince";
 import { ZIP_LEVEL } from "../src/io/xlsx/ooxml/workbook";
@@ -84,6 +85,8 @@ function run(cmd: string, args: string[]): Run {
 async function mergeChild(dir: string): Promise<void> {
   selectNodeCodec();
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".xlsx")).sort();
+  // as `huhang merge` does
+  if (makesLargeRollUp(files.map((f) => path.join(dir, f)))) expectLargeOutput();
   const t0 = performance.now();
   const settings = defaultSettings(2024);
   const subs = [];

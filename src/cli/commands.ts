@@ -29,7 +29,8 @@ import { carryScores } from "../core/scores";
 import type { CaseRecord } from "../core/model";
 import { intOption, stringOption, UsageError, type OptionSpecs, type ParsedArgs } from "./args";
 import { writeDemoInputs } from "./demo/demoFiles";
-import { expandInputs, readExpanded } from "./inputs";
+import { expandInputs, makesLargeRollUp, readExpanded } from "./inputs";
+import { expectLargeOutput } from "./nodeCodec";
 import { jsonReport, textSummary } from "./report";
 import { writeFileAtomic } from "./writeFile";
 
@@ -91,10 +92,16 @@ function dateFrom(args: ParsedArgs, io: Io): string {
   return iso ? chineseDate(iso) : given;
 }
 
-async function readAndMerge(inputs: string[], args: ParsedArgs, io: Io): Promise<MergeResult> {
+async function readAndMerge(
+  inputs: string[],
+  args: ParsedArgs,
+  io: Io,
+  writes = false
+): Promise<MergeResult> {
   if (inputs.length === 0) throw new UsageError("请给出要读取的文件或文件夹");
   const expanded = await expandInputs(inputs);
   for (const m of expanded.missing) io.err(`找不到：${m}`);
+  if (writes && makesLargeRollUp(expanded.files)) expectLargeOutput();
   const settings = settingsFrom(args);
   const prefecture = prefectureFrom(args);
   const { submissions, skipped } = await readExpanded(expanded, {
@@ -139,7 +146,7 @@ async function previousScores(file: string, io: Io): Promise<CaseRecord[] | null
 async function merge(args: ParsedArgs, io: Io): Promise<number> {
   const out = stringOption(args, "out");
   if (!out) throw new UsageError("merge 需要 --out <输出文件.xlsx>");
-  let result = await readAndMerge(args.positional, args, io);
+  let result = await readAndMerge(args.positional, args, io, true);
   const prefecture = prefectureFrom(args);
   const meta = prefecture ? result.meta[prefecture] : undefined;
   if (result.inputs.every((i) => i.status === "rejected")) {

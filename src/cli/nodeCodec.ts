@@ -5,9 +5,10 @@
  * bit), so the sheet's XML is dropped as soon as it is compressed; the head (known only at the end: the sheet's
  * dimension) is such a segment too, and the tail ends the stream. Segments of DEFLATE that each start fresh and end
  * byte-aligned concatenate into one valid stream. The CRC of head‖body comes from crc32Combine.
- * With HUHANG_DEFLATE_WORKER=1, the body blocks (1 MB each) of a large workbook are deflated on a worker thread
- * while this one goes on writing rows. The API stays synchronous: finish() waits for the worker's segments
- * (Atomics.wait, receiveMessageOnPort), and deflates a block itself if the worker fails or stalls.
+ * Past the first 4 MB, the body blocks (1 MB each, in shared memory) are deflated on a worker thread while this one
+ * goes on writing rows; when the worker is behind (two blocks in flight), the next block is deflated here. The API
+ * stays synchronous: finish() waits for the worker's segments (Atomics.wait, receiveMessageOnPort), and deflates a
+ * block itself if the worker fails or stalls. HUHANG_DEFLATE_WORKER=0 keeps everything on this thread.
  * Reading: one inflate under maxOutputLength, the cap, so a lying header never makes it allocate more.
  */
 import {
@@ -27,6 +28,7 @@ import {
   type Codec,
   type DeflateLevel,
 } from "../io/codec";
+import { BLOCK } from "../io/xlsx/ooxml/bytes";
 
 const crc32: (data: Uint8Array, value?: number) => number =
   typeof (zlib as { crc32?: unknown }).crc32 === "function"
@@ -53,20 +55,27 @@ function segment(data: Uint8Array, level: DeflateLevel, final: boolean): Uint8Ar
   return Uint8Array.prototype.slice.call(out);
 }
 
-/** The worker: deflates each block it is sent into an open segment and says so through the shared counter. */
+/**
+ * The worker: deflates each block it is sent into an open segment and says so through the shared counter. Its
+ * output buffer is sized from the last block's (a quarter more), and the segment goes back in that buffer, moved,
+ * not copied: a thread this small is seldom collected, so buffers left behind here would pile up (tens of MB).
+ */
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
 const zlib = require("node:zlib");
 const done = new Int32Array(workerData.done);
+let guess = 256 * 1024;
 workerData.port.on("message", ({ id, data, level }) => {
   let out = null;
   try {
     const z = zlib.deflateRawSync(data, {
       level,
       finishFlush: zlib.constants.Z_SYNC_FLUSH,
-      chunkSize: Math.max(65536, data.length + (data.length >>> 3) + 1024),
+      chunkSize: Math.min(guess, data.length + (data.length >>> 3) + 1024),
     });
-    out = Uint8Array.prototype.slice.call(z);
+    guess = Math.max(64 * 1024, z.length + (z.length >>> 2) + 4096);
+    out = new Uint8Array(z.buffer, z.byteOffset, z.length);
+    if (z.byteOffset !== 0 || z.buffer.byteLength > 2 * z.length + 65536) out = out.slice();
   } catch (e) {
     out = null;
   }
@@ -79,13 +88,21 @@ workerData.port.on("message", ({ id, data, level }) => {
 /** Blocks smaller than this are deflated here: handing them over costs more than it saves. */
 const OFFLOAD_BYTES = 256 * 1024;
 /**
- * The worker is started once this much has been deflated here: its thread costs ~30 MB, worth it for a large
- * workbook only (14 × 5,000 rows: 130 MB of XML, 0.4 s off the writer; 14 × 1,000: 27 MB, no worker).
+ * Blocks go to the worker once this much has been deflated here: a small workbook never starts its thread (~13 MB).
+ * The command starts it early for a large one (expectLargeOutput). Measured, 14 × 1,000 rows (27 MB of XML): 0.07 s
+ * off the run, 17 MB more peak memory; 14 × 5,000 (137 MB): 0.3 s off, 17 MB more.
  */
-const WORKER_AFTER_BYTES = 32 * 1024 * 1024;
+const WORKER_AFTER_BYTES = 4 * 1024 * 1024;
 let deflatedHere = 0;
 /** How long finish() waits for one segment before deflating the block itself. */
 const STALL_MS = 30_000;
+/**
+ * Blocks handed to the worker and not yet answered, at most: when it falls behind (a busy machine), the next block
+ * is deflated here instead, so both threads work and the blocks held stay few.
+ */
+const MAX_IN_FLIGHT = 2;
+/** Shared blocks kept for reuse once their segment is back (each 1 MB). */
+const MAX_FREE = MAX_IN_FLIGHT;
 
 /** One worker thread for the whole process, started with the first large block; never keeps the process alive. */
 class DeflateWorker {
@@ -94,6 +111,8 @@ class DeflateWorker {
   private readonly results = new Map<number, Uint8Array | null>();
   /** Blocks sent and not yet answered, kept to deflate here should the worker fail. */
   private readonly pending = new Map<number, { data: Uint8Array; level: DeflateLevel }>();
+  /** Shared full-size blocks whose segment is back: filled again by the writer (block()). */
+  private readonly free: Uint8Array[] = [];
   private next = 0;
   private broken = false;
 
@@ -112,6 +131,35 @@ class DeflateWorker {
     worker.unref();
     port2.unref();
     this.port = port2;
+  }
+
+  /** Whether the worker can take one more block now (it has fewer than MAX_IN_FLIGHT). */
+  canTake(): boolean {
+    this.drain();
+    return !this.broken && this.inFlight() < MAX_IN_FLIGHT;
+  }
+
+  private inFlight(): number {
+    let n = 0;
+    for (const id of this.pending.keys()) if (!this.results.has(id)) n++;
+    return n;
+  }
+
+  /** A block of `size` bytes in shared memory: one given back (recycle()), else a new one. */
+  block(size: number): Uint8Array {
+    if (size === BLOCK && this.free.length > 0) return this.free.pop()!;
+    return new Uint8Array(new SharedArrayBuffer(size));
+  }
+
+  /** A block whose bytes are no longer needed (its segment is made): kept to be filled again. */
+  recycle(data: Uint8Array): void {
+    const buffer = data.buffer;
+    if (
+      buffer instanceof SharedArrayBuffer &&
+      buffer.byteLength === BLOCK &&
+      this.free.length < MAX_FREE
+    )
+      this.free.push(new Uint8Array(buffer));
   }
 
   submit(data: Uint8Array, level: DeflateLevel): number {
@@ -154,7 +202,10 @@ class DeflateWorker {
       if (!this.pending.has(id) || this.results.has(id)) continue;
       this.results.set(id, out);
       // kept only to deflate it here should the worker have failed on it
-      if (out) this.pending.delete(id);
+      if (out) {
+        this.recycle(this.pending.get(id)!.data);
+        this.pending.delete(id);
+      }
     }
   }
 }
@@ -166,11 +217,9 @@ export function blocksOffloaded(): number {
   return worker ? worker.sent : 0;
 }
 
-/** The deflate worker, or null where threads cannot be started. */
+/** The deflate worker, or null where threads cannot be started (or HUHANG_DEFLATE_WORKER=0 says not to). */
 function deflateWorker(): DeflateWorker | null {
-  // off unless HUHANG_DEFLATE_WORKER=1: on this 2-core machine, usually busy, it saved 0–0.4 s at 14 × 5,000 rows
-  // and cost 70 MB more peak memory
-  if (worker === undefined && process.env.HUHANG_DEFLATE_WORKER !== "1") worker = null;
+  if (worker === undefined && process.env.HUHANG_DEFLATE_WORKER === "0") worker = null;
   if (worker === undefined) {
     try {
       worker = new DeflateWorker();
@@ -191,8 +240,9 @@ export const NODE_CODEC: Codec = {
   // instead of 0.50 s, 20.6 MB instead of 19.4 MB (level 1: 0.30 s, 22.5 MB; 6: 1.2 s, 16.9 MB)
   packageLevel: 2,
   deflater(level) {
-    // without the worker thread, push() deflates each block there and then and keeps a copy of the output only
-    const releasesBlocks = level !== 0 && process.env.HUHANG_DEFLATE_WORKER !== "1";
+    // the writer's own blocks are deflated there and then (only the output is kept); the worker takes only blocks
+    // in shared memory, which allocate() gave and the writer never fills again
+    const releasesBlocks = level !== 0;
     const body: Piece[] = [];
     let bodyCrc = 0;
     let bodySize = 0;
@@ -204,22 +254,24 @@ export const NODE_CODEC: Codec = {
         if (block.length === 0) return;
         bodyCrc = crcOf(block, bodyCrc);
         bodySize += block.length;
-        const offload =
-          level !== 0 && block.length >= OFFLOAD_BYTES && deflatedHere >= WORKER_AFTER_BYTES
+        const helper =
+          level !== 0 && block.length >= OFFLOAD_BYTES && block.buffer instanceof SharedArrayBuffer
             ? deflateWorker()
             : null;
         if (level === 0) body.push(block);
-        else if (offload) body.push(offload.submit(block, level));
+        else if (helper?.canTake()) body.push(helper.submit(block, level));
         else {
           body.push(segment(block, level, false)!);
           deflatedHere += block.length;
+          // deflated here and now: the writer may fill the block again
+          helper?.recycle(block);
         }
       },
       // once blocks go to the worker, they are made in shared memory: handed over without a copy
-      allocate: (size) =>
-        deflatedHere >= WORKER_AFTER_BYTES && deflateWorker()
-          ? new Uint8Array(new SharedArrayBuffer(size))
-          : new Uint8Array(size),
+      allocate: (size) => {
+        const helper = level !== 0 && deflatedHere >= WORKER_AFTER_BYTES ? deflateWorker() : null;
+        return helper ? helper.block(size) : null;
+      },
       finish(head, tail) {
         if (done) throw new Error(FINISHED);
         done = true;
@@ -260,4 +312,12 @@ export const NODE_CODEC: Codec = {
 /** Use node's zlib from now on (the CLI's entry point, the benchmark). */
 export function selectNodeCodec(): void {
   setCodec(NODE_CODEC);
+}
+
+/**
+ * A large workbook will be written: the deflate worker is started now, so that its thread is up (~35 ms) while this
+ * one still reads, and takes the blocks from the first 4 MB on (14 × 1,000 rows: 0.07 s off the whole run).
+ */
+export function expectLargeOutput(): void {
+  deflateWorker();
 }

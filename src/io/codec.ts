@@ -25,13 +25,14 @@ export interface PartDeflater {
   push(block: Uint8Array): void;
   finish(head: Uint8Array, tail: Uint8Array): CompressedPart;
   /**
-   * A new block of `size` bytes for the body (optional): push() may hand it to another thread without a copy, so
-   * its writer must not touch a block once it has pushed it.
+   * A new block of `size` bytes for the body (optional), or null for the writer to make its own. A block given here
+   * belongs to the deflater: push() may hand it to another thread without a copy, so its writer never touches it
+   * once pushed, and never fills it again.
    */
-  allocate?(size: number): Uint8Array;
+  allocate?(size: number): Uint8Array | null;
   /**
-   * push() keeps nothing of the block it is given once it returns (it compressed it there and then): the writer may
-   * fill the same block again instead of allocating a new one. Absent or false: every pushed block stays untouched.
+   * push() keeps nothing of the writer's own blocks once it returns (it compressed them there and then): the writer
+   * may fill the same block again instead of allocating a new one. Absent or false: every pushed block stays as is.
    */
   readonly releasesBlocks?: boolean;
 }

@@ -5,7 +5,7 @@ import type { PartDeflater } from "../../codec";
  * costs its UTF-8 size once, not a tree of JavaScript strings waiting to be joined. With a consumer (a part's
  * deflater), each block is handed over as soon as it is full and not kept here.
  */
-const BLOCK = 1 << 20;
+export const BLOCK = 1 << 20;
 /** Text up to this length is encoded by ByteSink itself. */
 const SHORT = 256;
 const encoder = new TextEncoder();
@@ -21,18 +21,24 @@ export class ByteSink {
   constructor(
     private readonly consumer: ((block: Uint8Array) => void) | null = null,
     /** Where new blocks come from (a deflater that hands them to a worker thread), plain arrays by default. */
-    private readonly allocate: ((size: number) => Uint8Array) | null = null,
+    private readonly allocate: ((size: number) => Uint8Array | null) | null = null,
     /** The consumer keeps nothing of a block once it returns: one block serves the whole part. */
     private readonly reuse = false
   ) {}
 
+  /** Whether `current` is the sink's own (else the allocator's, which may still be reading it: never refilled). */
+  private own = false;
+
   private newBlock(size: number): Uint8Array {
+    const given = this.allocate ? this.allocate(size) : null;
+    this.own = given === null;
+    if (given) return given;
     if (size === BLOCK && this.spare) {
       const block = this.spare;
       this.spare = null;
       return block;
     }
-    return this.allocate ? this.allocate(size) : new Uint8Array(size);
+    return new Uint8Array(size);
   }
 
   write(text: string): void {
@@ -161,7 +167,8 @@ export class ByteSink {
 
   private seal(): void {
     if (this.pos > 0) this.emit(this.current.subarray(0, this.pos));
-    if (this.reuse && this.consumer && this.current.length === BLOCK) this.spare = this.current;
+    if (this.reuse && this.own && this.consumer && this.current.length === BLOCK)
+      this.spare = this.current;
     this.current = new Uint8Array(0);
     this.pos = 0;
   }

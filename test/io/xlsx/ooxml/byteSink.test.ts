@@ -84,4 +84,22 @@ describe("ByteSink", () => {
     expect(Buffer.concat(copies).equals(Buffer.concat(kept))).toBe(true);
     expect(seen.size).toBeLessThanOrEqual(3);
   });
+
+  it("never refills a block its allocator gave (another thread may still read it), even when it may refill its own", () => {
+    const pushed: Array<{ block: Uint8Array; copy: Buffer }> = [];
+    let given = 0;
+    const sink = new ByteSink(
+      (b) => pushed.push({ block: b, copy: Buffer.from(b) }),
+      // every second block from the allocator, the others the sink's own
+      (size) => (given++ % 2 === 0 ? new Uint8Array(new SharedArrayBuffer(size)) : null),
+      true
+    );
+    for (let i = 0; i < 250_000; i++) sink.write(`<row r="${i}">湖南省长沙市案例</row>`);
+    sink.flush();
+    expect(pushed.length).toBeGreaterThan(4);
+    const shared = pushed.filter((p) => p.block.buffer instanceof SharedArrayBuffer);
+    expect(shared.length).toBeGreaterThan(1);
+    // what a shared block held when pushed, it still holds
+    for (const p of shared) expect(Buffer.from(p.block).equals(p.copy)).toBe(true);
+  });
 });
