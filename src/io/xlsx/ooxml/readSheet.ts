@@ -1,16 +1,19 @@
 /**
  * One worksheet part (xl/worksheets/sheetN.xml) scanned into rows of CellData and its merged ranges. The scan walks
- * the tags with indexOf (no DOM): <row r>, <c r t s> with <v>, <f> and <is>, and <mergeCell ref>. Cells or rows
+ * the tags with indexOf (no DOM): <row r>, <c r t s> with <v>, <f> and <is>, and <mergeCell ref>. A cell's
+ * attributes and a shared string's index are read in place, without slicing them out of the part. Cells or rows
  * without an r attribute follow the previous one (our own writer, and some libraries, leave it out).
  * Values: t="s" shared string, "str" formula text, "inlineStr" <is>, "b" boolean, "e" error, "d" ISO date, else a
  * number; a number in a date-formatted cell becomes a date, as Excel shows it. A formula keeps its cached value;
  * a formula without one is flagged missingResult.
  */
+import { columnLetter } from "../../../core/findings";
 import { numberText, parseRangeRef, toIsoDate, type CellData, type MergeRange } from "../cells";
 import { readStringItem } from "./readSharedStrings";
 import { GENERAL_FORMAT, type CellFormatKind } from "./readStyles";
 import {
   attrsInto,
+  isSpace,
   decodeEntities,
   elementText,
   nextTag,
@@ -43,25 +46,6 @@ export interface ParsedSheet {
 /** Excel's serial day number as a UTC Date (the 1900 or 1904 date system). */
 export function excelSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
-/** Column number of an "AB12" reference (0 when it has no letters), and its row (0 when it has no digits). */
-function parseRef(ref: string): { col: number; row: number } {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36 /* $ */) break;
-  }
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
-    else if (c !== 36) break;
-  }
-  return { col, row };
 }
 
 export interface RawCell {
@@ -140,8 +124,144 @@ export function toCellData(
   }
 }
 
+/** A <c>'s attributes as readCellAttrs finds them. */
+interface CellAttrs {
+  /** Column and row of r (0: r absent, or without letters / digits). */
+  col: number;
+  row: number;
+  t: string | null;
+  /** The style index (0 when absent). */
+  s: number;
+}
+
+/** The t values written, as constants (no string sliced out of the part for them). */
+const CELL_TYPES = ["s", "n", "str", "inlineStr", "b", "e", "d"];
+
+/**
+ * The attributes r, t and s of the start tag `xml[from, to)`, read in place: r's column and row, s's number, t as
+ * one of CELL_TYPES (or sliced, when it is another). A value with a character reference is decoded first.
+ */
+function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs): void {
+  out.col = out.row = 0;
+  out.t = null;
+  out.s = 0;
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(xml.charCodeAt(i))) i++;
+    if (i >= to) return;
+    let local = i;
+    let k = i;
+    for (; k < to; k++) {
+      const c = xml.charCodeAt(k);
+      if (c === 61 /* = */ || isSpace(c)) break;
+      if (c === 58 /* : */) local = k + 1;
+    }
+    const eq = xml.indexOf("=", k);
+    if (eq < 0 || eq >= to) return;
+    let q = eq + 1;
+    while (q < to && isSpace(xml.charCodeAt(q))) q++;
+    const quote = xml.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) return;
+    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+    if (close < 0 || close >= to) return;
+    i = close + 1;
+    if (k - local !== 1) continue;
+    const name = xml.charCodeAt(local);
+    const v0 = q + 1;
+    if (name !== 114 /* r */ && name !== 116 /* t */ && name !== 115 /* s */) continue;
+    let amp = v0;
+    while (amp < close && xml.charCodeAt(amp) !== 38 /* & */) amp++;
+    if (amp < close) {
+      // a value with a character reference: decoded first
+      const value = decodeEntities(xml.slice(v0, close));
+      setCellAttr(out, name, value, 0, value.length);
+    } else setCellAttr(out, name, xml, v0, close);
+  }
+}
+
+/** One of r, t, s from `text[from, to)` (already free of references). */
+function setCellAttr(out: CellAttrs, name: number, text: string, from: number, to: number): void {
+  if (name === 115 /* s */) {
+    let n = 0;
+    let digits = 0;
+    for (let j = from; j < to; j++) {
+      const c = text.charCodeAt(j);
+      if (c < 48 || c > 57) return void (out.s = Number(text.slice(from, to)) || 0);
+      n = n * 10 + (c - 48);
+      digits++;
+    }
+    out.s = digits > 0 ? n : 0;
+  } else if (name === 116 /* t */) {
+    const n = to - from;
+    for (let j = 0; j < CELL_TYPES.length; j++) {
+      const t = CELL_TYPES[j];
+      if (t.length === n && text.startsWith(t, from)) return void (out.t = t);
+    }
+    out.t = text.slice(from, to);
+  } else {
+    let col = 0;
+    let j = from;
+    for (; j < to; j++) {
+      const c = text.charCodeAt(j);
+      if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+      else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+      else if (c !== 36 /* $ */) break;
+    }
+    let row = 0;
+    for (; j < to; j++) {
+      const c = text.charCodeAt(j);
+      if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
+      else if (c !== 36) break;
+    }
+    out.col = col;
+    out.row = row;
+  }
+}
+
+/** The number `xml[from, to)` spells in decimal digits, or -1 when it is empty or holds anything else. */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** "B3" for a message (the cell as read: column and row after any missing r was filled in). */
+function cellName(col: number, row: number): string {
+  return col > 0 && row > 0 ? `${columnLetter(col)}${row}` : `第 ${row} 行第 ${col} 列`;
+}
+
+/** The children of a <c> up to its </c> (<v>, <f>, <is>) into `raw`; returns where reading goes on. */
+function readCellChildren(xml: string, pos: number, limit: number, tag: Tag, raw: RawCell): number {
+  while (nextTag(xml, pos, limit, tag)) {
+    pos = tag.end + 1;
+    if (tag.closing) {
+      if (tag.name === "c") break;
+      continue;
+    }
+    if (tag.name === "v") {
+      if (tag.selfClosing) continue;
+      const v = elementText(xml, tag.end, "v", limit);
+      // numbers and string indexes are short; anything longer is kept without the sheet's text (ownText)
+      raw.value = ownText(v.text);
+      pos = v.end;
+    } else if (tag.name === "f") {
+      raw.formula = true;
+      if (!tag.selfClosing) pos = elementText(xml, tag.end, "f", limit).end;
+    } else if (tag.name === "is" && !tag.selfClosing) {
+      const item = readStringItem(xml, tag.end, limit, "is");
+      raw.inline = item.text;
+      pos = item.end;
+    }
+  }
+  return pos;
+}
+
 const TIME_CHECK_ROWS = 2048;
-const CELL_KEYS = ["r", "t", "s"];
 const ROW_KEYS = ["r"];
 const MERGE_KEYS = ["ref"];
 
@@ -155,7 +275,7 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
   let filledRows = 0;
   const tag: Tag = { name: "", closing: false, selfClosing: false, start: 0, attrs: 0, end: 0 };
   const rowAttrs: Record<string, string | null> = { r: null };
-  const cellAttrs: Record<string, string | null> = { r: null, t: null, s: null };
+  const cellAttrs: CellAttrs = { col: 0, row: 0, t: null, s: 0 };
   const mergeAttrs: Record<string, string | null> = { ref: null };
   const raw: RawCell = { t: null, value: null, inline: null, formula: false };
   const limit = xml.length;
@@ -172,59 +292,43 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
       pos = tag.end + 1;
       const name = tag.name;
       if (name === "c" && inSheetData && !tag.closing) {
-        cellAttrs.r = cellAttrs.t = cellAttrs.s = null;
-        attrsInto(xml, tag.attrs, tag.end, cellAttrs, CELL_KEYS);
+        readCellAttrs(xml, tag.attrs, tag.end, cellAttrs);
         let cellRow = rowNo;
-        if (cellAttrs.r !== null) {
-          const ref = parseRef(cellAttrs.r);
-          col = ref.col > 0 ? ref.col : col + 1;
-          if (ref.row > 0) cellRow = ref.row;
-        } else col += 1;
+        col = cellAttrs.col > 0 ? cellAttrs.col : col + 1;
+        if (cellAttrs.row > 0) cellRow = cellAttrs.row;
         if (tag.selfClosing) continue;
-        // one RawCell for every cell (toCellData keeps nothing of it)
-        raw.t = cellAttrs.t;
-        raw.value = null;
-        raw.inline = null;
-        raw.formula = false;
+        const format = ctx.formats[cellAttrs.s] ?? GENERAL_FORMAT;
         // most cells are <v>…</v></c> with plain text (Excel, WPS, openpyxl): read straight, as the loop below would
         const vEnd = xml.startsWith("<v>", pos) ? xml.indexOf("<", pos + 3) : -1;
-        if (vEnd >= 0 && vEnd < limit && xml.startsWith("</v></c>", vEnd)) {
-          raw.value = ownText(decodeEntities(xml.slice(pos + 3, vEnd)));
+        const plainV = vEnd >= 0 && vEnd < limit && xml.startsWith("</v></c>", vEnd);
+        let data: CellData | null = null;
+        let index: number;
+        if (plainV && cellAttrs.t === "s" && (index = digitsAt(xml, pos + 3, vEnd)) >= 0) {
+          // a shared string's index, read in place
+          if (index >= ctx.sharedStrings.length) {
+            throw new PartError(
+              "corrupt",
+              `${part} 的单元格 ${cellName(col, cellRow)} 引用了不存在的共享字符串（第 ${index} 项）`
+            );
+          }
+          data = make(ctx.sharedStrings[index], null, null, null, format.percent, false, false);
           pos = vEnd + 8;
         } else {
-          // the cell's children, up to </c>
-          while (nextTag(xml, pos, limit, tag)) {
-            pos = tag.end + 1;
-            if (tag.closing) {
-              if (tag.name === "c") break;
-              continue;
-            }
-            if (tag.name === "v") {
-              if (tag.selfClosing) continue;
-              const v = elementText(xml, tag.end, "v", limit);
-              // numbers and string indexes are short; anything longer is kept without the sheet's text (ownText)
-              raw.value = ownText(v.text);
-              pos = v.end;
-            } else if (tag.name === "f") {
-              raw.formula = true;
-              if (!tag.selfClosing) pos = elementText(xml, tag.end, "f", limit).end;
-            } else if (tag.name === "is" && !tag.selfClosing) {
-              const item = readStringItem(xml, tag.end, limit, "is");
-              raw.inline = item.text;
-              pos = item.end;
-            }
+          // one RawCell for every cell (toCellData keeps nothing of it)
+          raw.t = cellAttrs.t;
+          raw.value = null;
+          raw.inline = null;
+          raw.formula = false;
+          if (plainV) {
+            raw.value = ownText(decodeEntities(xml.slice(pos + 3, vEnd)));
+            pos = vEnd + 8;
+          } else pos = readCellChildren(xml, pos, limit, tag, raw);
+          try {
+            data = toCellData(raw, format, ctx);
+          } catch (e) {
+            if (!(e instanceof PartError)) throw e;
+            throw new PartError(e.kind, `${part} 的单元格 ${cellName(col, cellRow)}${e.message}`);
           }
-        }
-        const s = cellAttrs.s === null ? 0 : Number(cellAttrs.s);
-        let data: CellData | null;
-        try {
-          data = toCellData(raw, ctx.formats[s] ?? GENERAL_FORMAT, ctx);
-        } catch (e) {
-          if (!(e instanceof PartError)) throw e;
-          throw new PartError(
-            e.kind,
-            `${part} 的单元格 ${cellAttrs.r ?? `第 ${cellRow} 行第 ${col} 列`}${e.message}`
-          );
         }
         if (data === null || cellRow <= 0 || col <= 0) continue;
         if (cellRow !== lineRow || line === null) {

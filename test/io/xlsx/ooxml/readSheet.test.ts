@@ -88,6 +88,32 @@ describe("readSheetXml: positions", () => {
   });
 });
 
+describe("readSheetXml: how attributes are written", () => {
+  it("reads r, t and s the same in single quotes, with spaces around =, a prefix or character references", () => {
+    const plain = readSheetXml(
+      sheet('<row r="2"><c r="B2" t="s" s="2"><v>1</v></c><c r="C2" s="1"><v>45000</v></c></row>'),
+      ctx(),
+      "p"
+    );
+    const odd = readSheetXml(
+      sheet(
+        "<row r='2'><c x:r = 'B2' t='&#115;' s=\"&#50;\"><v>1</v></c><c r=\"&#x43;2\" foo=\"a&amp;b\" s='1' ><v>45000</v></c></row>"
+      ),
+      ctx(),
+      "p"
+    );
+    expect(odd.rows[2][2]).toEqual(plain.rows[2][2]);
+    expect(odd.rows[2][2]).toMatchObject({ text: "株洲岳峰硬质合金有限公司", percent: true });
+    expect(odd.rows[2][3]).toEqual(plain.rows[2][3]);
+    expect(odd.rows[2][3].date).not.toBeNull();
+  });
+
+  it("reads a shared-string index written with spaces, and an absent style as the general one", () => {
+    const got = readSheetXml(sheet('<row r="1"><c r="A1" t="s"><v> 1 </v></c></row>'), ctx(), "p");
+    expect(got.rows[1][1]).toMatchObject({ text: "株洲岳峰硬质合金有限公司", percent: false, date: null });
+  });
+});
+
 describe("readSheetXml: formulas", () => {
   it("keeps a cached number and flags a formula saved without its result", () => {
     const xml = sheet(
