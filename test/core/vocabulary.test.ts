@@ -130,6 +130,22 @@ describe("enterprise identity", () => {
     expect(ids[4]).toBe("");
   });
 
+  it("asked again for the same list, answers as the list is now: a name or code changed in place counts", () => {
+    const rows: Array<{ enterprise: string; uscc?: string }> = [
+      { enterprise: "湖南华菱有限公司", uscc: USCC.hualing },
+      { enterprise: "另一家公司" },
+    ];
+    const first = enterpriseIdentities(rows);
+    expect(enterpriseIdentities(rows)).toEqual(first);
+    expect(first[1]).not.toBe(first[0]);
+    rows[1].enterprise = "湖南华菱有限公司（盖章）";
+    expect(enterpriseIdentities(rows)[1]).toBe(first[0]);
+    rows[0] = { enterprise: "湖南华菱有限公司" };
+    expect(enterpriseIdentities(rows)[0]).toBe("N:湖南华菱有限公司");
+    rows.push({ enterprise: "第三家公司" });
+    expect(enterpriseIdentities(rows)).toHaveLength(3);
+  });
+
   it("near-same case names", () => {
     expect(sameCaseName("电力控制器漏洞闭环治理实践", "《电力控制器漏洞闭环治理实践》案例")).toBe(
       true

@@ -48,7 +48,7 @@ function formWhere(f: CaseRecord, column: string) {
 function matchForms(
   rows: readonly CaseRecord[],
   forms: readonly CaseRecord[]
-): { formOf: Array<number | null>; duplicates: Array<[number, number]>; ids: string[] } {
+): { formOf: Array<number | null>; duplicates: Array<[number, number]>; ids: readonly string[] } {
   const ids = enterpriseIdentities([...rows, ...forms]);
   const rowId = (i: number) => ids[i];
   const formId = (j: number) => ids[rows.length + j];
