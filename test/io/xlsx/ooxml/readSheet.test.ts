@@ -110,7 +110,11 @@ describe("readSheetXml: how attributes are written", () => {
 
   it("reads a shared-string index written with spaces, and an absent style as the general one", () => {
     const got = readSheetXml(sheet('<row r="1"><c r="A1" t="s"><v> 1 </v></c></row>'), ctx(), "p");
-    expect(got.rows[1][1]).toMatchObject({ text: "株洲岳峰硬质合金有限公司", percent: false, date: null });
+    expect(got.rows[1][1]).toMatchObject({
+      text: "株洲岳峰硬质合金有限公司",
+      percent: false,
+      date: null,
+    });
   });
 });
 
