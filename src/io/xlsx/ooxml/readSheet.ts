@@ -13,13 +13,14 @@ import { readStringItem } from "./readSharedStrings";
 import { GENERAL_FORMAT, type CellFormatKind } from "./readStyles";
 import {
   attrsInto,
-  isSpace,
+  nextAttr,
   decodeEntities,
   elementText,
   nextTag,
   ownText,
   PartError,
   refuseDoctype,
+  type AttrSpan,
   type Tag,
 } from "./xmlScan";
 
@@ -145,39 +146,22 @@ function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs): v
   out.col = out.row = 0;
   out.t = null;
   out.s = 0;
-  let i = from;
-  while (i < to) {
-    while (i < to && isSpace(xml.charCodeAt(i))) i++;
-    if (i >= to) return;
-    let local = i;
-    let k = i;
-    for (; k < to; k++) {
-      const c = xml.charCodeAt(k);
-      if (c === 61 /* = */ || isSpace(c)) break;
-      if (c === 58 /* : */) local = k + 1;
-    }
-    const eq = xml.indexOf("=", k);
-    if (eq < 0 || eq >= to) return;
-    let q = eq + 1;
-    while (q < to && isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml.charCodeAt(q);
-    if (quote !== 34 && quote !== 39) return;
-    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (close < 0 || close >= to) return;
-    i = close + 1;
-    if (k - local !== 1) continue;
-    const name = xml.charCodeAt(local);
-    const v0 = q + 1;
+  const span = ATTR;
+  for (let i = nextAttr(xml, from, to, span); i >= 0; i = nextAttr(xml, i, to, span)) {
+    if (span.nameEnd - span.local !== 1) continue;
+    const name = xml.charCodeAt(span.local);
     if (name !== 114 /* r */ && name !== 116 /* t */ && name !== 115 /* s */) continue;
-    let amp = v0;
-    while (amp < close && xml.charCodeAt(amp) !== 38 /* & */) amp++;
-    if (amp < close) {
+    let amp = span.value;
+    while (amp < span.valueEnd && xml.charCodeAt(amp) !== 38 /* & */) amp++;
+    if (amp < span.valueEnd) {
       // a value with a character reference: decoded first
-      const value = decodeEntities(xml.slice(v0, close));
+      const value = decodeEntities(xml.slice(span.value, span.valueEnd));
       setCellAttr(out, name, value, 0, value.length);
-    } else setCellAttr(out, name, xml, v0, close);
+    } else setCellAttr(out, name, xml, span.value, span.valueEnd);
   }
 }
+/** readCellAttrs' one span (the scan is synchronous: never two at once). */
+const ATTR: AttrSpan = { local: 0, nameEnd: 0, value: 0, valueEnd: 0 };
 
 /** One of r, t, s from `text[from, to)` (already free of references). */
 function setCellAttr(out: CellAttrs, name: number, text: string, from: number, to: number): void {

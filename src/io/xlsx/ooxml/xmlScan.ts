@@ -96,6 +96,43 @@ export function decodeExcelEscapes(s: string): string {
     : s.replace(EXCEL_ESCAPE_RE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** Where one attribute of a start tag lies: its local name (prefix dropped) and its value (without the quotes). */
+export interface AttrSpan {
+  local: number;
+  nameEnd: number;
+  value: number;
+  valueEnd: number;
+}
+
+/**
+ * The next attribute of the start tag `xml[from, to)` into `span`: the index just past it, or -1 when there is none
+ * (or the markup breaks off). Nothing is sliced out of the part.
+ */
+export function nextAttr(xml: string, from: number, to: number, span: AttrSpan): number {
+  let i = from;
+  while (i < to && isSpace(xml.charCodeAt(i))) i++;
+  let local = i;
+  let k = i;
+  for (; k < to; k++) {
+    const c = xml.charCodeAt(k);
+    if (c === 61 /* = */ || isSpace(c)) break;
+    if (c === 58 /* : */) local = k + 1;
+  }
+  const eq = xml.indexOf("=", k);
+  if (eq < 0 || eq >= to) return -1;
+  let q = eq + 1;
+  while (q < to && isSpace(xml.charCodeAt(q))) q++;
+  const quote = xml.charCodeAt(q);
+  if (quote !== 34 && quote !== 39) return -1;
+  const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+  if (close < 0 || close >= to) return -1;
+  span.local = local;
+  span.nameEnd = k;
+  span.value = q + 1;
+  span.valueEnd = close;
+  return close + 1;
+}
+
 /**
  * All attributes of the start tag `xml[from, to)` in one pass: each whose local name is a key of `out` is stored
  * (decoded); the others are skipped. The caller resets `out` beforehand. `keys` are the keys of `out` (hot callers
@@ -108,27 +145,10 @@ export function attrsInto(
   out: Record<string, string | null>,
   keys: readonly string[] = Object.keys(out)
 ): void {
-  let i = from;
-  while (i < to) {
-    while (i < to && isSpace(xml.charCodeAt(i))) i++;
-    let local = i;
-    let k = i;
-    for (; k < to; k++) {
-      const c = xml.charCodeAt(k);
-      if (c === 61 /* = */ || isSpace(c)) break;
-      if (c === 58 /* : */) local = k + 1;
-    }
-    const eq = xml.indexOf("=", k);
-    if (eq < 0 || eq >= to) return;
-    let q = eq + 1;
-    while (q < to && isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml.charCodeAt(q);
-    if (quote !== 34 && quote !== 39) return;
-    const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
-    if (close < 0 || close >= to) return;
-    const key = keyAt(xml, local, k, keys);
-    if (key !== null) out[key] = decodeEntities(xml.slice(q + 1, close));
-    i = close + 1;
+  const span: AttrSpan = { local: 0, nameEnd: 0, value: 0, valueEnd: 0 };
+  for (let i = nextAttr(xml, from, to, span); i >= 0; i = nextAttr(xml, i, to, span)) {
+    const key = keyAt(xml, span.local, span.nameEnd, keys);
+    if (key !== null) out[key] = decodeEntities(xml.slice(span.value, span.valueEnd));
   }
 }
 
