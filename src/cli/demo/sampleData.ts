@@ -33,8 +33,8 @@ export interface SamplePrefecture {
   date: string;
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same values on every run (the demo's data, the tests' value sets). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -233,7 +233,7 @@ export function sampleData(
   const used = new Set<string>();
   for (const p of PREFECTURES) {
     if (p.name === DEMO_MISSING && !allPrefectures) continue;
-    const r = rng(Number(p.code));
+    const r = seededRandom(Number(p.code));
     const count = rowsPerPrefecture ?? 6 + Math.floor(r() * 4);
     const rows = Array.from({ length: count }, (_, i) =>
       makeRow(r, p, rowsPerPrefecture ? i : 0, used)

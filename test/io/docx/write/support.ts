@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { seededRandom } from "../../../../src/cli/demo/sampleData";
 import { INDICATOR_DEFS } from "../../../../src/core/indicatorDefs";
 import type { IndicatorValues, PrefectureSubmission } from "../../../../src/core/model";
 import { toHalfWidth } from "../../../../src/core/text";
@@ -63,24 +64,12 @@ export function noticeAnnex2(): string {
   return seed.slice(from, to);
 }
 
-/** A small seeded generator (mulberry32), so each value set is the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * One value set: each indicator left blank, 0, a small count, or a large one; the percentage 0, 100 or with
  * decimals. Seed 0 fills every blank.
  */
 export function valueSet(seed: number): IndicatorValues["values"] {
-  const rnd = random(seed + 1);
+  const rnd = seededRandom(seed + 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const out: IndicatorValues["values"] = {};
   for (const def of INDICATOR_DEFS) {
