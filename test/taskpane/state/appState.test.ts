@@ -1,4 +1,5 @@
 import { EMPTY_META, type CaseRecord, type PrefectureSubmission } from "../../../src/core/model";
+import { scoredCases } from "../../../src/core/scores";
 import {
   initialState,
   reducer,
@@ -239,16 +240,7 @@ test("resumed: the workbook's list, header and footer, findings and province bec
     findings: [],
     ok: true,
   };
-  const scores = [{ ...list[0], score: 90 }].map(
-    ({ prefecture, caseName, enterprise, uscc, direction, score }) => ({
-      prefecture,
-      caseName,
-      enterprise,
-      uscc,
-      direction,
-      score,
-    })
-  );
+  const scores = scoredCases([{ ...list[0], score: 90 }]);
   const next = reducer(start, {
     type: "resumed",
     work: {
