@@ -73,7 +73,8 @@ export function workbookToPdf(bytes: Uint8Array, name = "book"): Pdf {
       run("/usr/bin/pdftotext", ["-layout", "-f", `${page}`, "-l", `${page}`, file, "-"]),
     pixels: (page, dpi = 60) => {
       const base = join(dir, `page${page}-${dpi}`);
-      run("/usr/bin/pdftoppm", [
+      // the page as pixels to measure (.ppm) and as a picture to look at (.png)
+      const pageArgs = [
         "-r",
         `${dpi}`,
         "-f",
@@ -83,19 +84,9 @@ export function workbookToPdf(bytes: Uint8Array, name = "book"): Pdf {
         "-singlefile",
         file,
         base,
-      ]);
-      run("/usr/bin/pdftoppm", [
-        "-png",
-        "-r",
-        `${dpi}`,
-        "-f",
-        `${page}`,
-        "-l",
-        `${page}`,
-        "-singlefile",
-        file,
-        base,
-      ]);
+      ];
+      run("/usr/bin/pdftoppm", pageArgs);
+      run("/usr/bin/pdftoppm", ["-png", ...pageArgs]);
       return { ...readPpm(readFileSync(`${base}.ppm`)), png: `${base}.png` };
     },
   };
