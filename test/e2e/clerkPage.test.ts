@@ -6,10 +6,8 @@
  * by our own reader exactly as shown, then imported again: the same rows, not twice. Every panel is photographed at
  * 350 and 1280 px under test-results/screenshots/ (clerk-<width>-<panel>.png); no request leaves the page.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { readWorkbookContents } from "../../src/io/xlsx/readWorkbook";
 import {
@@ -17,6 +15,7 @@ import {
   buildProduction,
   e2eAvailable,
   launch,
+  pageOnDisk,
   ROOT,
   SCREENSHOTS,
   settled,
@@ -38,9 +37,7 @@ run("the clerk's flow on huhang.html from disk", () => {
 
   beforeAll(async () => {
     const dist = await buildProduction();
-    pageDir = mkdtempSync(path.join(os.tmpdir(), "huhang-clerk-"));
-    copyFileSync(path.join(dist, "huhang.html"), path.join(pageDir, "护航汇总.html"));
-    pageUrl = pathToFileURL(path.join(pageDir, "护航汇总.html")).href;
+    ({ dir: pageDir, url: pageUrl } = pageOnDisk(dist, "护航汇总.html", "huhang-clerk-"));
     browser = await launch();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);

@@ -5,11 +5,9 @@
  * warning where Firefox is not installed (CI installs Chromium only).
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { buildProduction, ROOT, SCREENSHOTS } from "./harness";
+import { buildProduction, pageOnDisk, ROOT, SCREENSHOTS } from "./harness";
 import { writeSamples, type SampleFiles } from "./samples";
 
 const FIREFOX = process.env.HUHANG_FIREFOX || "/usr/bin/firefox-esr";
@@ -37,10 +35,8 @@ run("huhang.html from disk in Firefox", () => {
   beforeAll(async () => {
     const [dist, samples] = await Promise.all([buildProduction(), writeSamples()]);
     inputs = samples;
-    pageDir = mkdtempSync(path.join(os.tmpdir(), "huhang-ffpage-"));
-    copyFileSync(path.join(dist, "huhang.html"), path.join(pageDir, "huhang.html"));
+    ({ dir: pageDir, url: pageUrl } = pageOnDisk(dist, "huhang.html", "huhang-ffpage-"));
     mkdirSync(SCREENSHOTS, { recursive: true });
-    pageUrl = pathToFileURL(path.join(pageDir, "huhang.html")).href;
     const files = [...inputs.files].filter(([p]) => p !== "张家界市").map(([, f]) => f);
     const major = Number(process.versions.node.split(".")[0]);
     const r = spawnSync(

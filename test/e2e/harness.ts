@@ -6,8 +6,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -16,6 +18,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -141,6 +144,20 @@ async function webpackBuild(out: string): Promise<void> {
     if (before === undefined) delete process.env.HUHANG_E2E;
     else process.env.HUHANG_E2E = before;
   }
+}
+
+/**
+ * The built page alone in a folder of its own under `name`, as a clerk copies it to a desk (nothing beside it to
+ * load), and its file:// address.
+ */
+export function pageOnDisk(
+  dist: string,
+  name: string,
+  prefix: string
+): { dir: string; url: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  copyFileSync(path.join(dist, "huhang.html"), path.join(dir, name));
+  return { dir, url: pathToFileURL(path.join(dir, name)).href };
 }
 
 export interface Served {

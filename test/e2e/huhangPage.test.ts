@@ -5,10 +5,8 @@
  * restores the work from IndexedDB (继续上次的工作), 重新开始 that forgets it, and the warning before closing with
  * changes not downloaded. Screenshots under test-results/screenshots/ at 350 and 1280 px.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { readProvinceWorkbook } from "../../src/io/xlsx/readProvince";
 import { readWorkbook } from "../../src/io/xlsx/readWorkbook";
@@ -17,6 +15,7 @@ import {
   buildProduction,
   e2eAvailable,
   launch,
+  pageOnDisk,
   SCREENSHOTS,
   settled,
   watch,
@@ -46,10 +45,7 @@ run("huhang.html from disk (file://) in Chromium", () => {
 
   beforeAll(async () => {
     [dist, inputs] = await Promise.all([buildProduction(), writeSamples()]);
-    // the page alone in a folder of its own, as a clerk copies it to a desk: nothing beside it to load
-    pageDir = mkdtempSync(path.join(os.tmpdir(), "huhang-page-"));
-    copyFileSync(path.join(dist, "huhang.html"), path.join(pageDir, "护航汇总.html"));
-    pageUrl = pathToFileURL(path.join(pageDir, "护航汇总.html")).href;
+    ({ dir: pageDir, url: pageUrl } = pageOnDisk(dist, "护航汇总.html", "huhang-page-"));
     browser = await launch();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 240_000);
