@@ -3,6 +3,7 @@ import type { CaseRecord } from "../../src/core/model";
 import { joinDirectionCell } from "../../src/core/vocabulary";
 import { initialState, type AppState } from "../../src/taskpane/state/appState";
 import { recordingHost, renderApp, text } from "./helpers";
+import { ANNEX3_SOURCE_COLUMNS } from "../core/records";
 
 function row(n: number, over: Partial<CaseRecord> = {}): CaseRecord {
   const summary = "完成自主定级和定级核查，按三级要求部署分级防护措施，通过符合性评测。";
@@ -26,15 +27,7 @@ function row(n: number, over: Partial<CaseRecord> = {}): CaseRecord {
     date: "2024-12-10",
     score: null,
     source: { file: "岳阳市推荐汇总表.xlsx", sheet: "推荐汇总表", row: 3 + n },
-    columns: {
-      order: "A",
-      caseName: "B",
-      enterprise: "C",
-      category: "D",
-      summary: "E",
-      contact: "F",
-      phone: "G",
-    },
+    columns: { ...ANNEX3_SOURCE_COLUMNS },
     ...over,
   };
 }

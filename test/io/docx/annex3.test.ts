@@ -12,6 +12,7 @@ import type { CaseRecord, PrefectureSubmission } from "../../../src/core/model";
 import { checkAll } from "../../../src/core/rules";
 import { defaultSettings } from "../../../src/core/settings";
 import { assembleSubmissions, readInput } from "../../../src/io/inputs";
+import { ANNEX3_SOURCE_COLUMNS } from "../../core/records";
 
 const DIR = join(__dirname, "annex");
 const load = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));
@@ -28,16 +29,6 @@ async function submission(
 
 /** A record without where it was read: what the Word and the workbook table must agree on. */
 const content = ({ source: _s, ...r }: CaseRecord) => r;
-
-const COLUMNS = {
-  order: "A",
-  caseName: "B",
-  enterprise: "C",
-  category: "D",
-  summary: "E",
-  contact: "F",
-  phone: "G",
-};
 
 type Row = [number, string, string, string, string, string, string, string, number];
 
@@ -58,7 +49,7 @@ function expectRows(records: CaseRecord[], file: string, rows: Row[]): void {
   ).toEqual(rows);
   for (const r of records) {
     expect(r.source).toMatchObject({ file, sheet: "推荐汇总表" });
-    expect(r.columns).toEqual(COLUMNS);
+    expect(r.columns).toEqual(ANNEX3_SOURCE_COLUMNS);
     expect([r.uscc, r.level, r.levelRaw, r.date, r.score, r.form]).toEqual([
       "",
       null,

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CaseRecord, PrefectureSubmission } from "../../../src/core/model";
 import { readWorkbook } from "../../../src/io/xlsx/readWorkbook";
+import { ANNEX3_SOURCE_COLUMNS } from "../../core/records";
 
 const FIX = join(__dirname, "fixtures");
 
@@ -30,16 +31,6 @@ function row(r: CaseRecord) {
     row: r.source.row,
   };
 }
-
-const OFFICIAL_COLUMNS = {
-  order: "A",
-  caseName: "B",
-  enterprise: "C",
-  category: "D",
-  summary: "E",
-  contact: "F",
-  phone: "G",
-};
 
 describe("official layout (株洲, openpyxl)", () => {
   let sub: PrefectureSubmission;
@@ -95,7 +86,7 @@ describe("official layout (株洲, openpyxl)", () => {
     );
     expect(first.directionRaw).toBe("工业互联网安全分类分级案例");
     expect(first.source).toEqual({ file: "zhuzhou_official.xlsx", sheet: "推荐汇总表", row: 4 });
-    expect(first.columns).toEqual(OFFICIAL_COLUMNS);
+    expect(first.columns).toEqual(ANNEX3_SOURCE_COLUMNS);
     expect(first.uscc).toBe("");
     expect(first.level).toBeNull();
   });
@@ -127,7 +118,7 @@ describe("two-row merged header, synonyms, name merged down (长沙, openpyxl)",
   });
 
   it("maps 联系人 / 姓名 / 电话 under the merged group and the synonyms 单位名称, 单位类别, 方向和简述", () => {
-    expect(sub.records[0].columns).toEqual(OFFICIAL_COLUMNS);
+    expect(sub.records[0].columns).toEqual(ANNEX3_SOURCE_COLUMNS);
     expect(sub.records.map(row)).toEqual([
       {
         order: 1, // "１" typed as full-width text
@@ -391,7 +382,7 @@ describe("workbooks written by LibreOffice", () => {
 
   it("reads an HTML table with colspan/rowspan as merged cells (郴州, from .html)", async () => {
     const sub = await read("lo_chenzhou.xlsx");
-    expect(sub.records[0].columns).toEqual(OFFICIAL_COLUMNS);
+    expect(sub.records[0].columns).toEqual(ANNEX3_SOURCE_COLUMNS);
     expect(sub.records.map(row)).toEqual([
       {
         order: 1,

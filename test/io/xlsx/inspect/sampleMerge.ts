@@ -8,22 +8,13 @@ import type { MergeResult } from "../../../../src/core/merge";
 import type { CaseRecord, IndicatorKey, IndicatorValues } from "../../../../src/core/model";
 import { defaultSettings } from "../../../../src/core/settings";
 import { PREFECTURE_NAMES, type PrefectureName } from "../../../../src/core/vocabulary";
+import { ANNEX3_SOURCE_COLUMNS } from "../../../core/records";
 
 export const CS_FILE = "长沙市推荐汇总表.xlsx";
 export const ZZ_FILE = "株洲市推荐汇总表.xlsx";
 export const ZZ_DOCX = "株洲天元智造科技有限公司申报表.docx";
 export const XX_FILE = "湘西州推荐汇总表.xlsx";
 export const EVIL_ENTERPRISE = '=HYPERLINK("http://evil.example/x","点击查看")';
-
-const COLUMNS = {
-  order: "A",
-  caseName: "B",
-  enterprise: "C",
-  category: "D",
-  summary: "E",
-  contact: "F",
-  phone: "G",
-} as const;
 
 function rec(
   p: Partial<CaseRecord> &
@@ -44,7 +35,7 @@ function rec(
     phone: "",
     date: null,
     score: null,
-    columns: p.source.row === null ? {} : { ...COLUMNS },
+    columns: p.source.row === null ? {} : { ...ANNEX3_SOURCE_COLUMNS },
     ...p,
   };
 }
