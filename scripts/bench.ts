@@ -28,6 +28,7 @@ import { sampleData } from "../src/cli/demo/sampleData";
 import { writeSampleWorkbook } from "../src/cli/demo/writeSample";
 import { makesLargeRollUp } from "../src/cli/inputs";
 import { expectLargeOutput, NODE_CODEC, selectNodeCodec } from "../src/cli/nodeCodec";
+import { tuneForOneRun } from "../src/cli/v8Tuning";
 import { readWorkbook } from "../src/io/xlsx/readWorkbook";
 import { writeProvinceWorkbook } from "../src/io/xlsx/writeProvince";
 import { ZIP_LEVEL } from "../src/io/xlsx/ooxml/workbook";
@@ -83,6 +84,8 @@ function run(cmd: string, args: string[]): Run {
 
 /** Child: merge the workbooks in `dir` in-process (what the CLI does), print the phase split as one JSON line. */
 async function mergeChild(dir: string): Promise<void> {
+  // as the command does (bin/huhang.js → main)
+  tuneForOneRun();
   selectNodeCodec();
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".xlsx")).sort();
   // as `huhang merge` does
