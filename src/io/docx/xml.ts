@@ -3,8 +3,20 @@
  * <!DOCTYPE> (the carrier of external-entity and entity-expansion attacks) is refused before the parser sees it.
  * @xmldom/xmldom never resolves external entities or fetches anything; parse errors are turned into XmlError.
  */
+import type * as XmlDom from "@xmldom/xmldom";
 import { errorMessage } from "../../core/errors";
-import { DOMParser } from "@xmldom/xmldom";
+
+let xmldom: typeof XmlDom | null = null;
+
+/**
+ * The parser's module, loaded on the first Word part: its start-up (about 15 ms, mostly building its entity table)
+ * is never paid by a command that reads only workbooks. A plain require, so that every bundle keeps it in the same
+ * chunk and loads it synchronously.
+ */
+function domParser(): typeof XmlDom.DOMParser {
+  xmldom ??= require("@xmldom/xmldom") as typeof XmlDom;
+  return xmldom.DOMParser;
+}
 
 export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 export const W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml";
@@ -78,6 +90,7 @@ export function parseXml(text: string, part: string): XElement {
     );
   }
   let fatal = "";
+  const DOMParser = domParser();
   const parser = new DOMParser({
     onError: (level, message) => {
       if (level !== "warning" && !fatal) fatal = message;
