@@ -15,12 +15,15 @@ import {
   enterpriseKey,
   namesSeveralEnterprises,
   normalizeCaseName,
+  normalizeEnterpriseName,
 } from "../../src/core/normalize";
 import { checkUscc, makeUscc } from "../../src/core/uscc";
 import { encodeFingerprint, foldedHash, OFFICIAL_FIELDS } from "../../src/sheets/hiddenColumns";
 import {
   cleanText,
   foldChar,
+  foldHomoglyphs,
+  hasMeaningfulText,
   isNotApplicable,
   stripInvisible,
   toHalfWidth,
@@ -385,6 +388,97 @@ describe("namesSeveralEnterprises (R1)", () => {
     fc.assert(
       fc.property(name, (n) => expect(namesSeveralEnterprises(n)).toBe(plain(n))),
       { numRuns: 3000 }
+    );
+  });
+});
+
+describe("normalizeEnterpriseName", () => {
+  const TRAILING_NOTES = /[(（[【]?\s*(加盖)?(单位)?(公章|盖章|签章|章)\s*[)）\]】]?$/;
+  /** Every step, as it read before a name already normal was returned after one scan. */
+  const plain = (input: string) => {
+    const clean = cleanText(input);
+    if (!hasMeaningfulText(clean)) return "";
+    let s = toHalfWidth(stripInvisible(clean));
+    s = s.replace(/[〔［【[{｛]/g, "(").replace(/[〕］】\]}｝]/g, ")");
+    s = s
+      .replace(/\s+/g, "")
+      .replace(/[·•・]/g, "·")
+      .replace(/[“”"'‘’]/g, "");
+    for (;;) {
+      const next = s.replace(TRAILING_NOTES, "");
+      if (next === s) break;
+      s = next;
+    }
+    return hasMeaningfulText(s) ? foldHomoglyphs(s.toUpperCase()) : "";
+  };
+  const name = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          "湖南",
+          "华菱",
+          "有限公司",
+          "章丘",
+          "公章",
+          "盖章",
+          "（盖章）",
+          "(章)",
+          "【",
+          "】"
+        ),
+        fc.constantFrom(
+          "ABC",
+          "abc",
+          "Hunan",
+          "Ｈｕｎａｎ",
+          "91430100MA4L",
+          "3M",
+          "A&B",
+          "(",
+          ")",
+          "-"
+        ),
+        fc.constantFrom(
+          "[",
+          "]",
+          "{",
+          "}",
+          "｛",
+          "〔",
+          "“",
+          "”",
+          '"',
+          "'",
+          "·",
+          "•",
+          "・",
+          " ",
+          "\u3000"
+        ),
+        fc.constantFrom(
+          "Нunan",
+          "Αβ",
+          "ß",
+          "é",
+          "ﬁ",
+          "⼯业",
+          "\u200b",
+          "___",
+          "……",
+          "_",
+          "~",
+          "\u007f"
+        ),
+        fc.string({ maxLength: 3 }),
+        fc.string({ unit: "grapheme", maxLength: 2 })
+      ),
+      { maxLength: 8 }
+    )
+    .map((p) => p.join(""));
+  it("gives what every normalisation step gives", () => {
+    fc.assert(
+      fc.property(name, (n) => expect(normalizeEnterpriseName(n)).toBe(plain(n))),
+      { numRuns: 5000 }
     );
   });
 });
