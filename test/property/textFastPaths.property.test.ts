@@ -482,3 +482,43 @@ describe("normalizeEnterpriseName", () => {
     );
   });
 });
+
+describe("checkUscc of a code as it stands", () => {
+  const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZabcxyE ".split("");
+  const type = fc.constantFrom(
+    "91",
+    "92",
+    "93",
+    "11",
+    "A1",
+    "N9",
+    "Y1",
+    "99",
+    "1E",
+    "E1",
+    "9E",
+    "0Z"
+  );
+  const made = fc
+    .tuple(
+      type,
+      fc.constantFrom("430100", "430200", "431300"),
+      fc.integer({ min: 0, max: 99999999 })
+    )
+    .map(([t, area, n]) => makeUscc(area, String(n).padStart(8, "0"), t));
+  const changed = fc
+    .tuple(made, fc.nat(17), fc.constantFrom(...ALPHABET))
+    .map(([c, at, ch]) => c.slice(0, at) + ch + c.slice(at + 1));
+  const loose = fc
+    .array(fc.constantFrom(...ALPHABET), { minLength: 17, maxLength: 19 })
+    .map((a) => a.join(""));
+  const scientific = fc.integer({ min: 0, max: 9 }).map((d) => `${d}E${"1".repeat(16)}`);
+  it("gives what the full check gives (the same code after a space it drops)", () => {
+    fc.assert(
+      fc.property(fc.oneof(made, changed, loose, scientific), (code) =>
+        expect(checkUscc(code)).toEqual(checkUscc(" " + code))
+      ),
+      { numRuns: 5000 }
+    );
+  });
+});
