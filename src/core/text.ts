@@ -317,7 +317,8 @@ export function countChars(input: string): number {
 /** Parse a number the way clerks type it: "1,234", "１２", " 12 ", "12家", "85%". Returns null when there is none. */
 export function parseLooseNumber(input: unknown): number | null {
   if (typeof input === "number") return Number.isFinite(input) ? input : null;
-  if (typeof input !== "string") return null;
+  // an empty cell (hot: the score of every row read, a column most lists do not have) without the scans below
+  if (typeof input !== "string" || input === "") return null;
   const s = toHalfWidth(stripInvisible(input)).replace(/[\s,，]/g, "");
   if (s === "") return null;
   const m = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?/.exec(s);
