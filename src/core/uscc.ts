@@ -51,42 +51,16 @@ const KNOWN_TYPES = new Set([
   "Y1",
 ]);
 
-/** Each character's value in a code by character code (below 128); −1 for a character codes never use. */
-const CODE_VALUE = (() => {
-  const t = new Int8Array(128).fill(-1);
-  for (let i = 0; i < USCC_CHARS.length; i++) t[USCC_CHARS.charCodeAt(i)] = i;
-  return t;
-})();
-/** KNOWN_TYPES as the two character codes of each pair (first × 256 + second). */
-const KNOWN_TYPE_CODES = new Set(
-  [...KNOWN_TYPES].map((t) => t.charCodeAt(0) * 256 + t.charCodeAt(1))
-);
+/** 18 characters of the codes' alphabet (USCC_CHARS: no I, O, S, V, Z). */
+const PLAIN_CODE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 
 /**
- * Whether text is, as it stands, a valid code of a known type: 18 characters of the codes' alphabet with both check
- * characters right. Nothing in it is folded by normalizeUscc, and none reads as a number in E notation (no known type
- * has "E" second). The usual cell — every row's code, each cell of the worksheet functions — in one pass.
+ * Whether text is, as it stands, a valid code of a known type: nothing in it for normalizeUscc to fold, none reads
+ * as a number in E notation (no known type has "E" second), and both check characters are right. The usual cell —
+ * every row's code, each cell of the worksheet functions — without check()'s scans.
  */
 function isPlainValidCode(s: string): boolean {
-  if (s.length !== 18) return false;
-  let whole = 0;
-  let org = 0;
-  for (let i = 0; i < 17; i++) {
-    const c = s.charCodeAt(i);
-    const v = c < 128 ? CODE_VALUE[c] : -1;
-    if (v < 0) return false;
-    whole += v * USCC_WEIGHTS[i];
-    // the embedded 组织机构代码 (positions 9–16) counts letters from A = 10, as orgCheckChar does
-    if (i >= 8 && i < 16) org += (c <= 57 ? c - 48 : c - 55) * ORG_WEIGHTS[i - 8];
-  }
-  const o = 11 - (org % 11);
-  const orgCheck = o === 10 ? 88 /* X */ : o === 11 ? 48 /* 0 */ : 48 + o;
-  const w = 31 - (whole % 31);
-  return (
-    s.charCodeAt(16) === orgCheck &&
-    s.charCodeAt(17) === USCC_CHARS.charCodeAt(w === 31 ? 0 : w) &&
-    KNOWN_TYPE_CODES.has(s.charCodeAt(0) * 256 + s.charCodeAt(1))
-  );
+  return PLAIN_CODE.test(s) && KNOWN_TYPES.has(s.slice(0, 2)) && checkUscc18(s);
 }
 
 export type UsccKind = "uscc" | "legacy-registration" | "legacy-org-code";
