@@ -1,0 +1,33 @@
+/**
+ * The command's V8 tuning (src/cli/v8Tuning.ts): the raised optimisation budget is set, unless HUHANG_V8_DEFAULTS=1
+ * asks for V8's defaults (to compare). Its effect on speed is measured by `npm run bench`, not asserted.
+ */
+import v8 from "node:v8";
+import { INTERRUPT_BUDGET, tuneForOneRun } from "../../src/cli/v8Tuning";
+
+describe("tuneForOneRun", () => {
+  const before = process.env.HUHANG_V8_DEFAULTS;
+  let set: jest.SpyInstance;
+  beforeEach(() => {
+    // V8 itself is left alone: only what would be set is recorded
+    set = jest.spyOn(v8, "setFlagsFromString").mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    set.mockRestore();
+    if (before === undefined) delete process.env.HUHANG_V8_DEFAULTS;
+    else process.env.HUHANG_V8_DEFAULTS = before;
+  });
+
+  it("raises the interrupt budget V8 optimises by", () => {
+    delete process.env.HUHANG_V8_DEFAULTS;
+    tuneForOneRun();
+    expect(set.mock.calls).toEqual([[`--interrupt-budget=${INTERRUPT_BUDGET}`]]);
+    expect(INTERRUPT_BUDGET).toBeGreaterThan(67_584);
+  });
+
+  it("keeps V8's defaults with HUHANG_V8_DEFAULTS=1", () => {
+    process.env.HUHANG_V8_DEFAULTS = "1";
+    tuneForOneRun();
+    expect(set).not.toHaveBeenCalled();
+  });
+});
