@@ -238,31 +238,52 @@ describe("toHalfWidth", () => {
   });
 });
 
+/** Enterprise names as clerks and PDFs write them: seal notes, brackets, quotes, look-alike and lower-case letters. */
+const namePiece = fc.oneof(
+  fc.constantFrom(
+    "湖南",
+    "华菱",
+    "有限公司",
+    "章丘",
+    "公章",
+    "盖章",
+    "（盖章）",
+    "(章)",
+    "【",
+    "】",
+    "“",
+    "”"
+  ),
+  fc.constantFrom(
+    " ",
+    "\u3000",
+    "·",
+    "•",
+    "・",
+    "[",
+    "]",
+    "{",
+    "}",
+    "｛",
+    "〔",
+    '"',
+    "'",
+    "(",
+    ")",
+    "-"
+  ),
+  fc.constantFrom("ООО", "Нunan", "Αβ", "Ηunan", "а", "ο", "ν", "ς", "ß", "ǅ", "ﬁ", "İ", "é"),
+  fc.constantFrom("Hunan", "abc", "ＡＢＣ", "Ｈｕｎａｎ", "91430100MA4L", "3M", "A&B"),
+  fc.constantFrom("⼯业", "\u200b", "___", "……", "_", "~", "\u007f"),
+  fc.string({ maxLength: 3 }),
+  fc.string({ unit: "grapheme", maxLength: 2 })
+);
+const enterpriseName = (minLength: number, maxLength: number) =>
+  fc.array(namePiece, { minLength, maxLength }).map((p) => p.join(""));
+
 describe("identityCellKey", () => {
   it("is enterpriseCellKey of every identity enterpriseIdentities gives", () => {
-    const name = fc
-      .array(
-        fc.oneof(
-          fc.constantFrom(
-            "湖南",
-            "华菱",
-            "有限公司",
-            "（盖章）",
-            "【",
-            "】",
-            "“",
-            "”",
-            " ",
-            "·",
-            "•"
-          ),
-          fc.constantFrom("ООО", "Нunan", "Αβ", "Ηunan", "а", "ο", "ν", "ς", "ß", "ǅ", "ﬁ", "İ"),
-          fc.constantFrom("Hunan", "abc", "ＡＢＣ", "⼯业", "\u200b", "___", "……"),
-          fc.string({ maxLength: 3 })
-        ),
-        { minLength: 1, maxLength: 6 }
-      )
-      .map((p) => p.join(""));
+    const name = enterpriseName(1, 6);
     const code = fc
       .tuple(fc.constantFrom("430100", "430200"), fc.integer({ min: 0, max: 99999999 }))
       .map(([area, n]) => makeUscc(area, String(n).padStart(8, "0")));
@@ -391,70 +412,7 @@ describe("namesSeveralEnterprises (R1)", () => {
 });
 
 describe("normalizeEnterpriseName", () => {
-  const name = fc
-    .array(
-      fc.oneof(
-        fc.constantFrom(
-          "湖南",
-          "华菱",
-          "有限公司",
-          "章丘",
-          "公章",
-          "盖章",
-          "（盖章）",
-          "(章)",
-          "【",
-          "】"
-        ),
-        fc.constantFrom(
-          "ABC",
-          "abc",
-          "Hunan",
-          "Ｈｕｎａｎ",
-          "91430100MA4L",
-          "3M",
-          "A&B",
-          "(",
-          ")",
-          "-"
-        ),
-        fc.constantFrom(
-          "[",
-          "]",
-          "{",
-          "}",
-          "｛",
-          "〔",
-          "“",
-          "”",
-          '"',
-          "'",
-          "·",
-          "•",
-          "・",
-          " ",
-          "\u3000"
-        ),
-        fc.constantFrom(
-          "Нunan",
-          "Αβ",
-          "ß",
-          "é",
-          "ﬁ",
-          "⼯业",
-          "\u200b",
-          "___",
-          "……",
-          "_",
-          "~",
-          "\u007f"
-        ),
-        fc.string({ maxLength: 3 }),
-        fc.string({ unit: "grapheme", maxLength: 2 })
-      ),
-      { maxLength: 8 }
-    )
-    .map((p) => p.join(""));
+  const name = enterpriseName(0, 8);
   it("gives what every normalisation step gives (the same name with a quote it drops)", () => {
     // a quote is never normal: the name with one goes through every step, and they remove it before the seal notes
     fc.assert(
