@@ -224,21 +224,7 @@ module.exports = async (env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: tsRules },
     performance: { hints: false },
-    optimization: {
-      splitChunks: {
-        chunks: "async",
-        cacheGroups: {
-          // the domain code both entries use (the custom functions and the taskpane), fetched once: core.js
-          core: {
-            test: /[\\/]src[\\/]core[\\/]/,
-            chunks: "initial",
-            minChunks: 2,
-            name: "core",
-            enforce: true,
-          },
-        },
-      },
-    },
+    optimization: { splitChunks: { chunks: "async" } },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
