@@ -16,8 +16,9 @@
  * separate chunks loaded by dynamic import() on first use, from the add-in's own origin.
  *
  * HUHANG_E2E=1 adds e2e-fake.html, the same app with the in-memory fake Excel as its host, and e2e-components.html
- * (components no panel shows yet, on demo data), for the browser end-to-end tests only: production builds never
- * contain a way to replace Office.
+ * (components no panel shows yet, on demo data), for the browser end-to-end tests only, in a compilation of their
+ * own (their chunks are named e2e.*): production builds never contain a way to replace Office, and the add-in's
+ * files are the same with or without them.
  *
  * dist/huhang.html is the standalone page in one file (a second compilation, "page"): src/taskpane/page.tsx with every
  * dynamic import made eager (no chunk is ever fetched: file:// cannot fetch them), minified and inlined into
@@ -207,12 +208,6 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
-      ...(e2e
-        ? {
-            "e2e-fake": "./test/support/e2e-fake-entry.tsx",
-            "e2e-components": "./test/support/e2e-components-entry.tsx",
-          }
-        : {}),
     },
     output: {
       path: outputPath,
@@ -238,24 +233,6 @@ module.exports = async (env, argv) => {
         scriptLoading: "defer",
         templateParameters: { styleNonce },
       }),
-      ...(e2e
-        ? [
-            new HtmlWebpackPlugin({
-              filename: "e2e-fake.html",
-              template: "./src/taskpane/taskpane.html",
-              chunks: ["e2e-fake"],
-              scriptLoading: "defer",
-              templateParameters: { styleNonce },
-            }),
-            new HtmlWebpackPlugin({
-              filename: "e2e-components.html",
-              template: "./src/taskpane/taskpane.html",
-              chunks: ["e2e-components"],
-              scriptLoading: "defer",
-              templateParameters: { styleNonce },
-            }),
-          ]
-        : []),
       new CopyWebpackPlugin({
         patterns: [
           // Microsoft's files ship minified: copy them byte for byte (minimized: true keeps terser off them)
@@ -323,6 +300,48 @@ module.exports = async (env, argv) => {
     ],
   };
 
+  // The test-only pages (HUHANG_E2E=1) in a compilation of their own: sharing the add-in's would change what
+  // taskpane.js holds (a module used by two entries is not concatenated), and the first-load test measures the
+  // taskpane.js that is deployed.
+  const e2ePages = {
+    name: "e2e",
+    // after the add-in build, whose output.clean would otherwise remove these pages
+    dependencies: ["addin"],
+    mode,
+    target: ["web", "es2020"],
+    devtool: false,
+    entry: {
+      "e2e-fake": "./test/support/e2e-fake-entry.tsx",
+      "e2e-components": "./test/support/e2e-components-entry.tsx",
+    },
+    output: {
+      path: outputPath,
+      filename: "[name].js",
+      chunkFilename: "e2e.[name].[contenthash:8].js",
+      clean: false,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: tsRules },
+    performance: { hints: false },
+    optimization: { splitChunks: { chunks: "async" } },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "e2e-fake.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["e2e-fake"],
+        scriptLoading: "defer",
+        templateParameters: { styleNonce },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "e2e-components.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["e2e-components"],
+        scriptLoading: "defer",
+        templateParameters: { styleNonce },
+      }),
+    ],
+  };
+
   // the dev server serves the add-in; huhang.html is a build product (npm run build)
-  return serving ? addin : [addin, page];
+  return serving ? addin : [addin, page, ...(e2e ? [e2ePages] : [])];
 };

@@ -41,7 +41,7 @@ type WebpackFn = (
   cb: (err: Error | null, stats?: WebpackStats) => void
 ) => void;
 type Config = { output: { path: string } };
-/** webpack.config.js gives the add-in and the standalone page (huhang.html) as two configurations. */
+/** webpack.config.js gives the add-in, the standalone page (huhang.html) and, with HUHANG_E2E=1, the test pages. */
 type MakeConfig = (env: object, argv: object) => Promise<Config | Config[]>;
 
 /** A fingerprint of everything the build reads from this tree: file paths, sizes and modification times. */
