@@ -199,10 +199,26 @@ module.exports = async (env, argv) => {
     },
   ];
 
-  const addin = {
-    name: "addin",
+  // what every browser compilation shares
+  const web = {
     mode,
     target: ["web", "es2020"],
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    performance: { hints: false },
+  };
+  /** A page from the taskpane's template, its scripts deferred (the add-in's own and the test pages). */
+  const appPage = (filename, chunks) =>
+    new HtmlWebpackPlugin({
+      filename,
+      template: "./src/taskpane/taskpane.html",
+      chunks,
+      scriptLoading: "defer",
+      templateParameters: { styleNonce },
+    });
+
+  const addin = {
+    ...web,
+    name: "addin",
     // no eval-based source maps (taskpane.html's Content-Security-Policy forbids eval), and none in production
     devtool: dev ? "source-map" : false,
     entry: {
@@ -216,23 +232,15 @@ module.exports = async (env, argv) => {
       // the page compilation writes huhang.html after this one (dependencies below)
       clean: { keep: /^huhang\.html$/ },
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: tsRules },
-    performance: { hints: false },
     optimization: { splitChunks: { chunks: "async" } },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        // one shared runtime: the taskpane page also hosts the custom functions
-        chunks: ["taskpane", "functions"],
-        scriptLoading: "defer",
-        templateParameters: { styleNonce },
-      }),
+      // one shared runtime: the taskpane page also hosts the custom functions
+      appPage("taskpane.html", ["taskpane", "functions"]),
       new CopyWebpackPlugin({
         patterns: [
           // Microsoft's files ship minified: copy them byte for byte (minimized: true keeps terser off them)
@@ -272,22 +280,19 @@ module.exports = async (env, argv) => {
   };
 
   const page = {
+    ...web,
     name: "page",
     // after the add-in build, whose output.clean would otherwise remove huhang.html
     dependencies: ["addin"],
-    mode,
-    target: ["web", "es2020"],
     // one file: no source map beside it
     devtool: false,
     entry: { huhang: "./src/taskpane/page.tsx" },
     output: { path: outputPath, filename: "[name].js", asyncChunks: false, clean: false },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: tsRules,
       // import() of the readers and writers resolves from the bundle itself: nothing to fetch over file://
       parser: { javascript: { dynamicImportMode: "eager" } },
     },
-    performance: { hints: false },
     optimization: { splitChunks: false, runtimeChunk: false },
     plugins: [
       new InlinePagePlugin({
@@ -304,11 +309,10 @@ module.exports = async (env, argv) => {
   // taskpane.js holds (a module used by two entries is not concatenated), and the first-load test measures the
   // taskpane.js that is deployed.
   const e2ePages = {
+    ...web,
     name: "e2e",
     // after the add-in build, whose output.clean would otherwise remove these pages
     dependencies: ["addin"],
-    mode,
-    target: ["web", "es2020"],
     devtool: false,
     entry: {
       "e2e-fake": "./test/support/e2e-fake-entry.tsx",
@@ -320,25 +324,11 @@ module.exports = async (env, argv) => {
       chunkFilename: "e2e.[name].[contenthash:8].js",
       clean: false,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: tsRules },
-    performance: { hints: false },
     optimization: { splitChunks: { chunks: "async" } },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: "e2e-fake.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["e2e-fake"],
-        scriptLoading: "defer",
-        templateParameters: { styleNonce },
-      }),
-      new HtmlWebpackPlugin({
-        filename: "e2e-components.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["e2e-components"],
-        scriptLoading: "defer",
-        templateParameters: { styleNonce },
-      }),
+      appPage("e2e-fake.html", ["e2e-fake"]),
+      appPage("e2e-components.html", ["e2e-components"]),
     ],
   };
 
