@@ -4,7 +4,7 @@
  * hundred functions for well under a second: most of that compiling, on the second core the deflate worker and
  * the collector also use, would finish after it could pay off, and early optimised code often deoptimises again.
  * Optimising after about nine times the work, measured whole process on this 2-core machine (interleaved medians):
- * 14 × 50 rows 265 → 245 ms, 14 × 1,000 926 → 821 ms; 14 × 5,000 unchanged (long runs optimise either way).
+ * 14 × 50 rows 256 → 236 ms, 14 × 1,000 973 → 875 ms; 14 × 5,000 unchanged (long runs optimise either way).
  * HUHANG_V8_DEFAULTS=1 keeps V8's defaults (for comparing).
  */
 import { setFlagsFromString } from "node:v8";
