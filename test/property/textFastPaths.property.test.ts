@@ -104,7 +104,10 @@ const piece = fc.oneof(
   fc.string({ maxLength: 3 }),
   fc.string({ unit: "grapheme", maxLength: 3 })
 );
-const cellText = fc.array(piece, { maxLength: 8 }).map((p) => p.join(""));
+/** Text made of pieces, as many as `constraints` allow. */
+const joined = (pieces: fc.Arbitrary<string>, constraints: fc.ArrayConstraints) =>
+  fc.array(pieces, constraints).map((p) => p.join(""));
+const cellText = joined(piece, { maxLength: 8 });
 
 describe("fast paths of the text helpers", () => {
   it("cleanText and stripInvisible equal their plain definitions", () => {
@@ -157,29 +160,27 @@ describe("foldedHash (the 写出校验 fingerprint)", () => {
   };
   const folded = fc.oneof(
     cellText,
-    fc
-      .array(
-        fc.oneof(
-          piece,
-          fc.constantFrom(
-            "：",
-            "，",
-            "１２３",
-            "Ａ",
-            "～",
-            "！",
-            "\uff5f",
-            "\uff00",
-            "⼯",
-            "⻓",
-            "金",
-            "é",
-            "😀"
-          )
-        ),
-        { maxLength: 8 }
-      )
-      .map((p) => p.join(""))
+    joined(
+      fc.oneof(
+        piece,
+        fc.constantFrom(
+          "：",
+          "，",
+          "１２３",
+          "Ａ",
+          "～",
+          "！",
+          "\uff5f",
+          "\uff00",
+          "⼯",
+          "⻓",
+          "金",
+          "é",
+          "😀"
+        )
+      ),
+      { maxLength: 8 }
+    )
   );
 
   it("equals the hash of cleanText then toHalfWidth, for any cell text", () => {
@@ -279,7 +280,7 @@ const namePiece = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 2 })
 );
 const enterpriseName = (minLength: number, maxLength: number) =>
-  fc.array(namePiece, { minLength, maxLength }).map((p) => p.join(""));
+  joined(namePiece, { minLength, maxLength });
 
 describe("identityCellKey", () => {
   it("is enterpriseCellKey of every identity enterpriseIdentities gives", () => {
@@ -328,25 +329,23 @@ function plainSameCaseName(a: string, b: string): boolean {
 describe("case names compared through prepared forms (R3)", () => {
   const caseName = fc.oneof(
     cellText,
-    fc
-      .array(
-        fc.constantFrom(
-          "工业",
-          "互联网",
-          "安全",
-          "分类分级",
-          "管理",
-          "实践",
-          "案例",
-          "（",
-          "）",
-          "湘钢",
-          "1",
-          "项目"
-        ),
-        { maxLength: 8 }
-      )
-      .map((p) => p.join(""))
+    joined(
+      fc.constantFrom(
+        "工业",
+        "互联网",
+        "安全",
+        "分类分级",
+        "管理",
+        "实践",
+        "案例",
+        "（",
+        "）",
+        "湘钢",
+        "1",
+        "项目"
+      ),
+      { maxLength: 8 }
+    )
   );
   it("every pair of a group gives what sameCaseName gave, each form reused across pairs", () => {
     fc.assert(
@@ -378,31 +377,29 @@ describe("namesSeveralEnterprises (R1)", () => {
     const parts = s.split(SPLIT).map((p) => p.trim().replace(/[(（][^）)]*[)）]$/, ""));
     return parts.filter((p) => p.length > 1 && ENTITY_END.test(p)).length >= 2;
   };
-  const name = fc
-    .array(
-      fc.oneof(
-        fc.constantFrom("湖南", "华菱", "有限公司", "集团", "大学", "研究院", "厂", "中心"),
-        fc.constantFrom(
-          "、",
-          "，",
-          ",",
-          "；",
-          "/",
-          "／",
-          "&",
-          "＋",
-          " 和 ",
-          "和",
-          "与",
-          "及",
-          "以及"
-        ),
-        fc.constantFrom("（盖章）", "(牵头)", "联合体", " ", "\u3000", "，"),
-        cellText
+  const name = joined(
+    fc.oneof(
+      fc.constantFrom("湖南", "华菱", "有限公司", "集团", "大学", "研究院", "厂", "中心"),
+      fc.constantFrom(
+        "、",
+        "，",
+        ",",
+        "；",
+        "/",
+        "／",
+        "&",
+        "＋",
+        " 和 ",
+        "和",
+        "与",
+        "及",
+        "以及"
       ),
-      { maxLength: 8 }
-    )
-    .map((p) => p.join(""));
+      fc.constantFrom("（盖章）", "(牵头)", "联合体", " ", "\u3000", "，"),
+      cellText
+    ),
+    { maxLength: 8 }
+  );
   it("gives what splitting every name gives", () => {
     fc.assert(
       fc.property(name, (n) => expect(namesSeveralEnterprises(n)).toBe(plain(n))),
@@ -450,9 +447,7 @@ describe("checkUscc of a code as it stands", () => {
   const changed = fc
     .tuple(made, fc.nat(17), fc.constantFrom(...ALPHABET))
     .map(([c, at, ch]) => c.slice(0, at) + ch + c.slice(at + 1));
-  const loose = fc
-    .array(fc.constantFrom(...ALPHABET), { minLength: 17, maxLength: 19 })
-    .map((a) => a.join(""));
+  const loose = joined(fc.constantFrom(...ALPHABET), { minLength: 17, maxLength: 19 });
   const scientific = fc.integer({ min: 0, max: 9 }).map((d) => `${d}E${"1".repeat(16)}`);
   it("gives what the full check gives (the same code after a space it drops)", () => {
     fc.assert(
