@@ -201,7 +201,8 @@ for (const f of DIRECTION_FORMS) {
   else FORMS_BY_FIRST.set(c, [f]);
 }
 
-const NUMERAL_CLASS = "1-5一二三四五①②③④⑤⑴⑵⑶⑷⑸㈠㈡㈢㈣㈤ⅠⅡⅢⅣⅤ";
+/** The numerals 1–5 an enumerator is written in (each a single code unit: a regex class as it stands). */
+const NUMERALS = "12345一二三四五①②③④⑤⑴⑵⑶⑷⑸㈠㈡㈢㈣㈤ⅠⅡⅢⅣⅤ";
 
 // Sticky patterns (y): matched at an offset (lastIndex) of the whole text, without slicing it.
 /** Between a head and the 简述: colons, semicolons, commas, full stops, dashes, spaces. */
@@ -214,7 +215,7 @@ const SUMMARY_LABEL_AT = /\s*简述\s*[:：]?\s*/y;
 const DIRECTION_LABEL = /^(?:案例)?(?:申报)?方向(?:和简述|及简述)?\s*[:：]\s*/;
 /** An enumerator: （一） (3) 〔三〕 ① 3 三 方向一 方向 3 第三; group 1 bracketed, group 2 bare. */
 const ENUMERATOR = new RegExp(
-  `^((?:申报)?方向\\s*|第)?(?:[(（〔［\\[]\\s*([${NUMERAL_CLASS}])\\s*[)）〕］\\]]|([${NUMERAL_CLASS}])(?![0-9.]?[0-9]))(?:类|个?方向)?`
+  `^((?:申报)?方向\\s*|第)?(?:[(（〔［\\[]\\s*([${NUMERALS}])\\s*[)）〕］\\]]|([${NUMERALS}])(?![0-9.]?[0-9]))(?:类|个?方向)?`
 );
 /** Punctuation after an enumerator: "3." "三、" "①：". */
 const ENUM_PUNCT = /^\s*[.、．:：;；,，)）]\s*/;
@@ -253,6 +254,16 @@ interface Head {
   labelled: boolean;
 }
 
+/**
+ * The code units a head can start with (readHeadOf anchors every pattern at the start of the text): a "方向：" label
+ * (案例 / 申报 / 方向), a bracket, an enumerator (申报方向 / 方向 / 第, an opening bracket, a numeral) or a name form.
+ */
+const HEAD_LEADS = new Set<number>(
+  [..."案申方第【［[(（〔", ...NUMERALS]
+    .map((c) => c.charCodeAt(0))
+    .concat([...FORMS_BY_FIRST.keys()])
+);
+
 function afterSeparators(f: string, at: number): number {
   SEPARATORS_AT.lastIndex = at;
   const sep = SEPARATORS_AT.exec(f);
@@ -270,6 +281,8 @@ function afterSeparators(f: string, at: number): number {
  * Returns null when no head leads the text.
  */
 function readHead(f: string): Head | null {
+  // hot: the 简述 after each head is asked again whether the direction repeats; most start with none of these
+  if (!HEAD_LEADS.has(f.charCodeAt(0))) return null;
   // splitDirectionCell reads the head of the same text twice (once to skip what leads it): the last answer is kept
   // (a Head is never changed by its readers)
   if (f === lastHeadOf) return lastHead;

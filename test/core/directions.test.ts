@@ -163,6 +163,25 @@ describe("the 方向和简述 cell", () => {
   it("a labelled direction nobody knows is kept for the message", () => {
     expect(split("方向：数据安全；简述：建立制度")).toEqual([null, "数据安全", "建立制度"]);
   });
+
+  it("heads that start with a tortoise-shell bracket, the long label or a full-width square bracket", () => {
+    expect(split("〔3〕完成评估")).toEqual([D3, "3", "完成评估"]);
+    expect(split("〔三〕：完成评估")).toEqual([D3, "三", "完成评估"]);
+    expect(split("案例申报方向和简述：车联网网络安全防护；建成车云防护")).toEqual([
+      D2,
+      "车联网网络安全防护",
+      "建成车云防护",
+    ]);
+    expect(split("申报方向：4；简述：建立闭环")).toEqual([D4, "4", "建立闭环"]);
+    expect(split("［5］监测园区专线流量")).toEqual([D5, "5", "监测园区专线流量"]);
+    // a 简述 that repeats the direction in these ways loses it
+    expect(split("工业控制系统安全评估案例：〔三〕工业控制系统安全评估方向：完成评估")[2]).toBe(
+      "完成评估"
+    );
+    expect(split("工业控制系统安全评估案例：案例申报方向：工业控制系统安全评估；完成评估")[2]).toBe(
+      "完成评估"
+    );
+  });
 });
 
 describe("writing the cell back", () => {
