@@ -18,12 +18,29 @@ export class PartError extends Error {
 
 /** Throws PartError('doctype') when the part carries a DTD. */
 export function refuseDoctype(text: string, part: string): void {
-  if (text.includes("<!") && (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))) {
-    throw new PartError(
-      "doctype",
-      `${part} 含有 DOCTYPE / ENTITY 声明（Excel、WPS 从不写入，可能是恶意构造的外部实体攻击），已拒绝读取`
-    );
+  // a DOCTYPE, which alone can declare entities, stands in the prolog: the text is read only up to the root element
+  // (not through megabytes of worksheet), past the XML declaration, processing instructions and comments
+  let p = 0;
+  for (;;) {
+    const lt = text.indexOf("<", p);
+    if (lt < 0) return;
+    const next = text.charCodeAt(lt + 1);
+    if (next === 0x3f /* ? */) p = endOf(text, "?>", lt + 2);
+    else if (text.startsWith("<!--", lt)) p = endOf(text, "-->", lt + 4);
+    else if (next === 0x21 /* ! */ && /^<!(?:DOCTYPE|ENTITY)/i.test(text.slice(lt, lt + 9))) {
+      throw new PartError(
+        "doctype",
+        `${part} 含有 DOCTYPE / ENTITY 声明（Excel、WPS 从不写入，可能是恶意构造的外部实体攻击），已拒绝读取`
+      );
+    } else return;
+    if (p < 0) return;
   }
+}
+
+/** Where the first `close` at or after `from` ends; -1 when there is none. */
+function endOf(text: string, close: string, from: number): number {
+  const at = text.indexOf(close, from);
+  return at < 0 ? -1 : at + close.length;
 }
 
 /** Bytes of a part as text: UTF-8 (BOM dropped), or UTF-16 when a BOM says so. */

@@ -193,6 +193,18 @@ describe("readSheetXml: refusals", () => {
     );
   });
 
+  it("finds the DTD past the declaration, comments and processing instructions, in any case", () => {
+    const xml = `<?xml version="1.0"?>\n<!-- made by hand --><?mso-application progid="Excel.Sheet"?>\n  <!doctype worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet ${NS}><sheetData/></worksheet>`;
+    expect(() => readSheetXml(xml, ctx(), "xl/worksheets/sheet1.xml")).toThrow(
+      /xl\/worksheets\/sheet1\.xml 含有 DOCTYPE \/ ENTITY 声明/
+    );
+  });
+
+  it("a declaration after the root element declares nothing: its entity stays text", () => {
+    const xml = `<?xml version="1.0"?><worksheet ${NS}><!ENTITY xxe SYSTEM "file:///etc/passwd"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>`;
+    expect(readSheetXml(xml, ctx(), "xl/worksheets/sheet1.xml").rows[1][1].text).toBe("&xxe;");
+  });
+
   it("names the cell whose shared string does not exist", () => {
     const xml = sheet('<row r="3"><c r="B3" t="s"><v>9</v></c></row>');
     expect(() => readSheetXml(xml, ctx(), "xl/worksheets/sheet1.xml")).toThrow(
