@@ -502,13 +502,16 @@ export function splitDirectionCell(input: unknown): DirectionCell {
  */
 export function joinDirectionCell(direction: DirectionName | null, summary: string): string {
   // hot: every written record, in each sheet that shows it
-  return direction === null ? cleanText(summary) : joinMemo(`${direction}\u0000${summary}`);
+  return direction === null ? cleanText(summary) : joinMemoOf(direction)(summary);
 }
 
-const joinMemo = memoOfString((key) => {
-  const at = key.indexOf("\u0000");
-  return joinCell(key.slice(0, at) as DirectionName, key.slice(at + 1));
-});
+/** One memo per direction, keyed by the 简述 itself: the record's own string, whose hash V8 keeps after the first. */
+const joinMemos = new Map<DirectionName, (summary: string) => string>();
+function joinMemoOf(direction: DirectionName): (summary: string) => string {
+  let memo = joinMemos.get(direction);
+  if (!memo) joinMemos.set(direction, (memo = memoOfString((s) => joinCell(direction, s))));
+  return memo;
+}
 
 function joinCell(direction: DirectionName | null, summary: string): string {
   const clean = cleanText(summary);
