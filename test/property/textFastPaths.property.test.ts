@@ -1,7 +1,7 @@
 /**
  * Property tests (fast-check): the hot text helpers' fast paths (a scan that returns the text as it is, a character
  * that rules out an N/A mark, a skipped credit-code check, memos, case names prepared once for R3's pairs, R1's
- * one-part names not split) give exactly what the plain definitions give.
+ * one-part names not split, the written text's one scan) give exactly what the plain definitions give.
  */
 import fc from "fast-check";
 import {
@@ -18,6 +18,8 @@ import {
   normalizeEnterpriseName,
 } from "../../src/core/normalize";
 import { checkUscc, makeUscc } from "../../src/core/uscc";
+import { xmlSafe } from "../../src/io/xlsx/ooxml/xml";
+import { plainText } from "../../src/io/xlsx/writer/text";
 import { encodeFingerprint, foldedHash, OFFICIAL_FIELDS } from "../../src/sheets/hiddenColumns";
 import {
   cleanText,
@@ -453,6 +455,44 @@ describe("checkUscc of a code as it stands", () => {
     fc.assert(
       fc.property(fc.oneof(made, changed, loose, scientific), (code) =>
         expect(checkUscc(code)).toEqual(checkUscc(" " + code))
+      ),
+      { numRuns: 5000 }
+    );
+  });
+});
+
+describe("plainText (every text cell written)", () => {
+  const plainWritten = (s: string) => {
+    const t = xmlSafe(s.replace(/\r\n?/g, "\n"));
+    return t.length > 32767 ? t.slice(0, 32766) + "…" : t;
+  };
+  const awkward = fc.constantFrom(
+    "\r",
+    "\r\n",
+    "\n\r",
+    "\t",
+    "\n",
+    "\u0000",
+    "\u0008",
+    "\u000b",
+    "\u000c",
+    "\u000e",
+    "\u001f",
+    "\ud83d",
+    "\ude00",
+    "\ud83d\ude00",
+    "\ufffe",
+    "\uffff",
+    "\ufffd",
+    "\u3000",
+    "工业互联网",
+    "_x000D_",
+    "&<>"
+  );
+  it("gives what dropping CRs and then the characters XML forbids gives", () => {
+    fc.assert(
+      fc.property(joined(fc.oneof(awkward, piece), { maxLength: 10 }), (s) =>
+        expect(plainText(s)).toBe(plainWritten(s))
       ),
       { numRuns: 5000 }
     );

@@ -6,11 +6,21 @@ import { xmlSafe } from "../ooxml/xml";
 
 const EXCEL_CELL_LIMIT = 32767;
 
+/* eslint-disable no-control-regex */
+/**
+ * What plainText may change: a carriage return, or a character xmlSafe drops (controls, surrogates, U+FFFE/FFFF). One
+ * scan for the texts, nearly all of them, that it leaves alone (hot: every text cell of every sheet).
+ */
+const MAY_CHANGE = /[\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]/;
+/* eslint-enable no-control-regex */
+
 export function plainText(input: string | null | undefined): string {
   if (input === null || input === undefined) return "";
-  let s = String(input);
-  if (s.includes("\r")) s = s.replace(/\r\n?/g, "\n");
-  s = xmlSafe(s);
+  let s = typeof input === "string" ? input : String(input);
+  if (MAY_CHANGE.test(s)) {
+    if (s.includes("\r")) s = s.replace(/\r\n?/g, "\n");
+    s = xmlSafe(s);
+  }
   return s.length > EXCEL_CELL_LIMIT ? s.slice(0, EXCEL_CELL_LIMIT - 1) + "…" : s;
 }
 
