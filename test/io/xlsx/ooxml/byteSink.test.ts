@@ -1,6 +1,6 @@
 /** ByteSink writes the bytes TextEncoder would (its own UTF-8 for short text, digits for integers), in blocks. */
 import fc from "fast-check";
-import { ByteSink } from "../../../../src/io/xlsx/ooxml/bytes";
+import { ByteSink, putUint } from "../../../../src/io/xlsx/ooxml/bytes";
 
 const bytesOf = (sink: ByteSink) => Buffer.concat(sink.chunks());
 
@@ -101,5 +101,22 @@ describe("ByteSink", () => {
     expect(shared.length).toBeGreaterThan(1);
     // what a shared block held when pushed, it still holds
     for (const p of shared) expect(Buffer.from(p.block).equals(p.copy)).toBe(true);
+  });
+});
+
+describe("putUint", () => {
+  const written = (n: number) => {
+    const buf = new Uint8Array(24).fill(0x2e);
+    const end = putUint(buf, 2, n);
+    return Buffer.from(buf).toString("latin1", 0, end + 1);
+  };
+  it("writes the decimal digits of any safe integer, and nothing after them", () => {
+    const tens = [...Array(16).keys()].flatMap((k) => [10 ** k - 1, 10 ** k, 10 ** k + 1]);
+    for (const n of [0, ...tens, 2 ** 31 - 1, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER])
+      expect(written(n)).toBe(`..${n}.`);
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(), fc.maxSafeNat()), (n) => expect(written(n)).toBe(`..${n}.`)),
+      { numRuns: 2000 }
+    );
   });
 });
