@@ -11,15 +11,21 @@ import type { RecordDraft } from "./records";
 
 /** The record's source columns as "caseName:B;enterprise:C" (letters for sheets, labels for Word forms). */
 export function encodeSourceColumns(columns: Partial<Record<CaseField, string>>): string {
-  // hot (every row written): the rows of one table have the same columns, so the last answer is usually this one
-  if (lastColumns !== null && CASE_FIELDS.every((f) => columns[f] === lastColumns![f]))
+  // hot (every row written): the rows of one table have the same columns, so the last answer is usually this one;
+  // a frozen object (the reader gives the rows of a table one) cannot have changed since
+  if (columns === lastSource && Object.isFrozen(columns)) return lastEncoded;
+  if (lastColumns !== null && CASE_FIELDS.every((f) => columns[f] === lastColumns![f])) {
+    lastSource = columns;
     return lastEncoded;
+  }
   const out = encodeColumns(columns);
+  lastSource = columns;
   lastColumns = { ...columns };
   lastEncoded = out;
   return out;
 }
 
+let lastSource: Partial<Record<CaseField, string>> | null = null;
 let lastColumns: Partial<Record<CaseField, string>> | null = null;
 let lastEncoded = "";
 
