@@ -505,11 +505,18 @@ export function joinDirectionCell(direction: DirectionName | null, summary: stri
   return direction === null ? cleanText(summary) : joinMemoOf(direction)(summary);
 }
 
-/** One memo per direction, keyed by the 简述 itself: the record's own string, whose hash V8 keeps after the first. */
+/**
+ * One memo per direction, keyed by the 简述 itself: the record's own string, whose hash V8 keeps after the first. The
+ * five together hold at most as many texts as one memo of every direction did.
+ */
 const joinMemos = new Map<DirectionName, (summary: string) => string>();
+const JOIN_MEMO_TEXTS = 30_000;
 function joinMemoOf(direction: DirectionName): (summary: string) => string {
   let memo = joinMemos.get(direction);
-  if (!memo) joinMemos.set(direction, (memo = memoOfString((s) => joinCell(direction, s))));
+  if (!memo) {
+    memo = memoOfString((s) => joinCell(direction, s), JOIN_MEMO_TEXTS);
+    joinMemos.set(direction, memo);
+  }
   return memo;
 }
 
