@@ -45,8 +45,13 @@ export function chineseDigits(s: string): number | null {
   return n;
 }
 
-/** One to five in every way forms number things, five characters a way: 3, 三, ③, ⑶, ㈢, Ⅲ, ⅲ. */
-const ONE_TO_FIVE = "12345一二三四五①②③④⑤⑴⑵⑶⑷⑸㈠㈡㈢㈣㈤ⅠⅡⅢⅣⅤⅰⅱⅲⅳⅴ";
+/**
+ * One to five as a list is numbered, five characters a way (each one code unit, so the string is a regex class as it
+ * stands): 3, 三, ③, ⑶, ㈢, Ⅲ. What a direction's enumerator is written in.
+ */
+export const ENUMERATOR_NUMERALS = "12345一二三四五①②③④⑤⑴⑵⑶⑷⑸㈠㈡㈢㈣㈤ⅠⅡⅢⅣⅤ";
+/** One to five in every way forms number things: those, and lower-case Roman ⅲ. */
+const ONE_TO_FIVE = ENUMERATOR_NUMERALS + "ⅰⅱⅲⅳⅴ";
 const ROMAN_LETTERS = ["I", "II", "III", "IV", "V"];
 
 /** 1 … 5 for a numeral of ONE_TO_FIVE or I … V in Latin letters (directions' enumerators, levels); null otherwise. */

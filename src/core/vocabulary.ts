@@ -3,7 +3,7 @@
  * security levels, with the spellings clerks actually use, and parsers that map those spellings to one canonical form.
  */
 import { memoOfString } from "./memo";
-import { oneToFive } from "./numerals";
+import { ENUMERATOR_NUMERALS, oneToFive } from "./numerals";
 import { cleanText, toHalfWidth } from "./text";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -201,9 +201,6 @@ for (const f of DIRECTION_FORMS) {
   else FORMS_BY_FIRST.set(c, [f]);
 }
 
-/** The numerals 1–5 an enumerator is written in (each a single code unit: a regex class as it stands). */
-const NUMERALS = "12345一二三四五①②③④⑤⑴⑵⑶⑷⑸㈠㈡㈢㈣㈤ⅠⅡⅢⅣⅤ";
-
 // Sticky patterns (y): matched at an offset (lastIndex) of the whole text, without slicing it.
 /** Between a head and the 简述: colons, semicolons, commas, full stops, dashes, spaces. */
 const SEPARATORS_AT = /[\s:：;；,，。.、·!?\-—–―－~～_|]+/y;
@@ -215,7 +212,7 @@ const SUMMARY_LABEL_AT = /\s*简述\s*[:：]?\s*/y;
 const DIRECTION_LABEL = /^(?:案例)?(?:申报)?方向(?:和简述|及简述)?\s*[:：]\s*/;
 /** An enumerator: （一） (3) 〔三〕 ① 3 三 方向一 方向 3 第三; group 1 bracketed, group 2 bare. */
 const ENUMERATOR = new RegExp(
-  `^((?:申报)?方向\\s*|第)?(?:[(（〔［\\[]\\s*([${NUMERALS}])\\s*[)）〕］\\]]|([${NUMERALS}])(?![0-9.]?[0-9]))(?:类|个?方向)?`
+  `^((?:申报)?方向\\s*|第)?(?:[(（〔［\\[]\\s*([${ENUMERATOR_NUMERALS}])\\s*[)）〕］\\]]|([${ENUMERATOR_NUMERALS}])(?![0-9.]?[0-9]))(?:类|个?方向)?`
 );
 /** Punctuation after an enumerator: "3." "三、" "①：". */
 const ENUM_PUNCT = /^\s*[.、．:：;；,，)）]\s*/;
@@ -259,7 +256,7 @@ interface Head {
  * (案例 / 申报 / 方向), a bracket, an enumerator (申报方向 / 方向 / 第, an opening bracket, a numeral) or a name form.
  */
 const HEAD_LEADS = new Set<number>(
-  [..."案申方第【［[(（〔", ...NUMERALS]
+  [..."案申方第【［[(（〔", ...ENUMERATOR_NUMERALS]
     .map((c) => c.charCodeAt(0))
     .concat([...FORMS_BY_FIRST.keys()])
 );
