@@ -97,10 +97,6 @@ function textOr(v: unknown): string {
 }
 
 /**
- * A required field says nothing when it is blank, holds only filler or invisible characters ("___", "……", NBSP,
- * zero-width) or only an N/A mark ("/", "无", "—", "不适用"): "/" in 联系人 is an empty 联系人.
- */
-/**
  * The head of a 方向和简述 cell that reads as a direction but is none of the five ("（二）工业控制系统安全防护方向：…"):
  * the words before the colon, numbering left off; null when the cell does not start like a heading.
  */
@@ -111,6 +107,10 @@ function unknownDirectionHead(summary: string): string | null {
   return HEAD_LIKE.exec(summary)?.[1]?.trim() ?? null;
 }
 
+/**
+ * A required field says nothing when it is blank, holds only filler or invisible characters ("___", "……", NBSP,
+ * zero-width) or only an N/A mark ("/", "无", "—", "不适用"): "/" in 联系人 is an empty 联系人.
+ */
 function saysNothing(raw: string): boolean {
   return !hasMeaningfulText(raw) || isNotApplicable(raw);
 }
@@ -131,12 +131,13 @@ function checkRequired(record: CaseRecord, add: Add): void {
         `企业类别“${raw}”无法识别：应为工业企业、工业互联网平台企业、工业互联网标识解析企业、智能网联汽车生产企业、车联网服务平台企业、工业控制产品厂商、基础电信企业或网络安全企业之一`
       );
     } else if (field === "direction" && record.direction === null) {
+      const named = raw || unknownDirectionHead(record.summary);
       add(
         "REQ",
         field,
-        raw === "" && unknownDirectionHead(record.summary) === null
-          ? "未填写申报方向：请在“案例申报方向和简述”开头写明方向（如“工业互联网安全分类分级案例：……”）"
-          : `申报方向“${raw || unknownDirectionHead(record.summary)}”无法识别：应为五个方向之一（分类分级、车联网、工控评估、漏洞治理、威胁监测）`
+        named
+          ? `申报方向“${named}”无法识别：应为五个方向之一（分类分级、车联网、工控评估、漏洞治理、威胁监测）`
+          : "未填写申报方向：请在“案例申报方向和简述”开头写明方向（如“工业互联网安全分类分级案例：……”）"
       );
     } else if (field === "summary" && saysNothing(record.summary) && raw !== "") {
       add(
