@@ -166,15 +166,8 @@ const ATTR: AttrSpan = { local: 0, nameEnd: 0, value: 0, valueEnd: 0 };
 /** One of r, t, s from `text[from, to)` (already free of references). */
 function setCellAttr(out: CellAttrs, name: number, text: string, from: number, to: number): void {
   if (name === 115 /* s */) {
-    let n = 0;
-    let digits = 0;
-    for (let j = from; j < to; j++) {
-      const c = text.charCodeAt(j);
-      if (c < 48 || c > 57) return void (out.s = Number(text.slice(from, to)) || 0);
-      n = n * 10 + (c - 48);
-      digits++;
-    }
-    out.s = digits > 0 ? n : 0;
+    const n = digitsAt(text, from, to);
+    out.s = n >= 0 ? n : Number(text.slice(from, to)) || 0;
   } else if (name === 116 /* t */) {
     const n = to - from;
     for (let j = 0; j < CELL_TYPES.length; j++) {
