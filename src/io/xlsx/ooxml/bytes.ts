@@ -199,32 +199,26 @@ export function putBytes(buf: Uint8Array, p: number, bytes: Uint8Array): number 
 
 /** A non-negative safe integer in decimal digits into `buf` at `p`; returns where they end. */
 export function putUint(buf: Uint8Array, p: number, n: number): number {
-  // hot (every row number and shared-string index): below 2^31 in integer arithmetic, without a division to count
+  // hot (every row number and shared-string index): digits counted by comparison, not by dividing
+  let digits = 1;
+  for (let ten = 10; ten <= n; ten *= 10) digits++;
+  let q = p + digits;
   if (n < 0x80000000) {
-    const digits =
-      n < 100_000 ? smallDigits(n) : n < 1e8 ? (n < 1e6 ? 6 : n < 1e7 ? 7 : 8) : n < 1e9 ? 9 : 10;
-    let q = p + digits;
+    // integer arithmetic below 2^31
     let m = n | 0;
     do {
       const tenth = (m / 10) | 0;
       buf[--q] = 48 + m - tenth * 10;
       m = tenth;
     } while (m > 0);
-    return p + digits;
+  } else {
+    let m = n;
+    do {
+      buf[--q] = 48 + (m % 10);
+      m = Math.floor(m / 10);
+    } while (m > 0);
   }
-  let digits = 1;
-  for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
-  let q = p + digits;
-  let m = n;
-  do {
-    buf[--q] = 48 + (m % 10);
-    m = Math.floor(m / 10);
-  } while (m > 0);
   return p + digits;
-}
-
-function smallDigits(n: number): number {
-  return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : 5;
 }
 
 /** A sink whose blocks go to a part's deflater as they fill (allocated and reused as the deflater allows). */
