@@ -216,6 +216,20 @@ function isCleanText(s: string): boolean {
   return !prevSpace || s.length === 0;
 }
 
+/**
+ * A test of one code unit by a pattern of one character class (no g or y flag), each answer kept after its first ask
+ * (a 64 KB table): for hot loops over text, where running the pattern on every text costs more than a lookup per
+ * character. Past the end of a text (NaN) the answer is no.
+ */
+export function codeUnitTest(pattern: RegExp): (c: number) => boolean {
+  const known = new Uint8Array(0x10000); // 0: not asked yet, 1: matches, 2: does not
+  return (c) => {
+    let k = known[c];
+    if (k === 0) k = known[c] = pattern.test(String.fromCharCode(c)) ? 1 : 2;
+    return k === 1;
+  };
+}
+
 /** Trim, drop invisible characters and collapse runs of whitespace (including newlines) to one space. */
 export function cleanText(input: unknown): string {
   if (input === null || input === undefined) return "";

@@ -4,7 +4,7 @@
  */
 import { memoOfString } from "./memo";
 import { ENUMERATOR_NUMERALS, oneToFive } from "./numerals";
-import { cleanText, toHalfWidth } from "./text";
+import { cleanText, codeUnitTest, toHalfWidth } from "./text";
 
 // ---------------------------------------------------------------------------------------------------------------
 // 14 prefectures of Hunan, GB/T 2260 order
@@ -192,13 +192,24 @@ const DIRECTION_FORMS: readonly DirectionForm[] = DIRECTION_BASES.flatMap((b) =>
   )
 ).sort((a, b) => b.text.length - a.text.length);
 
-/** DIRECTION_FORMS by the code unit they start with, each list in DIRECTION_FORMS order. */
-const FORMS_BY_FIRST = new Map<number, DirectionForm[]>();
+/**
+ * DIRECTION_FORMS as a trie of code units: the node a form's last code unit reaches holds it (with any other form of
+ * the same text, in DIRECTION_FORMS order).
+ */
+interface FormNode {
+  readonly next: Map<number, FormNode>;
+  readonly forms: DirectionForm[];
+}
+const FORM_TRIE: FormNode = { next: new Map(), forms: [] };
 for (const f of DIRECTION_FORMS) {
-  const c = f.text.charCodeAt(0);
-  const list = FORMS_BY_FIRST.get(c);
-  if (list) list.push(f);
-  else FORMS_BY_FIRST.set(c, [f]);
+  let node = FORM_TRIE;
+  for (let i = 0; i < f.text.length; i++) {
+    const c = f.text.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map(), forms: [] }));
+    node = child;
+  }
+  node.forms.push(f);
 }
 
 // Sticky patterns (y): matched at an offset (lastIndex) of the whole text, without slicing it.
@@ -208,6 +219,8 @@ const SEPARATORS_AT = /[\s:：;；,，。.、·!?\-—–―－~～_|]+/y;
 const SET_OFF_AT = /(?:$|[\s:：;；,，。.、·!?\-—–―－~～_|】\]）)])/y;
 /** A "简述：" label. */
 const SUMMARY_LABEL_AT = /\s*简述\s*[:：]?\s*/y;
+/** The label's first character after any space (a space is a separator). */
+const SUMMARY_LABEL_FIRST = "简".charCodeAt(0);
 /** "方向：", "申报方向:", "案例申报方向和简述：" in front of the direction. */
 const DIRECTION_LABEL = /^(?:案例)?(?:申报)?方向(?:和简述|及简述)?\s*[:：]\s*/;
 /** An enumerator: （一） (3) 〔三〕 ① 3 三 方向一 方向 3 第三; group 1 bracketed, group 2 bare. */
@@ -224,21 +237,31 @@ interface NameMatch {
   setOff: boolean;
 }
 
+/** The trie nodes holding forms that nameAt passed, reused from call to call (nameAt never calls itself). */
+const ENDS: FormNode[] = [];
+
 /** The longest direction name form at the start of `s` (already folded); null when none. */
 function nameAt(s: string): NameMatch | null {
-  // only the forms starting with the text's first character can match (in the same, longest-first, order)
-  const forms = FORMS_BY_FIRST.get(s.charCodeAt(0));
-  if (!forms) return null;
-  for (const f of forms) {
-    if (!s.startsWith(f.text)) continue;
-    SET_OFF_AT.lastIndex = f.text.length;
-    const setOff = SET_OFF_AT.test(s);
-    if (f.short && !setOff) continue;
-    return { no: f.no, length: f.text.length, setOff: setOff || f.suffixed };
+  // hot (every head read): one walk down the trie gives every form the text starts with, shortest first, instead of
+  // asking each of the hundred forms sharing a first character whether the text starts with it
+  let node: FormNode | undefined = FORM_TRIE;
+  let found = 0;
+  for (let i = 0; i < s.length; i++) {
+    node = node.next.get(s.charCodeAt(i));
+    if (node === undefined) break;
+    if (node.forms.length > 0) ENDS[found++] = node;
+  }
+  // longest first; a short form not set off by a separator gives way to a shorter form
+  for (let k = found - 1; k >= 0; k--) {
+    for (const f of ENDS[k].forms) {
+      SET_OFF_AT.lastIndex = f.text.length;
+      const setOff = SET_OFF_AT.test(s);
+      if (f.short && !setOff) continue;
+      return { no: f.no, length: f.text.length, setOff: setOff || f.suffixed };
+    }
   }
   return null;
 }
-
 interface Head {
   no: DirectionNo | null;
   /** Offsets (UTF-16, in the folded text) of the head as written, and of where the 简述 starts. */
@@ -258,10 +281,14 @@ interface Head {
 const HEAD_LEADS = new Set<number>(
   [..."案申方第【［[(（〔", ...ENUMERATOR_NUMERALS]
     .map((c) => c.charCodeAt(0))
-    .concat([...FORMS_BY_FIRST.keys()])
+    .concat([...FORM_TRIE.next.keys()])
 );
 
+/** Whether a separator starts with this code unit (asked first: nearly every 简述 starts with an ideograph). */
+const startsSeparator = codeUnitTest(new RegExp(SEPARATORS_AT.source));
+
 function afterSeparators(f: string, at: number): number {
+  if (!startsSeparator(f.charCodeAt(at))) return at;
   SEPARATORS_AT.lastIndex = at;
   const sep = SEPARATORS_AT.exec(f);
   return at + (sep ? sep[0].length : 0);
@@ -439,6 +466,9 @@ function rawSlice(raw: string, folded: string, from: number, to = folded.length)
 function summaryStart(folded: string, from: number, no: DirectionNo | null): number {
   let p = from;
   for (let guard = 0; guard < 8; guard++) {
+    // neither a label (a space or 简 first), a separator nor a head can start here: nothing below would move p
+    const c = folded.charCodeAt(p);
+    if (c !== SUMMARY_LABEL_FIRST && !startsSeparator(c) && !HEAD_LEADS.has(c)) break;
     const before = p;
     SUMMARY_LABEL_AT.lastIndex = p;
     const lab = SUMMARY_LABEL_AT.exec(folded);

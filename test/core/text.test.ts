@@ -9,6 +9,7 @@ import {
   enterpriseKey,
 } from "../../src/core/normalize";
 import {
+  codeUnitTest,
   countChars,
   foldChar,
   foldHomoglyphs,
@@ -202,5 +203,24 @@ describe("countChars", () => {
       }),
       { numRuns: 5000 }
     );
+  });
+});
+
+describe("codeUnitTest", () => {
+  it("answers as its pattern does for every code unit, asked twice, and no past the end of a text", () => {
+    for (const pattern of [
+      /[\s:：;；,，。.、·!?\-—–―－~～_|]/,
+      /[\s()[\]（）［］【】*＊※:：\ud87e]/,
+    ]) {
+      const test = codeUnitTest(pattern);
+      for (let round = 0; round < 2; round++)
+        for (let c = 0; c <= 0xffff; c++) {
+          const want = pattern.test(String.fromCharCode(c));
+          if (test(c) !== want) throw new Error(`${pattern} U+${c.toString(16)}: ${!want}`);
+        }
+      expect(test("工".charCodeAt(0))).toBe(false);
+      expect(test("：".charCodeAt(0))).toBe(true);
+      expect(test("ab".charCodeAt(2))).toBe(false);
+    }
   });
 });
