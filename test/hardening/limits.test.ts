@@ -103,7 +103,7 @@ describe("zip bombs", () => {
 describe("rows, cells and time", () => {
   const big = xlsxPackage(annex3SheetXml(200_000, true));
 
-  it("refuses a 200,000-row sheet before parsing it, naming the sheet and the limit", async () => {
+  it("refuses a 200,000-row sheet, naming the sheet, its real size and the limit", async () => {
     const r = await refused(big);
     expect(r.message).toBe(
       "工作表“推荐汇总表”有 200001 行，超过每个工作表 100000 行的上限，未读取：请删除多余的行，只保留推荐汇总表"

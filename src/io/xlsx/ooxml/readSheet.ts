@@ -31,6 +31,12 @@ export interface SheetContext {
   date1904: boolean;
   /** Date.now() after which reading stops with PartError('timeout'); Infinity for none. */
   deadline?: number;
+  /**
+   * More `<row>` elements holding cells, or more `<c>` elements, than these stop the reading with PartError('limit')
+   * as soon as they are passed (so a huge sheet costs no more than the largest one read); Infinity for none.
+   */
+  maxRows?: number;
+  maxCells?: number;
 }
 
 export interface ParsedSheet {
@@ -263,12 +269,24 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
   let line: CellData[] | null = null;
   let lineRow = 0;
   let rowsSeen = 0;
+  // the limits count every <c> and every <row> holding one, wherever they stand
+  const maxRows = ctx.maxRows ?? Infinity;
+  const maxCells = ctx.maxCells ?? Infinity;
+  let cells = 0;
+  let rowsWithCells = 0;
+  let rowOpen = false;
   let pos = 0;
   try {
     while (nextTag(xml, pos, limit, tag)) {
       pos = tag.end + 1;
       const name = tag.name;
-      if (name === "c" && inSheetData && !tag.closing) {
+      if (name === "c" && !tag.closing) {
+        if (rowOpen) {
+          rowOpen = false;
+          if (++rowsWithCells > maxRows) throw new PartError("limit", part);
+        }
+        if (++cells > maxCells) throw new PartError("limit", part);
+        if (!inSheetData) continue;
         readCellAttrs(xml, tag.attrs, tag.end, cellAttrs);
         let cellRow = rowNo;
         col = cellAttrs.col > 0 ? cellAttrs.col : col + 1;
@@ -316,8 +334,9 @@ export function readSheetXml(xml: string, ctx: SheetContext, part: string): Pars
         line[col] = data;
         if (cellRow > rowCount) rowCount = cellRow;
         if (col > colCount) colCount = col;
-      } else if (name === "row" && inSheetData) {
-        if (tag.closing) continue;
+      } else if (name === "row" && !tag.closing) {
+        rowOpen = true;
+        if (!inSheetData) continue;
         rowAttrs.r = null;
         attrsInto(xml, tag.attrs, tag.end, rowAttrs, ROW_KEYS);
         const r = rowAttrs.r === null ? NaN : Number(rowAttrs.r);

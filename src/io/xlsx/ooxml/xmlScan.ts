@@ -5,10 +5,13 @@
  * and numeric character references are decoded.
  */
 
-/** A part we refuse or cannot make sense of; the message is Chinese and names the part. */
+/**
+ * A part we refuse or cannot make sense of; the message is Chinese and names the part. "limit": a worksheet with more
+ * rows or cells than the reader takes (its reader makes the message, with the real figures).
+ */
 export class PartError extends Error {
   constructor(
-    readonly kind: "doctype" | "corrupt" | "timeout",
+    readonly kind: "doctype" | "corrupt" | "timeout" | "limit",
     message: string
   ) {
     super(message);

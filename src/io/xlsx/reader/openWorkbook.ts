@@ -10,7 +10,13 @@ import { readSheetXml } from "../ooxml/readSheet";
 import { readStyles, type CellFormatKind } from "../ooxml/readStyles";
 import { PartError, partText } from "../ooxml/xmlScan";
 import { buildGrid, type SheetGrid } from "./grid";
-import { openPackage, type GuardLimits, type PackageParts } from "./zipGuard";
+import {
+  openPackage,
+  oversizedSheet,
+  sheetSize,
+  type GuardLimits,
+  type PackageParts,
+} from "./zipGuard";
 
 export interface OpenedWorkbook {
   grids: SheetGrid[];
@@ -47,6 +53,7 @@ export function openWorkbook(
   if (opened.refusal) return { ok: false, ...opened.refusal };
   const parts = opened.parts;
   let current: string | undefined;
+  let currentBytes: Uint8Array | null = null;
   try {
     const workbookXml = text(parts, "xl/workbook.xml");
     if (workbookXml === null)
@@ -67,22 +74,23 @@ export function openWorkbook(
       text(parts, info.stylesPart ?? "xl/styles.xml") ?? text(parts, "xl/styles.xml");
     const formats: CellFormatKind[] =
       stylesXml === null ? [] : readStyles(stylesXml, info.stylesPart ?? "xl/styles.xml");
-    const ctx = { sharedStrings, formats, date1904: info.date1904, deadline: limits.deadline };
+    const ctx = {
+      sharedStrings,
+      formats,
+      date1904: info.date1904,
+      deadline: limits.deadline,
+      maxRows: limits.maxRowsPerSheet,
+      maxCells: limits.maxCellsPerSheet,
+    };
     const grids: SheetGrid[] = [];
     for (const entry of info.sheets) {
       if (opts.sheetFilter && !opts.sheetFilter(entry.name, entry)) continue;
       current = entry.name;
-      const xml = text(parts, entry.part);
-      if (xml === null)
+      const bytes = parts.get(entry.part.toLowerCase());
+      if (bytes === undefined)
         throw new PartError("corrupt", `缺少工作表“${entry.name}”的内容 ${entry.part}`);
-      const sheet = readSheetXml(xml, ctx, entry.part);
-      if (sheet.filledRows > limits.maxRowsPerSheet) {
-        return {
-          ok: false,
-          sheet: entry.name,
-          message: `工作表“${entry.name}”有 ${sheet.filledRows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行`,
-        };
-      }
+      currentBytes = bytes;
+      const sheet = readSheetXml(partText(bytes), ctx, entry.part);
       grids.push(buildGrid(entry.name, entry.state !== "visible", sheet));
       if (Date.now() > limits.deadline)
         return { ok: false, sheet: entry.name, message: tooSlowMessage(limits.maxMillis) };
@@ -91,6 +99,10 @@ export function openWorkbook(
   } catch (e) {
     if (!(e instanceof PartError)) throw e;
     const sheet = current === undefined ? {} : { sheet: current };
+    if (e.kind === "limit" && current !== undefined && currentBytes !== null) {
+      // the parser stopped at the limit: the message names the sheet's real size
+      return { ok: false, ...oversizedSheet(current, sheetSize(currentBytes), limits) };
+    }
     if (e.kind === "timeout")
       return { ok: false, ...sheet, message: tooSlowMessage(limits.maxMillis) };
     if (e.kind === "doctype")

@@ -1,8 +1,9 @@
 /**
  * Opening an .xlsx package safely. The central directory is read first (declared sizes, entry count), then every
- * part is inflated ONCE in a stream under a hard cap (never more than it declares), worksheet parts being scanned on
- * the fly for rows and cells, stopping at the first limit broken. The parts the reader needs (workbook, relationships,
- * shared strings, styles, worksheets) are kept; everything else (images, drawings…) is checked and dropped.
+ * part is inflated ONCE under a hard cap (never more than it declares). The parts the reader needs (workbook,
+ * relationships, shared strings, styles, worksheets) are kept; everything else (images, drawings…) is checked and
+ * dropped. The rows and cells of a worksheet are counted by its parser (../ooxml/readSheet.ts), which stops at the
+ * limit; sheetSize gives the real figures for the message.
  */
 import {
   inflateEntry as inflateCapped,
@@ -12,7 +13,6 @@ import {
   type ZipEntry,
 } from "../../zip";
 import { formatBytes, formatMillis } from "../../limits";
-import { concatBytes } from "../../codec";
 import { readWorkbookInfo } from "../ooxml/readPackage";
 import { PartError, partText } from "../ooxml/xmlScan";
 
@@ -38,63 +38,60 @@ class Refused extends Error {
   }
 }
 
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
-
-/** Counts `<row>` elements that hold cells and `<c>` elements in streamed SpreadsheetML, across chunk boundaries. */
-class SheetCounter {
-  rows = 0;
-  cells = 0;
-  private rowOpen = false;
-  private carry: Uint8Array | null = null;
-
-  push(chunk: Uint8Array, final = false): void {
-    let buf = chunk;
-    if (this.carry) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
-      this.carry = null;
-    }
-    // a plain loop over the bytes: TypedArray#indexOf costs more per call than it saves between the '<'s
-    const n = buf.length;
-    for (let i = 0; i < n; i++) {
-      if (buf[i] !== 0x3c) continue;
-      if (!final && i + 20 > n) {
-        this.carry = buf.slice(i);
-        return;
-      }
-      this.element(buf, i + 1);
-    }
-  }
-
-  finish(): void {
-    if (this.carry) this.push(new Uint8Array(0), true);
-  }
-
-  /** The element name starting at `j` (after '<'), prefix dropped: count `row` and `c`. */
-  private element(buf: Uint8Array, j: number): void {
-    let k = j;
-    let local = j;
-    while (k < buf.length && k - j < 20 && isNameByte(buf[k])) {
-      if (buf[k] === 0x3a) local = k + 1;
+/**
+ * The `<row>` elements that hold cells and the `<c>` elements of a worksheet part, counted in its bytes: the figures
+ * a refusal names once the parser has stopped at a limit (a plain loop over the bytes: TypedArray#indexOf costs more
+ * per call than it saves between the '<'s).
+ */
+export function sheetSize(bytes: Uint8Array): { rows: number; cells: number } {
+  let rows = 0;
+  let cells = 0;
+  let rowOpen = false;
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0x3c) continue;
+    // the element name after '<', prefix dropped
+    let k = i + 1;
+    let local = k;
+    while (k < n && k - i <= 20 && isNameByte(bytes[k])) {
+      if (bytes[k] === 0x3a) local = k + 1;
       k++;
     }
-    const n = k - local;
-    if (n === 1 && buf[local] === 0x63) {
-      this.cells += 1;
-      if (this.rowOpen) {
-        this.rows += 1;
-        this.rowOpen = false;
+    const len = k - local;
+    if (len === 1 && bytes[local] === 0x63) {
+      cells += 1;
+      if (rowOpen) {
+        rows += 1;
+        rowOpen = false;
       }
     } else if (
-      n === 3 &&
-      buf[local] === 0x72 &&
-      buf[local + 1] === 0x6f &&
-      buf[local + 2] === 0x77
+      len === 3 &&
+      bytes[local] === 0x72 &&
+      bytes[local + 1] === 0x6f &&
+      bytes[local + 2] === 0x77
     ) {
-      this.rowOpen = true;
+      rowOpen = true;
     }
   }
+  return { rows, cells };
+}
+
+/** The refusal of a sheet over the row or the cell limit (rows first, as a clerk would cut them first). */
+export function oversizedSheet(
+  sheet: string,
+  size: { rows: number; cells: number },
+  limits: Pick<GuardLimits, "maxRowsPerSheet" | "maxCellsPerSheet">
+): GuardRefusal {
+  if (size.rows > limits.maxRowsPerSheet) {
+    return {
+      sheet,
+      message: `工作表“${sheet}”有 ${size.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表`,
+    };
+  }
+  return {
+    sheet,
+    message: `工作表“${sheet}”有 ${size.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存`,
+  };
 }
 
 function isNameByte(b: number): boolean {
@@ -135,7 +132,7 @@ function checkTime(limits: GuardLimits): void {
 }
 
 /**
- * Inflate one entry, never past its declared size; hand each chunk to `sink` (or collect it when sink is null).
+ * Inflate one entry, never past its declared size; hand each chunk to `sink` (or keep it whole when sink is null).
  * Throws Refused for an encrypted part, a lying header or the time limit; ZipError for a broken stream.
  */
 function inflateEntry(
@@ -193,7 +190,7 @@ export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackag
       }
     }
     const parts: PackageParts = new Map();
-    // the workbook and its relationships first: they name the sheets in the messages below
+    // the workbook and its relationships first: they name the sheets, kept wherever their parts are
     for (const key of [WORKBOOK, WORKBOOK_RELS]) {
       const e = byName.get(key);
       if (e) parts.set(key, inflateEntry(data, e, limits, null));
@@ -203,38 +200,8 @@ export function openPackage(data: Uint8Array, limits: GuardLimits): OpenedPackag
       const key = partKey(e.name);
       if (key === WORKBOOK || key === WORKBOOK_RELS) continue;
       const keep = KEPT.test(key) || names.has(key);
-      if (!WORKSHEET.test(key) && !names.has(key)) {
-        const bytes = inflateEntry(data, e, limits, keep ? null : () => undefined);
-        if (keep) parts.set(key, bytes);
-        continue;
-      }
-      const sheet = names.get(key) ?? e.name;
-      const counter = new SheetCounter();
-      const chunks: Uint8Array[] = [];
-      // past a limit we go on counting to the end of the part (still capped by size and time) to give the real figure
-      inflateEntry(data, e, limits, (chunk) => {
-        counter.push(chunk);
-        chunks.push(chunk);
-      });
-      counter.finish();
-      if (counter.rows > limits.maxRowsPerSheet) {
-        return {
-          refusal: {
-            sheet,
-            message: `工作表“${sheet}”有 ${counter.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表`,
-          },
-        };
-      }
-      if (counter.cells > limits.maxCellsPerSheet) {
-        return {
-          refusal: {
-            sheet,
-            message: `工作表“${sheet}”有 ${counter.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存`,
-          },
-        };
-      }
-      parts.set(key, concatBytes(chunks));
-      checkTime(limits);
+      const bytes = inflateEntry(data, e, limits, keep ? null : () => undefined);
+      if (keep) parts.set(key, bytes);
     }
     return { parts };
   } catch (e) {

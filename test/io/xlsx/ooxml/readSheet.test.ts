@@ -212,6 +212,27 @@ describe("readSheetXml: refusals", () => {
     );
   });
 
+  describe("stops as soon as a sheet passes the row or cell limit", () => {
+    // three rows of two cells, an empty row, and a row that is only a <row> (no cell: not counted)
+    const xml = sheet(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"/></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>3</v></c></row>' +
+        '<row r="3"/><row r="4"><c r="A4"><v>4</v></c><c r="B4"><v>5</v></c></row>'
+    );
+    const read = (over: Partial<SheetContext>) => () => readSheetXml(xml, ctx(over), "p");
+
+    it("at the limit the sheet is read in full", () => {
+      expect(read({ maxRows: 3, maxCells: 6 })().rowCount).toBe(4);
+    });
+
+    it("one row with cells past the limit stops it (a row without cells does not count)", () => {
+      expect(read({ maxRows: 2 })).toThrow(expect.objectContaining({ kind: "limit" }));
+    });
+
+    it("one cell past the limit stops it (an empty <c/> counts, as it takes memory to read)", () => {
+      expect(read({ maxCells: 5 })).toThrow(expect.objectContaining({ kind: "limit" }));
+    });
+  });
+
   it("stops at the deadline", () => {
     const rows = Array.from(
       { length: 5000 },
