@@ -66,12 +66,18 @@ export function parseDateLoose(input: unknown): string | null {
  * in, whatever its offset); a bare date stays a date; anything else as given.
  */
 export function displayTimestamp(iso: string): string {
+  // hot: every row of 明细 shows the same moment; the last answer is kept
+  if (iso === lastIso) return lastShown;
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(
     iso
   );
-  if (!m) return iso;
-  return m[3] === "Z" && m[2] === "00:00" ? m[1] : `${m[1]} ${m[2]}`;
+  const shown = !m ? iso : m[3] === "Z" && m[2] === "00:00" ? m[1] : `${m[1]} ${m[2]}`;
+  lastIso = iso;
+  lastShown = shown;
+  return shown;
 }
+let lastIso = "";
+let lastShown = "";
 
 /** A moment on the local clock with its offset, e.g. "2024-12-20T09:30:00+08:00" (toISOString gives UTC). */
 export function localTimestamp(now: Date): string {
