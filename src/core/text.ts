@@ -252,6 +252,12 @@ export function cleanMultiline(input: unknown): string {
     .trim();
 }
 
+/** Whether a text is empty or whitespace only (trim() would give ""), without making the trimmed copy. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Whitespace as String.prototype.trim and /\s/ know it (ideographic space included). */
 function isSpace(c: number): boolean {
   return (

@@ -11,6 +11,7 @@ import {
 import {
   codeUnitTest,
   countChars,
+  isBlank,
   foldChar,
   foldHomoglyphs,
   hasMeaningfulText,
@@ -222,5 +223,17 @@ describe("codeUnitTest", () => {
       expect(test("：".charCodeAt(0))).toBe(true);
       expect(test("ab".charCodeAt(2))).toBe(false);
     }
+  });
+});
+
+describe("isBlank", () => {
+  it("is what trim() === '' says, for every code unit alone and around a letter", () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isBlank(ch) !== (ch.trim() === "")) throw new Error(`U+${c.toString(16)}`);
+    }
+    expect(isBlank("")).toBe(true);
+    expect(isBlank(" \u3000\t\n")).toBe(true);
+    expect(isBlank(" a ")).toBe(false);
   });
 });

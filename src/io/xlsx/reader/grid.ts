@@ -2,7 +2,7 @@
  * A worksheet as a plain grid of CellData (from ooxml/readSheet), with every merged cell answering with its master's
  * value. The table and indicator finders work on this grid only.
  */
-import { cleanText } from "../../../core/text";
+import { cleanText, isBlank } from "../../../core/text";
 import { EMPTY_CELL, MergeMap, type CellData, type MergeRange } from "../cells";
 import type { ParsedSheet } from "../ooxml/readSheet";
 
@@ -90,10 +90,12 @@ export function buildGrid(name: string, hidden: boolean, sheet: ParsedSheet): Sh
     const line = rows[row];
     if (!line) return [];
     const out: number[] = [];
-    line.forEach((c, col) => {
+    // a plain loop over the sparse row (hot: every row of every sheet), holes skipped as forEach would
+    for (let col = 0; col < line.length; col++) {
+      const c = line[col];
       if (
         c &&
-        (c.text.trim() !== "" ||
+        (!isBlank(c.text) ||
           c.num !== null ||
           c.date !== null ||
           c.error !== null ||
@@ -101,7 +103,7 @@ export function buildGrid(name: string, hidden: boolean, sheet: ParsedSheet): Sh
       ) {
         out.push(col);
       }
-    });
+    }
     return out;
   }
   return grid;
