@@ -2,6 +2,7 @@
  * The 附件2 成效突出地区 indicators: one definition per blank ("__ 家") of the form, in the form's order, with the
  * Chinese label used when writing and the patterns used to recognise the label when reading a clerk's sheet.
  */
+import { memoOfString } from "./memo";
 import type { IndicatorHeaderKey, IndicatorKey } from "./model";
 
 export interface IndicatorDef {
@@ -269,9 +270,16 @@ export const INDICATOR_DEF_BY_KEY: Readonly<Record<IndicatorKey, IndicatorDef>> 
 
 /**
  * Match a label cell to an indicator. Tries the most specific definitions first so that "监测服务车联网企业" is not
- * taken for "定级备案" and "演练…车联网企业" is not taken for "监测…车联网".
+ * taken for "定级备案" and "演练…车联网企业" is not taken for "监测…车联网". Each text's answer is kept: the 14
+ * workbooks of a merge carry the notice's same few dozen labels (1,652 cells, 65 texts), each tried against some 60
+ * patterns.
  */
-export function matchIndicatorLabel(label: string): IndicatorKey | null {
+export const matchIndicatorLabel: (label: string) => IndicatorKey | null = memoOfString(
+  matchIndicatorLabelOf,
+  20_000
+);
+
+function matchIndicatorLabelOf(label: string): IndicatorKey | null {
   const s = label.replace(/\s/g, "");
   if (s === "") return null;
   for (const key of MATCH_ORDER) {
