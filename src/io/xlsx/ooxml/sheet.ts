@@ -94,6 +94,15 @@ const VALUE_CLOSE = ascii("</v></c>");
 const TRUE_CELL = ascii(' t="b"><v>1</v></c>');
 const FALSE_CELL = ascii(' t="b"><v>0</v></c>');
 const ROW_CLOSE = ascii("</row>");
+const ROW_OPEN = ascii('<row r="');
+/** ` ht="49.5" customHeight="1">` for a row height, made once per height. */
+const heightAttrs = new Map<number, Uint8Array>();
+function heightAttr(height: number): Uint8Array {
+  let bytes = heightAttrs.get(height);
+  if (bytes === undefined)
+    heightAttrs.set(height, (bytes = ascii(` ht="${height}" customHeight="1">`)));
+  return bytes;
+}
 /** Scratch for one row's `12"` (a row number has at most 7 digits). */
 const ROW_REF = new Uint8Array(16);
 /** `<c r="B` for column j+1. */
@@ -159,15 +168,19 @@ export class SheetWriter {
     const width = perCell ? Math.max(values.length, style.length) : values.length;
     const height = opts.height ?? this.fitHeight(values, style);
     const b = this.body;
-    const rowTag =
-      height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
-    // markup straight into the part's bytes, with room made once for the whole row (a cell takes at most CELL_MAX
-    // bytes); formulas, which may hold any text, go through cell() and write()
-    let buf = b.room(rowTag.length + width * CELL_MAX + 8);
-    let p = putAscii(buf, b.at, rowTag);
-    // the row number and its closing quote, once per row (the cells copy it from here)
+    // the row number and its closing quote, once per row (the row tag and the cells copy it from here)
     const rowRef = ROW_REF.subarray(0, putUint(ROW_REF, 0, r) + 1);
     rowRef[rowRef.length - 1] = 0x22;
+    // `<row r="12">` or `<row r="12" ht="49.5" customHeight="1">`, from bytes made once (a sheet has few heights)
+    const ht = height === undefined ? null : heightAttr(height);
+    // markup straight into the part's bytes, with room made once for the whole row (a cell takes at most CELL_MAX
+    // bytes); formulas, which may hold any text, go through cell() and write()
+    let buf = b.room(ROW_OPEN.length + rowRef.length + (ht?.length ?? 1) + width * CELL_MAX + 8);
+    let p = putBytes(buf, b.at, ROW_OPEN);
+    p = putBytes(buf, p, rowRef);
+    if (ht === null)
+      buf[p++] = 0x3e; // >
+    else p = putBytes(buf, p, ht);
     let first = 0;
     let last = 0;
     for (let j = 0; j < width; j++) {
