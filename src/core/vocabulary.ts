@@ -470,11 +470,14 @@ function summaryStart(folded: string, from: number, no: DirectionNo | null): num
     const c = folded.charCodeAt(p);
     if (c !== SUMMARY_LABEL_FIRST && !startsSeparator(c) && !HEAD_LEADS.has(c)) break;
     const before = p;
-    SUMMARY_LABEL_AT.lastIndex = p;
-    const lab = SUMMARY_LABEL_AT.exec(folded);
-    if (lab) p += lab[0].length;
+    // each step only where it can match (hot: the text is a head, 工业…, far more often than a label)
+    if (c === SUMMARY_LABEL_FIRST || startsSeparator(c)) {
+      SUMMARY_LABEL_AT.lastIndex = p;
+      const lab = SUMMARY_LABEL_AT.exec(folded);
+      if (lab) p += lab[0].length;
+    }
     p = afterSeparators(folded, p);
-    const again = readHead(folded.slice(p));
+    const again = HEAD_LEADS.has(folded.charCodeAt(p)) ? readHead(folded.slice(p)) : null;
     if (again && again.labelled && again.headEnd === again.headStart) {
       // a "方向：" label naming nothing ("方向：简述：…")
       p += again.rest;
