@@ -275,14 +275,20 @@ interface Head {
 }
 
 /**
- * The code units a head can start with (readHeadOf anchors every pattern at the start of the text): a "方向：" label
- * (案例 / 申报 / 方向), a bracket, an enumerator (申报方向 / 方向 / 第, an opening bracket, a numeral) or a name form.
+ * The code units each of readHeadOf's patterns can start with (every one is anchored at the start of the text), asked
+ * before running it: a "方向：" label (案例 / 申报 / 方向), a bracketed head, an enumerator (申报方向 / 方向 / 第, an
+ * opening bracket, a numeral). A head is one of these or a name form.
  */
-const HEAD_LEADS = new Set<number>(
-  [..."案申方第【［[(（〔", ...ENUMERATOR_NUMERALS]
-    .map((c) => c.charCodeAt(0))
-    .concat([...FORM_TRIE.next.keys()])
-);
+const codesOf = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const LABEL_LEADS = codesOf("案申方");
+const BRACKET_LEADS = codesOf("【［[");
+const ENUMERATOR_LEADS = codesOf(`申方第(（〔［[${ENUMERATOR_NUMERALS}`);
+const HEAD_LEADS = new Set<number>([
+  ...LABEL_LEADS,
+  ...BRACKET_LEADS,
+  ...ENUMERATOR_LEADS,
+  ...FORM_TRIE.next.keys(),
+]);
 
 /** Whether a separator starts with this code unit (asked first: nearly every 简述 starts with an ideograph). */
 const startsSeparator = codeUnitTest(new RegExp(SEPARATORS_AT.source));
@@ -319,11 +325,14 @@ let lastHeadOf: string | null = null;
 let lastHead: Head | null = null;
 
 function readHeadOf(f: string): Head | null {
-  const label = DIRECTION_LABEL.exec(f);
+  const label = LABEL_LEADS.has(f.charCodeAt(0)) ? DIRECTION_LABEL.exec(f) : null;
   const p = label ? afterSeparators(f, label[0].length) : 0;
   const s = f.slice(p);
+  const first = s.charCodeAt(0);
 
-  const bracket = /^[【［[]\s*([^】］\]]{1,40}?)\s*[】］\]]/.exec(s);
+  const bracket = BRACKET_LEADS.has(first)
+    ? /^[【［[]\s*([^】］\]]{1,40}?)\s*[】］\]]/.exec(s)
+    : null;
   if (bracket) {
     const no = parseDirectionNo(bracket[1]);
     if (no !== null) {
@@ -343,7 +352,7 @@ function readHeadOf(f: string): Head | null {
   let q = p;
   let enumNo: DirectionNo | null = null;
   let enumOk = false;
-  const en = ENUMERATOR.exec(s);
+  const en = ENUMERATOR_LEADS.has(first) ? ENUMERATOR.exec(s) : null;
   if (en) {
     enumNo = oneToFive(en[2] ?? en[3]);
     const after = s.slice(en[0].length);
