@@ -122,6 +122,16 @@ describe("fast paths of the text helpers", () => {
     );
   });
 
+  it("cleanText equals its plain definition for every code unit between letters, at either end and doubled", () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [`a${ch}b`, `${ch}a`, `a${ch}`, `a${ch}${ch}b`]) {
+        if (cleanText(s) !== plainClean(s))
+          throw new Error(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+  });
+
   it("isNotApplicable equals its plain definition", () => {
     fc.assert(
       fc.property(cellText, (s) => expect(isNotApplicable(s)).toBe(plainNotApplicable(s))),
