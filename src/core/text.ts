@@ -114,17 +114,13 @@ const RADICALS_SUPPLEMENT: Readonly<Record<number, number>> = {
   0x2ef3: 0x9f9f, // ⻳ 龟
 };
 
-/** Whether a UTF-16 code unit may start a character that folding changes (a quick test, no false negatives). */
-function mayFold(c: number): boolean {
-  return (
-    (c >= 0xff01 && c <= 0xff5e) ||
-    c === 0x3000 ||
-    (c >= 0x2e80 && c <= 0x2fd5) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    // high surrogate of U+2F800–U+2FA1F (CJK Compatibility Ideographs Supplement)
-    c === 0xd87e
-  );
-}
+/**
+ * The UTF-16 code units that may start a character folding changes (a quick test, no false negatives): full-width
+ * ASCII, the ideographic space, the radicals, the compatibility ideographs, and the high surrogate of U+2F800–U+2FA1F
+ * (CJK Compatibility Ideographs Supplement).
+ */
+const MAY_FOLD = /[\uff01-\uff5e\u3000\u2e80-\u2fd5\uf900-\ufaff\ud87e]/;
+const mayFold = codeUnitTest(MAY_FOLD);
 
 /**
  * One character folded for comparing: full-width ASCII (！ … ～) and the ideographic space to half width; Kangxi
@@ -157,10 +153,13 @@ export function foldChar(ch: string): string {
  * ideographs and radicals. One code point in, one code point out. Text that needs no folding is returned as is.
  */
 export function toHalfWidth(input: string): string {
+  // hot (most texts have nothing to fold): one native scan finds the first character that may fold, or none
+  const from = input.search(MAY_FOLD);
+  if (from < 0) return input;
   const n = input.length;
   let out = "";
   let last = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = input.charCodeAt(i);
     if (!mayFold(c)) continue;
     // a character as the string iterator gives it: a surrogate pair is one

@@ -215,6 +215,14 @@ describe("foldedHash (the 写出校验 fingerprint)", () => {
 });
 
 describe("toHalfWidth", () => {
+  it("folds every code unit alone as foldChar does, and every one between letters", () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (toHalfWidth(ch) !== foldChar(ch) || toHalfWidth(`a${ch}b`) !== `a${foldChar(ch)}b`)
+        throw new Error(`U+${c.toString(16)}`);
+    }
+  });
+
   it("folds character by character as the string iterator gives them", () => {
     const plain = (input: string) => {
       let out = "";
