@@ -190,9 +190,13 @@ export function stripInvisible(input: string): string {
 /** INVISIBLE without g, to ask whether a text holds one (test() of a g pattern would move its lastIndex). */
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 
-/** Whitespace other than the space, and the invisible characters: isSpace and isInvisible below, as one class. */
-const UNCLEAN_CHAR =
-  /[\t-\r\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/;
+/**
+ * Whitespace other than the space (\s less " ", as String.prototype.trim knows it), or an invisible character: one
+ * class, INVISIBLE's own inside (one class scans faster than `[^\S ]|[…]`).
+ */
+const UNCLEAN_CHAR = new RegExp(
+  `[\\t-\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff${INVISIBLE.source.slice(1, -1)}]`
+);
 
 /**
  * Text cleanText leaves as it is: no invisible characters, no whitespace but single inner spaces. Native scans only
