@@ -262,6 +262,7 @@ function nameAt(s: string): NameMatch | null {
   }
   return null;
 }
+
 interface Head {
   no: DirectionNo | null;
   /** Offsets (UTF-16, in the folded text) of the head as written, and of where the 简述 starts. */
@@ -475,11 +476,10 @@ function rawSlice(raw: string, folded: string, from: number, to = folded.length)
 function summaryStart(folded: string, from: number, no: DirectionNo | null): number {
   let p = from;
   for (let guard = 0; guard < 8; guard++) {
-    // neither a label (a space or 简 first), a separator nor a head can start here: nothing below would move p
-    const c = folded.charCodeAt(p);
-    if (c !== SUMMARY_LABEL_FIRST && !startsSeparator(c) && !HEAD_LEADS.has(c)) break;
     const before = p;
-    // each step only where it can match (hot: the text is a head, 工业…, far more often than a label)
+    // each step only where it can match (hot: the text is a head, 工业…, or the 简述 itself, far more often than a
+    // label or separators); where none can, p stays and the loop ends
+    const c = folded.charCodeAt(p);
     if (c === SUMMARY_LABEL_FIRST || startsSeparator(c)) {
       SUMMARY_LABEL_AT.lastIndex = p;
       const lab = SUMMARY_LABEL_AT.exec(folded);
