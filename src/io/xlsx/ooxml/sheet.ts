@@ -95,9 +95,11 @@ const TRUE_CELL = ascii(' t="b"><v>1</v></c>');
 const FALSE_CELL = ascii(' t="b"><v>0</v></c>');
 const ROW_CLOSE = ascii("</row>");
 const ROW_OPEN = ascii('<row r="');
-/** ` ht="49.5" customHeight="1">` for a row height, made once per height. */
+const ROW_OPEN_END = ascii(">");
+/** The end of a row's start tag: `>`, or ` ht="49.5" customHeight="1">` made once per height. */
 const heightAttrs = new Map<number, Uint8Array>();
-function heightAttr(height: number): Uint8Array {
+function rowOpenEnd(height: number | undefined): Uint8Array {
+  if (height === undefined) return ROW_OPEN_END;
   let bytes = heightAttrs.get(height);
   if (bytes === undefined)
     heightAttrs.set(height, (bytes = ascii(` ht="${height}" customHeight="1">`)));
@@ -172,15 +174,13 @@ export class SheetWriter {
     const rowRef = ROW_REF.subarray(0, putUint(ROW_REF, 0, r) + 1);
     rowRef[rowRef.length - 1] = 0x22;
     // `<row r="12">` or `<row r="12" ht="49.5" customHeight="1">`, from bytes made once (a sheet has few heights)
-    const ht = height === undefined ? null : heightAttr(height);
+    const end = rowOpenEnd(height);
     // markup straight into the part's bytes, with room made once for the whole row (a cell takes at most CELL_MAX
     // bytes); formulas, which may hold any text, go through cell() and write()
-    let buf = b.room(ROW_OPEN.length + rowRef.length + (ht?.length ?? 1) + width * CELL_MAX + 8);
+    let buf = b.room(ROW_OPEN.length + rowRef.length + end.length + width * CELL_MAX + 8);
     let p = putBytes(buf, b.at, ROW_OPEN);
     p = putBytes(buf, p, rowRef);
-    if (ht === null)
-      buf[p++] = 0x3e; // >
-    else p = putBytes(buf, p, ht);
+    p = putBytes(buf, p, end);
     let first = 0;
     let last = 0;
     for (let j = 0; j < width; j++) {
