@@ -10,13 +10,7 @@ import { readSheetXml } from "../ooxml/readSheet";
 import { readStyles, type CellFormatKind } from "../ooxml/readStyles";
 import { PartError, partText } from "../ooxml/xmlScan";
 import { buildGrid, type SheetGrid } from "./grid";
-import {
-  openPackage,
-  oversizedSheet,
-  sheetSize,
-  type GuardLimits,
-  type PackageParts,
-} from "./zipGuard";
+import { openPackage, type GuardLimits, type GuardRefusal, type PackageParts } from "./zipGuard";
 
 export interface OpenedWorkbook {
   grids: SheetGrid[];
@@ -117,4 +111,71 @@ export function openWorkbook(
       message: `文件已损坏或不是有效的 Excel 工作簿，无法读取（${e.message}）${CORRUPT_TAIL}`,
     };
   }
+}
+
+/**
+ * The `<row>` elements that hold cells and the `<c>` elements of a worksheet part, counted in its bytes: the figures
+ * a refusal names once the parser has stopped at a limit (a plain loop over the bytes: TypedArray#indexOf costs more
+ * per call than it saves between the '<'s).
+ */
+function sheetSize(bytes: Uint8Array): { rows: number; cells: number } {
+  let rows = 0;
+  let cells = 0;
+  let rowOpen = false;
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0x3c) continue;
+    // the element name after '<', prefix dropped
+    let k = i + 1;
+    let local = k;
+    while (k < n && k - i <= 20 && isNameByte(bytes[k])) {
+      if (bytes[k] === 0x3a) local = k + 1;
+      k++;
+    }
+    const len = k - local;
+    if (len === 1 && bytes[local] === 0x63) {
+      cells += 1;
+      if (rowOpen) {
+        rows += 1;
+        rowOpen = false;
+      }
+    } else if (
+      len === 3 &&
+      bytes[local] === 0x72 &&
+      bytes[local + 1] === 0x6f &&
+      bytes[local + 2] === 0x77
+    ) {
+      rowOpen = true;
+    }
+  }
+  return { rows, cells };
+}
+
+/** The refusal of a sheet over the row or the cell limit (rows first, as a clerk would cut them first). */
+function oversizedSheet(
+  sheet: string,
+  size: { rows: number; cells: number },
+  limits: Pick<GuardLimits, "maxRowsPerSheet" | "maxCellsPerSheet">
+): GuardRefusal {
+  if (size.rows > limits.maxRowsPerSheet) {
+    return {
+      sheet,
+      message: `工作表“${sheet}”有 ${size.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表`,
+    };
+  }
+  return {
+    sheet,
+    message: `工作表“${sheet}”有 ${size.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存`,
+  };
+}
+
+function isNameByte(b: number): boolean {
+  return (
+    (b >= 0x61 && b <= 0x7a) ||
+    (b >= 0x41 && b <= 0x5a) ||
+    (b >= 0x30 && b <= 0x39) ||
+    b === 0x3a ||
+    b === 0x2d ||
+    b === 0x5f
+  );
 }

@@ -3,7 +3,7 @@
  * part is inflated ONCE under a hard cap (never more than it declares). The parts the reader needs (workbook,
  * relationships, shared strings, styles, worksheets) are kept; everything else (images, drawings…) is checked and
  * dropped. The rows and cells of a worksheet are counted by its parser (../ooxml/readSheet.ts), which stops at the
- * limit; sheetSize gives the real figures for the message.
+ * limit (./openWorkbook.ts names the sheet's real size).
  */
 import {
   inflateEntry as inflateCapped,
@@ -36,73 +36,6 @@ class Refused extends Error {
   constructor(readonly refusal: GuardRefusal) {
     super(refusal.message);
   }
-}
-
-/**
- * The `<row>` elements that hold cells and the `<c>` elements of a worksheet part, counted in its bytes: the figures
- * a refusal names once the parser has stopped at a limit (a plain loop over the bytes: TypedArray#indexOf costs more
- * per call than it saves between the '<'s).
- */
-export function sheetSize(bytes: Uint8Array): { rows: number; cells: number } {
-  let rows = 0;
-  let cells = 0;
-  let rowOpen = false;
-  const n = bytes.length;
-  for (let i = 0; i < n; i++) {
-    if (bytes[i] !== 0x3c) continue;
-    // the element name after '<', prefix dropped
-    let k = i + 1;
-    let local = k;
-    while (k < n && k - i <= 20 && isNameByte(bytes[k])) {
-      if (bytes[k] === 0x3a) local = k + 1;
-      k++;
-    }
-    const len = k - local;
-    if (len === 1 && bytes[local] === 0x63) {
-      cells += 1;
-      if (rowOpen) {
-        rows += 1;
-        rowOpen = false;
-      }
-    } else if (
-      len === 3 &&
-      bytes[local] === 0x72 &&
-      bytes[local + 1] === 0x6f &&
-      bytes[local + 2] === 0x77
-    ) {
-      rowOpen = true;
-    }
-  }
-  return { rows, cells };
-}
-
-/** The refusal of a sheet over the row or the cell limit (rows first, as a clerk would cut them first). */
-export function oversizedSheet(
-  sheet: string,
-  size: { rows: number; cells: number },
-  limits: Pick<GuardLimits, "maxRowsPerSheet" | "maxCellsPerSheet">
-): GuardRefusal {
-  if (size.rows > limits.maxRowsPerSheet) {
-    return {
-      sheet,
-      message: `工作表“${sheet}”有 ${size.rows} 行，超过每个工作表 ${limits.maxRowsPerSheet} 行的上限，未读取：请删除多余的行，只保留推荐汇总表`,
-    };
-  }
-  return {
-    sheet,
-    message: `工作表“${sheet}”有 ${size.cells} 个单元格，超过每个工作表 ${limits.maxCellsPerSheet} 个单元格的上限，未读取：请删除多余的行列后重新保存`,
-  };
-}
-
-function isNameByte(b: number): boolean {
-  return (
-    (b >= 0x61 && b <= 0x7a) ||
-    (b >= 0x41 && b <= 0x5a) ||
-    (b >= 0x30 && b <= 0x39) ||
-    b === 0x3a ||
-    b === 0x2d ||
-    b === 0x5f
-  );
 }
 
 /** Sheet part → sheet name, from xl/workbook.xml and its relationships (best effort: empty when unreadable). */
