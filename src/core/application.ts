@@ -5,7 +5,8 @@
 import type { Application, CaseRecord, FormFacts } from "./model";
 import { cleanMultiline, cleanText, countChars } from "./text";
 import { normalizeUscc } from "./uscc";
-import { joinDirectionCell, type PrefectureName } from "./vocabulary";
+import { joinDirectionCell } from "./directionText";
+import type { PrefectureName } from "./vocabulary";
 
 /** Sheet names used to locate findings on a Word form. */
 export const FORM_SHEET = "申报表";

@@ -9,11 +9,11 @@
  * Every function is linear in the number of cells.
  */
 import { ratioOfSums, toPercent, weightedPercent } from "./indicators";
+import { parseDirection } from "./directionText";
 import { cleanText, parseLooseNumber } from "./text";
 import {
   DIRECTIONS,
   PREFECTURE_NAMES,
-  parseDirection,
   parseLevel,
   parsePrefecture,
   type Level,

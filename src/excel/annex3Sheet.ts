@@ -8,7 +8,8 @@
  * formulas elsewhere pointing at these cells all survive. Otherwise the sheet is built anew (sheetWriter.ts).
  */
 import type { PrefectureState } from "../app/host";
-import { splitDirectionCell, type PrefectureName } from "../core/vocabulary";
+import { type PrefectureName } from "../core/vocabulary";
+import { splitDirectionCell } from "../core/directionText";
 import {
   ANNEX3_COLUMNS,
   ANNEX3_PRINT,

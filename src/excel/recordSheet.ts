@@ -15,7 +15,8 @@ import { columnLetter, type Finding } from "../core/findings";
 import type { CaseRecord } from "../core/model";
 import { cleanText } from "../core/text";
 import { normalizeUscc } from "../core/uscc";
-import { parseDirection, parsePrefecture } from "../core/vocabulary";
+import { parsePrefecture } from "../core/vocabulary";
+import { parseDirection } from "../core/directionText";
 import {
   asWritten,
   rowContexts,

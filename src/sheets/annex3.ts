@@ -6,7 +6,7 @@
  */
 import { chineseDate } from "../core/dates";
 import type { CaseRecord, SubmissionMeta } from "../core/model";
-import { joinDirectionCell } from "../core/vocabulary";
+import { joinDirectionCell } from "../core/directionText";
 import type { ColumnLayout, PrintSpec } from "./layout";
 import { printSpec } from "./layout";
 

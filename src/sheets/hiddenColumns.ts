@@ -6,7 +6,8 @@
  */
 import { CASE_FIELDS, type CaseField, type CaseRecord, type FormFacts } from "../core/model";
 import { cleanText, toHalfWidth } from "../core/text";
-import { parseDirection, type DirectionName } from "../core/vocabulary";
+import { type DirectionName } from "../core/vocabulary";
+import { parseDirection } from "../core/directionText";
 import type { RecordDraft } from "./records";
 
 /** The record's source columns as "caseName:B;enterprise:C" (letters for sheets, labels for Word forms). */

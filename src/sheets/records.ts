@@ -23,10 +23,10 @@ import {
   DIRECTIONS,
   LEVELS,
   parseCategory,
-  parseDirection,
   parseLevel,
   parsePrefecture,
 } from "../core/vocabulary";
+import { parseDirection } from "../core/directionText";
 import { summaryCellOf } from "./annex3";
 import {
   decodeFormExtra,

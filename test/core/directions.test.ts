@@ -3,14 +3,13 @@
  * 附件3 "案例申报方向和简述" cell once and canonically ("方向名称：简述").
  */
 import fc from "fast-check";
+import { DIRECTIONS, type DirectionName } from "../../src/core/vocabulary";
 import {
-  DIRECTIONS,
   joinDirectionCell,
   parseDirection,
   parseDirectionHead,
   splitDirectionCell,
-  type DirectionName,
-} from "../../src/core/vocabulary";
+} from "../../src/core/directionText";
 
 const D1 = "工业互联网安全分类分级案例";
 const D2 = "车联网网络安全防护案例";

@@ -3,7 +3,7 @@ import { indicatorTable } from "../../src/core/indicators";
 import { orderForExport } from "../../src/core/ordering";
 import { defaultSettings } from "../../src/core/settings";
 import { finding } from "../../src/core/findings";
-import { parseDirection } from "../../src/core/vocabulary";
+import { parseDirection } from "../../src/core/directionText";
 import { indicators, rec, submission, USCC } from "./records";
 
 const settings = defaultSettings(2024);

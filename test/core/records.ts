@@ -1,13 +1,8 @@
 /** Builders for realistic records in core tests (a real 附件3 row has all of these fields). */
 import type { CaseRecord, IndicatorValues, PrefectureSubmission } from "../../src/core/model";
 import { makeUscc } from "../../src/core/uscc";
-import {
-  joinDirectionCell,
-  parseCategory,
-  parseDirection,
-  parseLevel,
-  type PrefectureName,
-} from "../../src/core/vocabulary";
+import { parseCategory, parseLevel, type PrefectureName } from "../../src/core/vocabulary";
+import { joinDirectionCell, parseDirection } from "../../src/core/directionText";
 
 export const USCC = {
   hualing: makeUscc("430000", "18376528"),

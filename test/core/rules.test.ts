@@ -1,7 +1,7 @@
 import { checkAll, checkRecord, checkQuota } from "../../src/core/rules";
 import { checkIndicators } from "../../src/core/rules/indicators";
 import { defaultSettings } from "../../src/core/settings";
-import { joinDirectionCell, parseDirection } from "../../src/core/vocabulary";
+import { joinDirectionCell, parseDirection } from "../../src/core/directionText";
 import { indicators, rec, USCC } from "./records";
 
 const settings = defaultSettings(2024);

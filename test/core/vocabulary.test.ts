@@ -2,13 +2,8 @@ import { countChars, parseLooseNumber, toHalfWidth } from "../../src/core/text";
 import { parseDateLoose } from "../../src/core/dates";
 import { enterpriseKey, normalizeEnterpriseName } from "../../src/core/normalize";
 import { enterpriseIdentities, sameCaseName } from "../../src/core/duplicates";
-import {
-  parseCategory,
-  parseDirection,
-  parseLevel,
-  parsePrefecture,
-  splitDirectionCell,
-} from "../../src/core/vocabulary";
+import { parseCategory, parseLevel, parsePrefecture } from "../../src/core/vocabulary";
+import { parseDirection, splitDirectionCell } from "../../src/core/directionText";
 import { USCC } from "./records";
 
 describe("vocabulary as clerks write it", () => {

@@ -13,11 +13,11 @@ import { makeUscc } from "../../src/core/uscc";
 import {
   bureauName,
   CATEGORIES,
-  joinDirectionCell,
   DIRECTIONS,
   LEVELS_BY_DIRECTION,
   type PrefectureName,
 } from "../../src/core/vocabulary";
+import { joinDirectionCell } from "../../src/core/directionText";
 import { writePrefectureWorkbook } from "../../src/io/xlsx/writeProvince";
 import { ANNEX3_SOURCE_COLUMNS } from "../core/records";
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { CaseRecord } from "../../src/core/model";
-import { joinDirectionCell } from "../../src/core/vocabulary";
+import { joinDirectionCell } from "../../src/core/directionText";
 import { initialState, type AppState } from "../../src/taskpane/state/appState";
 import { recordingHost, renderApp, text } from "./helpers";
 import { ANNEX3_SOURCE_COLUMNS } from "../core/records";

@@ -10,11 +10,11 @@ import {
   DIRECTIONS,
   LEVELS,
   parseCategory,
-  parseDirection,
   type Category,
   type DirectionName,
   type Level,
 } from "../../core/vocabulary";
+import { parseDirection } from "../../core/directionText";
 import { readChoices, otherText } from "./choices";
 import { isBlankDate, parseDateText } from "../../core/dates";
 import { stripSealNote } from "../../core/normalize";

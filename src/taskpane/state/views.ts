@@ -5,7 +5,8 @@
 import { finding, type Finding } from "../../core/findings";
 import type { CaseRecord, IndicatorValues } from "../../core/model";
 import { checkAll } from "../../core/rules";
-import { bureauName, joinDirectionCell, type PrefectureName } from "../../core/vocabulary";
+import { bureauName, type PrefectureName } from "../../core/vocabulary";
+import { joinDirectionCell } from "../../core/directionText";
 import type { Host, PrefectureState } from "../../app/host";
 import type { AppState, ImportedFile } from "./appState";
 

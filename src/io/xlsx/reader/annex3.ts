@@ -21,12 +21,11 @@ import {
 import { normalizeUscc } from "../../../core/uscc";
 import {
   parseCategory,
-  parseDirection,
   parseLevel,
   parsePrefecture,
-  splitDirectionCell,
   type PrefectureName,
 } from "../../../core/vocabulary";
+import { parseDirection, splitDirectionCell } from "../../../core/directionText";
 import { cellIsoDate, EMPTY_CELL, type CellData } from "../cells";
 import type { SheetGrid } from "./grid";
 import { matchHeader, type HeaderNote, type TableField, type TableHeader } from "./header";

@@ -17,7 +17,8 @@ import type { IndicatorMap } from "../../../core/indicators";
 import { parsePrefecture } from "../../../core/vocabulary";
 import type { CaseRecord, SubmissionMeta } from "../../../core/model";
 import { cleanText } from "../../../core/text";
-import { joinDirectionCell, parseCategory, splitDirectionCell } from "../../../core/vocabulary";
+import { joinDirectionCell, splitDirectionCell } from "../../../core/directionText";
+import { parseCategory } from "../../../core/vocabulary";
 import { ANNEX3_SHEET, KEY_HEADER } from "../../../sheets/annex3";
 import {
   PROVINCE_COLUMNS as INDICATOR_COLUMNS,
