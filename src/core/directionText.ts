@@ -302,6 +302,13 @@ function parseDirectionNo(input: string): DirectionNo | null {
   return name ? directionByName(name).no : null;
 }
 
+/** A direction as parseDirection and parseDirectionHead read it: folded, without spaces or trailing punctuation. */
+function directionText(input: unknown): string {
+  return toHalfWidth(cleanText(input))
+    .replace(/\s/g, "")
+    .replace(/[:：;；。,，、.．]+$/g, "");
+}
+
 /**
  * A direction written as a full name (with or without 案例 / 方向, in the form's or the notice's wording), a short name
  * (分类分级, 车联网, 工控评估, 漏洞治理, 威胁监测), a number 1–5 in any of the forms clerks use (3, 方向1, 方向一, ①,
@@ -310,9 +317,7 @@ function parseDirectionNo(input: string): DirectionNo | null {
  * nothing matches (blank and N/A marks included).
  */
 export function parseDirection(input: unknown): DirectionName | null {
-  const s = toHalfWidth(cleanText(input))
-    .replace(/\s/g, "")
-    .replace(/[:：;；。,，、.．]+$/g, "");
+  const s = directionText(input);
   if (s === "") return null;
   const head = readHead(s);
   if (head && head.no !== null) return directionByNo(head.no)!.name;
@@ -326,9 +331,7 @@ export function parseDirection(input: unknown): DirectionName | null {
  * clause that merely mentions a direction ("完成分类分级定级与防护") is not a head.
  */
 export function parseDirectionHead(input: unknown): DirectionName | null {
-  const s = toHalfWidth(cleanText(input))
-    .replace(/\s/g, "")
-    .replace(/[:：;；。,，、.．]+$/g, "");
+  const s = directionText(input);
   if (s === "") return null;
   const head = readHead(s);
   if (!head || head.no === null || head.rest < s.length) return null;
