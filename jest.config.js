@@ -1,6 +1,6 @@
 /**
  * Two projects: `node` for everything in .test.ts (core, io, cli, functions, e2e), `dom` for the taskpane's
- * component tests (.test.tsx, jsdom + Testing Library).
+ * component tests (.test.tsx, jsdom + Testing Library). The command is bundled once before them (test/support/buildCli.cjs).
  */
 const transform = {
   "^.+\\.(t|j)sx?$": [
@@ -23,6 +23,7 @@ const common = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
+  globalSetup: "<rootDir>/test/support/buildCli.cjs",
   projects: [
     { ...common, displayName: "node", testEnvironment: "node", testMatch: ["**/*.test.ts"] },
     {

@@ -1,9 +1,9 @@
 /**
- * No network: the built `huhang` (bin/huhang.js → build/cli.js, bundled by scripts/build-cli.mjs) runs `demo` and
- * `merge` (also over the hostile corpus) in a child process whose sockets, DNS, http(s), tls and fetch are replaced by
- * traps (netTrap.cjs); nothing may be recorded.
+ * No network: the built `huhang` (bin/huhang.js → build/cli.js, bundled by scripts/build-cli.mjs in the tests' global
+ * setup) runs `demo` and `merge` (also over the hostile corpus) in a child process whose sockets, DNS, http(s), tls
+ * and fetch are replaced by traps (netTrap.cjs); nothing may be recorded.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { tempDir } from "../cli/cliHarness";
@@ -28,11 +28,7 @@ function runTrapped(log: string, ...args: string[]): { status: number | null; st
 
 describe("the CLI opens no socket", () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.mjs")], {
-      cwd: ROOT,
-      stdio: "pipe",
-    });
-    // the command is bundled outside dist/, which is what gets deployed to the web server
+    // bundled by the tests' global setup, outside dist/, which is what gets deployed to the web server
     expect(existsSync(path.join(ROOT, "build", "cli.js"))).toBe(true);
   });
 
