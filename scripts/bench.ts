@@ -84,7 +84,7 @@ function run(cmd: string, args: string[]): Run {
 
 /** Child: merge the workbooks in `dir` in-process (what the CLI does), print the phase split as one JSON line. */
 async function mergeChild(dir: string): Promise<void> {
-  // as the command does (bin/huhang.js → main)
+  // as the command does (launch.ts → main), but compiled without its code cache
   tuneForOneRun();
   selectNodeCodec();
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".xlsx")).sort();

@@ -1,5 +1,10 @@
-// Bundles the `huhang` command and the benchmark for Node with esbuild into build/ (runs on `npm ci` via "prepare").
+// Bundles the `huhang` command and the benchmark for Node with esbuild into build/ (runs on `npm ci` via "prepare"),
+// then makes the command's code cache (src/cli/codeCache.ts) from a merge of the demo's samples.
 // Not into dist/: dist/ is the add-in as deployed on the web server, and holds nothing else.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { build } from "esbuild";
 
 const common = {
@@ -10,5 +15,32 @@ const common = {
   sourcemap: true,
   logLevel: "warning",
 };
+// the old cache goes first: it belongs to the old bundle
+rmSync("build/cli.js.cache", { force: true });
 await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "build/cli.js" });
+await build({ ...common, entryPoints: ["src/cli/launch.ts"], outfile: "build/launch.js" });
 await build({ ...common, entryPoints: ["scripts/bench.ts"], outfile: "build/bench.js" });
+
+/** Run the built command; its output is shown only when it fails. */
+function huhang(args, env = {}) {
+  const r = spawnSync(process.execPath, ["bin/huhang.js", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `huhang ${args.join(" ")} 失败（退出码 ${r.status}）：\n${r.stderr}${r.stdout}`
+    );
+}
+
+// the cache holds the bytecode of what a run compiled: a merge, the main job, on the demo's 13 workbooks
+const work = mkdtempSync(path.join(tmpdir(), "huhang-code-cache-"));
+try {
+  huhang(["demo", "--out", work], { HUHANG_CODE_CACHE: "off" });
+  huhang(["merge", path.join(work, "市州报送"), "--out", path.join(work, "merged.xlsx")], {
+    HUHANG_CODE_CACHE: "write",
+  });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

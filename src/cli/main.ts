@@ -5,7 +5,6 @@ import { errorMessage } from "../core/errors";
 import { optionHelp, parseArgs, UsageError } from "./args";
 import { COMMANDS, type Command, type Io } from "./commands";
 import { selectNodeCodec } from "./nodeCodec";
-import { tuneForOneRun } from "./v8Tuning";
 
 export const HELP = `护航汇总 huhang —— 护航新型工业化网络安全典型案例推荐汇总（命令行）
 
@@ -55,9 +54,8 @@ function localToday(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Entry point used by bin/huhang.js. */
+/** Entry point: started by launch.ts (bin/huhang.js), once V8 is tuned. */
 export function main(): void {
-  tuneForOneRun();
   selectNodeCodec();
   run(process.argv.slice(2), {
     out: (t) => process.stdout.write(t + "\n"),
