@@ -57,6 +57,34 @@ describe("CRC-32", () => {
     expect(crc32Combine(crc32(a), 0, 0)).toBe(crc32(a));
     expect(crc32Combine(0, crc32(b), b.length)).toBe(crc32(b));
   });
+
+  it("combines over every length a block may have: one byte to several megabytes, powers of two and between", () => {
+    let seed = 7;
+    const random = (n: number) =>
+      Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+    const a = random(1000);
+    for (const n of [
+      1,
+      2,
+      3,
+      7,
+      8,
+      9,
+      255,
+      256,
+      1023,
+      65_536,
+      1 << 20,
+      (1 << 20) + 13,
+      3_000_001,
+    ]) {
+      const b = random(n);
+      expect([n, crc32Combine(zlib.crc32(a), zlib.crc32(b), n)]).toEqual([
+        n,
+        zlib.crc32(Buffer.concat([a, b])),
+      ]);
+    }
+  });
 });
 
 describe.each([
