@@ -30,10 +30,10 @@ import {
 } from "../io/codec";
 import { BLOCK } from "../io/xlsx/ooxml/bytes";
 
-const crc32: (data: Uint8Array, value?: number) => number =
-  typeof (zlib as { crc32?: unknown }).crc32 === "function"
-    ? (zlib as unknown as { crc32: (d: Uint8Array, v?: number) => number }).crc32
-    : jsCrc32;
+const NATIVE_CRC = typeof (zlib as { crc32?: unknown }).crc32 === "function";
+const crc32: (data: Uint8Array, value?: number) => number = NATIVE_CRC
+  ? (zlib as unknown as { crc32: (d: Uint8Array, v?: number) => number }).crc32
+  : jsCrc32;
 
 /** An empty final DEFLATE block (what Z_FINISH writes for no input). */
 const FINAL_EMPTY = Uint8Array.of(0x03, 0x00);
@@ -56,9 +56,10 @@ function segment(data: Uint8Array, level: DeflateLevel, final: boolean): Uint8Ar
 }
 
 /**
- * The worker: deflates each block it is sent into an open segment and says so through the shared counter. Its
- * output buffer is sized from the last block's (a quarter more), and the segment goes back in that buffer, moved,
- * not copied: a thread this small is seldom collected, so buffers left behind here would pile up (tens of MB).
+ * The worker: deflates each block it is sent into an open segment, takes its CRC too where zlib has crc32 (workerData
+ * .crc), and says so through the shared counter. Its output buffer is sized from the last block's (a quarter more),
+ * and the segment goes back in that buffer, moved, not copied: a thread this small is seldom collected, so buffers
+ * left behind here would pile up (tens of MB).
  */
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
@@ -67,7 +68,9 @@ const done = new Int32Array(workerData.done);
 let guess = 256 * 1024;
 workerData.port.on("message", ({ id, data, level }) => {
   let out = null;
+  let crc = 0;
   try {
+    if (workerData.crc) crc = zlib.crc32(data);
     const z = zlib.deflateRawSync(data, {
       level,
       finishFlush: zlib.constants.Z_SYNC_FLUSH,
@@ -79,7 +82,7 @@ workerData.port.on("message", ({ id, data, level }) => {
   } catch (e) {
     out = null;
   }
-  workerData.port.postMessage({ id, out }, out ? [out.buffer] : []);
+  workerData.port.postMessage({ id, out, crc }, out ? [out.buffer] : []);
   Atomics.add(done, 0, 1);
   Atomics.notify(done, 0);
 });
@@ -108,7 +111,7 @@ const MAX_FREE = MAX_IN_FLIGHT;
 class DeflateWorker {
   private readonly port: MessagePort;
   private readonly done = new Int32Array(new SharedArrayBuffer(4));
-  private readonly results = new Map<number, Uint8Array | null>();
+  private readonly results = new Map<number, Deflated | null>();
   /** Blocks sent and not yet answered, kept to deflate here should the worker fail. */
   private readonly pending = new Map<number, { data: Uint8Array; level: DeflateLevel }>();
   /** Shared full-size blocks whose segment is back: filled again by the writer (block()). */
@@ -124,7 +127,7 @@ class DeflateWorker {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { port: port1, done: this.done.buffer },
+      workerData: { port: port1, done: this.done.buffer, crc: NATIVE_CRC },
       transferList: [port1],
     });
     worker.on("error", () => (this.broken = true));
@@ -173,8 +176,8 @@ class DeflateWorker {
     return id;
   }
 
-  /** The segment of block `id`, waiting for the worker when needed. */
-  take(id: number): Uint8Array {
+  /** The segment of block `id` and the block's CRC, waiting for the worker when needed. */
+  take(id: number): Deflated {
     const started = Date.now();
     while (!this.results.has(id)) {
       const seen = Atomics.load(this.done, 0);
@@ -192,15 +195,15 @@ class DeflateWorker {
     if (out) return out;
     const job = this.pending.get(id)!;
     this.pending.delete(id);
-    return segment(job.data, job.level, false)!;
+    return { out: segment(job.data, job.level, false)!, crc: crcOf(job.data, 0) };
   }
 
   private drain(): void {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
-      const { id, out } = m.message as { id: number; out: Uint8Array | null };
+      const { id, out, crc } = m.message as { id: number; out: Uint8Array | null; crc: number };
       // an answer for a block already deflated here (after a stall) is dropped
       if (!this.pending.has(id) || this.results.has(id)) continue;
-      this.results.set(id, out);
+      this.results.set(id, out ? { out, crc } : null);
       // kept only to deflate it here should the worker have failed on it
       if (out) {
         this.recycle(this.pending.get(id)!.data);
@@ -231,8 +234,21 @@ function deflateWorker(): DeflateWorker | null {
   return worker;
 }
 
-/** A body piece: a segment already made, or the id of one the worker is making. */
-type Piece = Uint8Array | number;
+/** A block's segment and the block's own CRC. */
+interface Deflated {
+  out: Uint8Array;
+  crc: number;
+}
+
+/**
+ * A body block as it is kept until finish(): its size, its CRC (null: the worker takes it), and its segment or the id
+ * of the one the worker is making.
+ */
+interface Piece {
+  size: number;
+  crc: number | null;
+  made: Uint8Array | number;
+}
 
 export const NODE_CODEC: Codec = {
   name: "node:zlib",
@@ -244,7 +260,6 @@ export const NODE_CODEC: Codec = {
     // in shared memory, which allocate() gave and the writer never fills again
     const releasesBlocks = level !== 0;
     const body: Piece[] = [];
-    let bodyCrc = 0;
     let bodySize = 0;
     let done = false;
     return {
@@ -252,16 +267,19 @@ export const NODE_CODEC: Codec = {
       push(block) {
         if (done) throw new Error(FINISHED);
         if (block.length === 0) return;
-        bodyCrc = crcOf(block, bodyCrc);
-        bodySize += block.length;
+        const size = block.length;
+        bodySize += size;
         const helper =
-          level !== 0 && block.length >= OFFLOAD_BYTES && block.buffer instanceof SharedArrayBuffer
+          level !== 0 && size >= OFFLOAD_BYTES && block.buffer instanceof SharedArrayBuffer
             ? deflateWorker()
             : null;
-        if (level === 0) body.push(block);
-        else if (helper?.canTake()) body.push(helper.submit(block, level));
+        if (helper?.canTake()) {
+          // its CRC is taken there too, where zlib has crc32
+          const crc = NATIVE_CRC ? null : crcOf(block, 0);
+          body.push({ size, crc, made: helper.submit(block, level) });
+        } else if (level === 0) body.push({ size, crc: crcOf(block, 0), made: block });
         else {
-          body.push(segment(block, level, false)!);
+          body.push({ size, crc: crcOf(block, 0), made: segment(block, level, false)! });
           deflatedHere += block.length;
           // deflated here and now: the writer may fill the block again
           helper?.recycle(block);
@@ -275,9 +293,21 @@ export const NODE_CODEC: Codec = {
       finish(head, tail) {
         if (done) throw new Error(FINISHED);
         done = true;
-        const crc = crcOf(tail, crc32Combine(crcOf(head, 0), bodyCrc, bodySize));
+        // the CRC of head‖body‖tail, block by block in order
+        let crc = crcOf(head, 0);
+        const pieces: Uint8Array[] = [];
+        for (const piece of body) {
+          let { crc: blockCrc, made } = piece;
+          if (typeof made === "number") {
+            const back = worker!.take(made);
+            made = back.out;
+            blockCrc ??= back.crc;
+          }
+          crc = crc32Combine(crc, blockCrc!, piece.size);
+          pieces.push(made);
+        }
+        crc = crcOf(tail, crc);
         const size = head.length + bodySize + tail.length;
-        const pieces = body.map((p) => (typeof p === "number" ? worker!.take(p) : p));
         body.length = 0;
         if (level === 0) return { chunks: [head, ...pieces, tail], crc, size, method: 0 };
         const first = segment(head, level, false);
