@@ -44,6 +44,17 @@ export function wrappedLines(text: string, width: number, fontSize: number): num
   return lines + Math.max(1, Math.ceil(units / usable));
 }
 
+/**
+ * The most lines wrappedLines can say `text` takes, from its length alone: every code unit is at most 2.1 units wide.
+ * A text with a line break is not bounded here (Infinity).
+ */
+export function mostWrappedLines(text: string, width: number, fontSize: number): number {
+  if (text.includes("\n")) return Infinity;
+  const usable = Math.max(1, width - 1) * (11 / fontSize);
+  // wrappedLines adds the widths one by one: the margin covers the rounding of that sum
+  return text.length * 2.1 < usable - 1e-6 ? 1 : Math.ceil((text.length * 2.1) / usable + 1e-6);
+}
+
 /** Points per line of text at a font size, with the leading CJK fonts need. */
 export function lineHeight(fontSize: number): number {
   return Math.round(fontSize * 1.4 * 4) / 4;

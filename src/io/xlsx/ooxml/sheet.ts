@@ -3,7 +3,7 @@
  * sheet of 70 000 rows holds its XML bytes and no cell objects. Everything else (columns, merges, frozen panes, autofilter,
  * validations by range, print setup) is kept as small lists and written by toXml().
  */
-import { DEFAULT_COLUMN_WIDTH, lineHeight, wrappedLines } from "./rowHeight";
+import { DEFAULT_COLUMN_WIDTH, lineHeight, mostWrappedLines, wrappedLines } from "./rowHeight";
 import { columnLetter } from "../../../core/findings";
 import type { CompressedPart, PartDeflater } from "../../codec";
 import { deflaterSink, putAscii, putBytes, putUint, type ByteSink } from "./bytes";
@@ -85,6 +85,15 @@ function col(c: number): string {
 }
 
 /** The most bytes one cell's markup takes (a string or number cell: reference, style, value). */
+/** The text a cell shows, for its row's height: a string's, or a formula's cached text result. */
+function wrapText(v: CellValue | undefined): string | null {
+  return typeof v === "string"
+    ? v
+    : v && typeof v === "object" && typeof v.result === "string"
+      ? v.result
+      : null;
+}
+
 const CELL_MAX = 96;
 const ENCODER = new TextEncoder();
 const ascii = (text: string): Uint8Array => ENCODER.encode(text);
@@ -239,35 +248,65 @@ export class SheetWriter {
     this.maxRow = r;
   }
 
-  /** The height a row of wrapped text needs (undefined when one line fits every cell). */
+  /**
+   * The height a row of wrapped text needs (undefined when one line fits every cell). The tallest cell decides, so
+   * each cell's most possible height is found first (from its length alone); the cell that may need the most is
+   * measured, then only the cells that could need more than it does.
+   */
   private fitHeight(
     values: readonly CellValue[],
     style: number | readonly number[]
   ): number | undefined {
-    let best = 0;
+    const bounds = this.heightBounds;
+    let first = -1;
     for (let j = 0; j < values.length; j++) {
-      const v = values[j];
-      const text =
-        typeof v === "string"
-          ? v
-          : v && typeof v === "object" && typeof v.result === "string"
-            ? v.result
-            : null;
+      bounds[j] = 0;
+      const text = wrapText(values[j]);
       if (!text) continue;
-      const s = typeof style === "number" ? style : (style[j] ?? 0);
-      // a style's wrapping is fixed when it is registered: looked up once per style
-      let size = this.wrapSizes[s];
-      if (size === undefined) size = this.wrapSizes[s] = this.styles.wrapFontSize(s);
+      const size = this.wrapSize(typeof style === "number" ? style : (style[j] ?? 0));
       if (size === null) continue;
-      let width = this.widths[j];
-      if (width === undefined)
-        width = this.widths[j] = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
-      const lines = wrappedLines(text, width, size);
-      if (lines > 1) best = Math.max(best, lines * lineHeight(size) + 3);
+      const most = mostWrappedLines(text, this.width(j), size);
+      if (most > 1) {
+        bounds[j] = most * lineHeight(size) + 3;
+        if (first < 0 || bounds[j] > bounds[first]) first = j;
+      }
     }
+    if (first < 0) return undefined;
+    let best = this.wrappedHeight(values, style, first);
+    for (let j = 0; j < values.length; j++)
+      if (j !== first && bounds[j] > best)
+        best = Math.max(best, this.wrappedHeight(values, style, j));
     return best > 0 ? Math.min(best, 409) : undefined;
   }
 
+  /** The height cell j's wrapped text needs (0: one line); only for a cell with a bound (fitHeight). */
+  private wrappedHeight(
+    values: readonly CellValue[],
+    style: number | readonly number[],
+    j: number
+  ): number {
+    const size = this.wrapSize(typeof style === "number" ? style : (style[j] ?? 0))!;
+    const lines = wrappedLines(wrapText(values[j])!, this.width(j), size);
+    return lines > 1 ? lines * lineHeight(size) + 3 : 0;
+  }
+
+  /** The font size of a style's wrapped text (null: it does not wrap), fixed when it is registered: looked up once. */
+  private wrapSize(s: number): number | null {
+    let size = this.wrapSizes[s];
+    if (size === undefined) size = this.wrapSizes[s] = this.styles.wrapFontSize(s);
+    return size;
+  }
+
+  /** Column j's width (0-based), for the row heights. */
+  private width(j: number): number {
+    let width = this.widths[j];
+    if (width === undefined)
+      width = this.widths[j] = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
+    return width;
+  }
+
+  /** Per column of the row being fitted, the most height its cell could need (0: one line). */
+  private readonly heightBounds: number[] = [];
   private readonly styleAttrs: Uint8Array[] = [];
   /** Per column (0-based), its width for the row heights; emptied when a column changes. */
   private readonly widths: number[] = [];
