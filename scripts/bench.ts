@@ -364,6 +364,15 @@ const load = (): string =>
     .map((x) => x.toFixed(2))
     .join(" ");
 
+/** What the timed command does with its code cache (src/cli/launch.ts): "used" unless the build could not make it. */
+function codeCacheUse(): string {
+  const r = spawnSync(process.execPath, [CLI, "--help"], {
+    encoding: "utf8",
+    env: { ...process.env, HUHANG_CODE_CACHE: "report" },
+  });
+  return /代码缓存：(\w+)/.exec(r.stderr)?.[1] ?? "（未知）";
+}
+
 async function main(): Promise<void> {
   const [mode, a, b] = process.argv.slice(2);
   if (mode === "--merge-child") return mergeChild(a);
@@ -374,7 +383,8 @@ async function main(): Promise<void> {
   const sizes = (process.env.HUHANG_BENCH_SIZES ?? "50,1000,5000").split(",").map(Number);
   const peers = process.env.HUHANG_BENCH_PEERS !== "0";
   console.log(
-    `机器：${os.cpus().length} 核，Node ${process.version}；开始时负载 ${load()}；每项 ${rounds} 轮取中位数`
+    `机器：${os.cpus().length} 核，Node ${process.version}；开始时负载 ${load()}；每项 ${rounds} 轮取中位数；` +
+      `huhang 的代码缓存：${codeCacheUse()}`
   );
   const nodeStart: number[] = [];
   const all: SizeFigures[] = [];
