@@ -33,6 +33,15 @@ function folder(n: number): { bundle: string; cache: string } {
 
 const main = (exports: Record<string, unknown>) => (exports.main as () => number)();
 
+/** A folder whose bundle ran once and left its cache, as the build leaves build/. */
+function cachedFolder(n: number): { bundle: string; cache: string } {
+  const made = folder(n);
+  const loaded = loadBundle(made.bundle, made.cache);
+  main(loaded.exports);
+  writeCodeCache(loaded, made.cache);
+  return made;
+}
+
 describe("loadBundle", () => {
   it("runs the bundle as require() would: its own require, module, exports, __filename and __dirname", () => {
     const { bundle, cache } = folder(3);
@@ -44,10 +53,7 @@ describe("loadBundle", () => {
   });
 
   it("uses the cache written after a run of the same bundle", () => {
-    const { bundle, cache } = folder(3);
-    const first = loadBundle(bundle, cache);
-    main(first.exports);
-    writeCodeCache(first, cache);
+    const { bundle, cache } = cachedFolder(3);
     expect(readFileSync(cache).subarray(0, 20).toString("latin1")).toBe("huhang-code-cache 1 ");
     const second = loadBundle(bundle, cache);
     expect(second.cache).toBe("used");
@@ -55,18 +61,14 @@ describe("loadBundle", () => {
   });
 
   it("compiles without it when asked to (null)", () => {
-    const { bundle, cache } = folder(3);
-    writeCodeCache(loadBundle(bundle, cache), cache);
+    const { bundle } = cachedFolder(3);
     const loaded = loadBundle(bundle, null);
     expect(loaded.cache).toBe("off");
     expect(main(loaded.exports)).toBe(6);
   });
 
   it("does not hand V8 a cache made from another bundle of the same length", () => {
-    const { bundle, cache } = folder(3);
-    const old = loadBundle(bundle, cache);
-    main(old.exports);
-    writeCodeCache(old, cache);
+    const { bundle, cache } = cachedFolder(3);
     writeFileSync(bundle, bundleSource(4));
     expect(readFileSync(bundle).length).toBe(Buffer.byteLength(bundleSource(3)));
     const loaded = loadBundle(bundle, cache);
@@ -75,10 +77,7 @@ describe("loadBundle", () => {
   });
 
   it("does not use a damaged cache: one byte of V8's data changed, the data cut short, or no header", () => {
-    const { bundle, cache } = folder(3);
-    const made = loadBundle(bundle, cache);
-    main(made.exports);
-    writeCodeCache(made, cache);
+    const { bundle, cache } = cachedFolder(3);
     const good = readFileSync(cache);
     const flipped = Buffer.from(good);
     flipped[flipped.length - 10] ^= 0xff;
