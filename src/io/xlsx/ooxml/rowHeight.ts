@@ -59,3 +59,81 @@ export function mostWrappedLines(text: string, width: number, fontSize: number):
 export function lineHeight(fontSize: number): number {
   return Math.round(fontSize * 1.4 * 4) / 4;
 }
+
+/** What a row fitter needs to know of its sheet. */
+export interface FitSheet {
+  /** The font size of a style's wrapped text (null: the style does not wrap). */
+  wrapFontSize(style: number): number | null;
+  /** Column `index`'s width (1-based; undefined: none set). */
+  columnWidth(index: number): number | undefined;
+}
+
+/** The heights of one sheet's rows, from their wrapped texts and the sheet's column widths and styles. */
+export class RowFitter {
+  /** Per column (0-based), its width; emptied when a column changes. */
+  private readonly widths: number[] = [];
+  /** Per style id, the font size of its wrapped text (null: it does not wrap), fixed when the style is registered. */
+  private readonly sizes: (number | null)[] = [];
+  /** Per column of the row being fitted, the most height its cell could need (0: one line). */
+  private readonly bounds: number[] = [];
+
+  constructor(private readonly sheet: FitSheet) {}
+
+  /** A column's width changed: widths are looked up again. */
+  columnsChanged(): void {
+    this.widths.length = 0;
+  }
+
+  /**
+   * The height a row of wrapped text needs (undefined when one line fits every cell): values[j] in column j+1 with
+   * style[j] (or one style for all), `textOf` what a value shows. The tallest cell decides, so each cell's most
+   * possible height is found first (from its length alone); the cell that may need the most is measured, then only
+   * the cells that could need more than it does.
+   */
+  fit<T>(
+    values: readonly T[],
+    textOf: (v: T) => string | null,
+    style: number | readonly number[]
+  ): number | undefined {
+    const bounds = this.bounds;
+    let first = -1;
+    for (let j = 0; j < values.length; j++) {
+      bounds[j] = 0;
+      const text = textOf(values[j]);
+      if (!text) continue;
+      const size = this.size(typeof style === "number" ? style : (style[j] ?? 0));
+      if (size === null) continue;
+      const most = mostWrappedLines(text, this.width(j), size);
+      if (most > 1) {
+        bounds[j] = most * lineHeight(size) + 3;
+        if (first < 0 || bounds[j] > bounds[first]) first = j;
+      }
+    }
+    if (first < 0) return undefined;
+    let best = this.height(textOf(values[first])!, first, style);
+    for (let j = 0; j < values.length; j++)
+      if (j !== first && bounds[j] > best)
+        best = Math.max(best, this.height(textOf(values[j])!, j, style));
+    return best > 0 ? Math.min(best, 409) : undefined;
+  }
+
+  /** The height cell j's wrapped text needs (0: one line); only for a cell with a bound. */
+  private height(text: string, j: number, style: number | readonly number[]): number {
+    const size = this.size(typeof style === "number" ? style : (style[j] ?? 0))!;
+    const lines = wrappedLines(text, this.width(j), size);
+    return lines > 1 ? lines * lineHeight(size) + 3 : 0;
+  }
+
+  private size(s: number): number | null {
+    let size = this.sizes[s];
+    if (size === undefined) size = this.sizes[s] = this.sheet.wrapFontSize(s);
+    return size;
+  }
+
+  private width(j: number): number {
+    let width = this.widths[j];
+    if (width === undefined)
+      width = this.widths[j] = this.sheet.columnWidth(j + 1) ?? DEFAULT_COLUMN_WIDTH;
+    return width;
+  }
+}

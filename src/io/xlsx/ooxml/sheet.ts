@@ -3,7 +3,7 @@
  * sheet of 70 000 rows holds its XML bytes and no cell objects. Everything else (columns, merges, frozen panes, autofilter,
  * validations by range, print setup) is kept as small lists and written by toXml().
  */
-import { DEFAULT_COLUMN_WIDTH, lineHeight, mostWrappedLines, wrappedLines } from "./rowHeight";
+import { RowFitter } from "./rowHeight";
 import { columnLetter } from "../../../core/findings";
 import type { CompressedPart, PartDeflater } from "../../codec";
 import { deflaterSink, putAscii, putBytes, putUint, type ByteSink } from "./bytes";
@@ -160,7 +160,7 @@ export class SheetWriter {
   /** Column (1-based) width, hidden state and default look. */
   column(index: number, spec: ColumnSpec): void {
     this.columns.set(index, { ...this.columns.get(index), ...spec });
-    this.widths.length = 0;
+    this.fitter.columnsChanged();
   }
 
   /**
@@ -177,7 +177,7 @@ export class SheetWriter {
     if (r <= this.maxRow) throw new Error(`第 ${r} 行须在第 ${this.maxRow} 行之后写出`);
     const perCell = typeof style !== "number";
     const width = perCell ? Math.max(values.length, style.length) : values.length;
-    const height = opts.height ?? this.fitHeight(values, style);
+    const height = opts.height ?? this.fitter.fit(values, wrapText, style);
     const b = this.body;
     // the row number and its closing quote, once per row (the row tag and the cells copy it from here)
     const rowRef = ROW_REF.subarray(0, putUint(ROW_REF, 0, r) + 1);
@@ -248,70 +248,12 @@ export class SheetWriter {
     this.maxRow = r;
   }
 
-  /**
-   * The height a row of wrapped text needs (undefined when one line fits every cell). The tallest cell decides, so
-   * each cell's most possible height is found first (from its length alone); the cell that may need the most is
-   * measured, then only the cells that could need more than it does.
-   */
-  private fitHeight(
-    values: readonly CellValue[],
-    style: number | readonly number[]
-  ): number | undefined {
-    const bounds = this.heightBounds;
-    let first = -1;
-    for (let j = 0; j < values.length; j++) {
-      bounds[j] = 0;
-      const text = wrapText(values[j]);
-      if (!text) continue;
-      const size = this.wrapSize(typeof style === "number" ? style : (style[j] ?? 0));
-      if (size === null) continue;
-      const most = mostWrappedLines(text, this.width(j), size);
-      if (most > 1) {
-        bounds[j] = most * lineHeight(size) + 3;
-        if (first < 0 || bounds[j] > bounds[first]) first = j;
-      }
-    }
-    if (first < 0) return undefined;
-    let best = this.wrappedHeight(values, style, first);
-    for (let j = 0; j < values.length; j++)
-      if (j !== first && bounds[j] > best)
-        best = Math.max(best, this.wrappedHeight(values, style, j));
-    return best > 0 ? Math.min(best, 409) : undefined;
-  }
-
-  /** The height cell j's wrapped text needs (0: one line); only for a cell with a bound (fitHeight). */
-  private wrappedHeight(
-    values: readonly CellValue[],
-    style: number | readonly number[],
-    j: number
-  ): number {
-    const size = this.wrapSize(typeof style === "number" ? style : (style[j] ?? 0))!;
-    const lines = wrappedLines(wrapText(values[j])!, this.width(j), size);
-    return lines > 1 ? lines * lineHeight(size) + 3 : 0;
-  }
-
-  /** The font size of a style's wrapped text (null: it does not wrap), fixed when it is registered: looked up once. */
-  private wrapSize(s: number): number | null {
-    let size = this.wrapSizes[s];
-    if (size === undefined) size = this.wrapSizes[s] = this.styles.wrapFontSize(s);
-    return size;
-  }
-
-  /** Column j's width (0-based), for the row heights. */
-  private width(j: number): number {
-    let width = this.widths[j];
-    if (width === undefined)
-      width = this.widths[j] = this.columns.get(j + 1)?.width ?? DEFAULT_COLUMN_WIDTH;
-    return width;
-  }
-
-  /** Per column of the row being fitted, the most height its cell could need (0: one line). */
-  private readonly heightBounds: number[] = [];
   private readonly styleAttrs: Uint8Array[] = [];
-  /** Per column (0-based), its width for the row heights; emptied when a column changes. */
-  private readonly widths: number[] = [];
-  /** Per style id, the font size of wrapped text (null: the style does not wrap). */
-  private readonly wrapSizes: (number | null)[] = [];
+  /** The rows' heights for their wrapped text. */
+  private readonly fitter = new RowFitter({
+    wrapFontSize: (s) => this.styles.wrapFontSize(s),
+    columnWidth: (index) => this.columns.get(index)?.width,
+  });
   /** Per column, the last text written and its shared-string index. */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastIndex: number[] = [];
