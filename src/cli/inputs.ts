@@ -21,6 +21,7 @@ import {
   isInputCandidate,
   readInput,
   unreadable,
+  withFileName,
   type InputRead,
 } from "../io/inputs";
 import { formatBytes, withLimits, type InputLimits } from "../io/limits";
@@ -185,9 +186,7 @@ export async function readExpanded(expanded: Expanded, opts: ReadOptions): Promi
     for (const dir of packageDirs(tree, false)) {
       const base = dir === "" ? root : path.join(root, ...dir.split("/"));
       const inside = members.filter((f) => dir === "" || relative(root, f).startsWith(dir + "/"));
-      packages.push(
-        await readPackageFolder(path.basename(path.resolve(base)), base, inside, limits)
-      );
+      packages.push(packageFolder(path.basename(path.resolve(base)), base, inside, items));
       for (const f of inside) inPackage.add(f);
     }
   }
@@ -201,15 +200,16 @@ export async function readExpanded(expanded: Expanded, opts: ReadOptions): Promi
 }
 
 /**
- * A package folder's files, read again under the names a package gives them — their path from the package folder
+ * A package folder's files under the names a package gives them — their path from the package folder
  * ("长沙市/附件3.xlsx"), so that the files of two packages stay apart; everything but tables and forms is an attachment.
+ * Each table and form was read once, under its file name (`read`: the first pass of readExpanded), and is renamed.
  */
-async function readPackageFolder(
+function packageFolder(
   name: string,
   base: string,
   members: readonly string[],
-  limits: InputLimits
-): Promise<PackageInput> {
+  read: ReadonlyMap<string, PackageItem>
+): PackageInput {
   const items: PackageItem[] = [];
   const findings: Finding[] = [];
   for (const f of members) {
@@ -221,8 +221,9 @@ async function readPackageFolder(
       if (note) findings.push(note);
       continue;
     }
-    const { read, bytes } = await readOne(f, where, limits);
-    items.push(bytes ? packageItem(rel, bytes, read) : { path: rel, read });
+    // a table or form is an input file: the first pass read it (as rejected, when it could not be read)
+    const first = read.get(f)!;
+    items.push({ ...first, path: rel, read: withFileName(first.read!, path.basename(f), where) });
   }
   return { kind: "package", file: name, container: "folder", items, findings };
 }

@@ -125,6 +125,39 @@ export async function readInput(
   return { kind: "rejected", file, findings: [finding("FILE", { file }, rejectedMessage(file))] };
 }
 
+/**
+ * `read` as if its file had been read under the name `to` instead of `from`. A reader uses a file's name only as the
+ * label of what it read: every "file" of the read (its own, its submissions', findings', records' and indicators'
+ * sources) is `from`, or `from（市州）` for the prefectures of a province workbook. So the CLI reads a package folder's
+ * files once and names them by their path in the package afterwards (test: a read renamed so equals a read under the
+ * new name, on every fixture). What holds no name is kept as it is, shared, frozen or not.
+ */
+export function withFileName<T extends InputRead>(read: T, from: string, to: string): T {
+  const label = `${from}（`;
+  const rename = (v: unknown, key: string): unknown => {
+    if (typeof v === "string") {
+      if (key !== "file") return v;
+      return v === from ? to : v.startsWith(label) ? to + v.slice(from.length) : v;
+    }
+    if (v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) {
+      let out: unknown[] | null = null;
+      v.forEach((x, i) => {
+        const y = rename(x, key);
+        if (y !== x) (out ??= v.slice())[i] = y;
+      });
+      return out ? (Object.isFrozen(v) ? Object.freeze(out) : out) : v;
+    }
+    let copy: Record<string, unknown> | null = null;
+    for (const [k, x] of Object.entries(v)) {
+      const y = rename(x, k);
+      if (y !== x) (copy ??= { ...v })[k] = y;
+    }
+    return copy ? (Object.isFrozen(v) ? Object.freeze(copy) : copy) : v;
+  };
+  return rename(read, "") as T;
+}
+
 /** A file that was not read at all (missing, too large to load, unreadable from disk). */
 export function unreadable(file: string, message: string): InputRead {
   return { kind: "rejected", file, findings: [finding("FILE", { file }, message)] };
