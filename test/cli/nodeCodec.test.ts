@@ -147,9 +147,11 @@ describe("node:zlib deflater with the worker thread", () => {
       d.push(block ?? t);
     }
     const part = d.finish(bytesOf("<head>"), bytesOf("</tail>"));
-    // the first 4 MB are deflated here; from then on the blocks are shared, and most go to the worker
+    // the first 4 MB are deflated here; from then on the blocks are shared and go to the worker while it has fewer
+    // than two in hand (how many in all depends on how fast the two threads run: on a busy machine, fewer), the
+    // first two always
     expect(shared).toBeGreaterThanOrEqual(40);
-    expect(blocksOffloaded() - before).toBeGreaterThanOrEqual(16);
+    expect(blocksOffloaded() - before).toBeGreaterThanOrEqual(2);
     const whole = Buffer.concat([bytesOf("<head>"), ...texts, bytesOf("</tail>")]);
     expect(part.size).toBe(whole.length);
     expect(part.crc).toBe(zlib.crc32(whole));
