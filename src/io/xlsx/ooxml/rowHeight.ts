@@ -21,12 +21,23 @@ function isWide(code: number): boolean {
   );
 }
 
-/** How many lines a text takes in a column `width` units wide at `fontSize` points (11 pt is the unit's reference). */
+/** Width units one line holds in a column `width` units wide at `fontSize` points (11 pt is the unit's reference). */
+function usableUnits(width: number, fontSize: number): number {
+  return Math.max(1, width - 1) * (11 / fontSize);
+}
+
+/**
+ * Whether a text of n code units fits one line from its length alone: it takes at most 2.1·n units (the margin keeps
+ * rounding of the sum in wrappedLines from ever mattering).
+ */
+function fitsOneLine(text: string, usable: number): boolean {
+  return text.length * 2.1 < usable - 1e-6;
+}
+
+/** How many lines a text takes in a column `width` units wide at `fontSize` points. */
 export function wrappedLines(text: string, width: number, fontSize: number): number {
-  const usable = Math.max(1, width - 1) * (11 / fontSize);
-  // hot (every text cell): a text of n code units takes at most 2.1·n units, so a short one takes one line (the margin
-  // keeps rounding of the sum below from ever mattering)
-  if (text.length * 2.1 < usable - 1e-6 && !text.includes("\n")) return 1;
+  const usable = usableUnits(width, fontSize);
+  if (fitsOneLine(text, usable) && !text.includes("\n")) return 1;
   let lines = 0;
   let units = 0;
   for (let i = 0; i < text.length; i++) {
@@ -50,14 +61,19 @@ export function wrappedLines(text: string, width: number, fontSize: number): num
  */
 export function mostWrappedLines(text: string, width: number, fontSize: number): number {
   if (text.includes("\n")) return Infinity;
-  const usable = Math.max(1, width - 1) * (11 / fontSize);
+  const usable = usableUnits(width, fontSize);
   // wrappedLines adds the widths one by one: the margin covers the rounding of that sum
-  return text.length * 2.1 < usable - 1e-6 ? 1 : Math.ceil((text.length * 2.1) / usable + 1e-6);
+  return fitsOneLine(text, usable) ? 1 : Math.ceil((text.length * 2.1) / usable + 1e-6);
 }
 
 /** Points per line of text at a font size, with the leading CJK fonts need. */
 export function lineHeight(fontSize: number): number {
   return Math.round(fontSize * 1.4 * 4) / 4;
+}
+
+/** The height of a row of `lines` lines at a font size, with room above and below. */
+function rowHeightOf(lines: number, fontSize: number): number {
+  return lines * lineHeight(fontSize) + 3;
 }
 
 /** What a row fitter needs to know of its sheet. */
@@ -101,11 +117,11 @@ export class RowFitter {
       bounds[j] = 0;
       const text = textOf(values[j]);
       if (!text) continue;
-      const size = this.size(typeof style === "number" ? style : (style[j] ?? 0));
+      const size = this.size(style, j);
       if (size === null) continue;
       const most = mostWrappedLines(text, this.width(j), size);
       if (most > 1) {
-        bounds[j] = most * lineHeight(size) + 3;
+        bounds[j] = rowHeightOf(most, size);
         if (first < 0 || bounds[j] > bounds[first]) first = j;
       }
     }
@@ -119,12 +135,14 @@ export class RowFitter {
 
   /** The height cell j's wrapped text needs (0: one line); only for a cell with a bound. */
   private height(text: string, j: number, style: number | readonly number[]): number {
-    const size = this.size(typeof style === "number" ? style : (style[j] ?? 0))!;
+    const size = this.size(style, j)!;
     const lines = wrappedLines(text, this.width(j), size);
-    return lines > 1 ? lines * lineHeight(size) + 3 : 0;
+    return lines > 1 ? rowHeightOf(lines, size) : 0;
   }
 
-  private size(s: number): number | null {
+  /** The wrap font size of cell j's style (style[j], or one style for all). */
+  private size(style: number | readonly number[], j: number): number | null {
+    const s = typeof style === "number" ? style : (style[j] ?? 0);
     let size = this.sizes[s];
     if (size === undefined) size = this.sizes[s] = this.sheet.wrapFontSize(s);
     return size;

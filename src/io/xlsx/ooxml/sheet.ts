@@ -84,7 +84,6 @@ function col(c: number): string {
   return letters[c];
 }
 
-/** The most bytes one cell's markup takes (a string or number cell: reference, style, value). */
 /** The text a cell shows, for its row's height: a string's, or a formula's cached text result. */
 function wrapText(v: CellValue | undefined): string | null {
   return typeof v === "string"
@@ -94,6 +93,7 @@ function wrapText(v: CellValue | undefined): string | null {
       : null;
 }
 
+/** The most bytes one cell's markup takes (a string or number cell: reference, style, value). */
 const CELL_MAX = 96;
 const ENCODER = new TextEncoder();
 const ascii = (text: string): Uint8Array => ENCODER.encode(text);
