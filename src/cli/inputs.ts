@@ -202,13 +202,14 @@ export async function readExpanded(expanded: Expanded, opts: ReadOptions): Promi
 /**
  * A package folder's files under the names a package gives them — their path from the package folder
  * ("长沙市/附件3.xlsx"), so that the files of two packages stay apart; everything but tables and forms is an attachment.
- * Each table and form was read once, under its file name (`read`: the first pass of readExpanded), and is renamed.
+ * Each table and form was read once, under its file name, by the first pass of readExpanded (`firstPass`, by path),
+ * and is renamed.
  */
 function packageFolder(
   name: string,
   base: string,
   members: readonly string[],
-  read: ReadonlyMap<string, PackageItem>
+  firstPass: ReadonlyMap<string, PackageItem>
 ): PackageInput {
   const items: PackageItem[] = [];
   const findings: Finding[] = [];
@@ -222,7 +223,7 @@ function packageFolder(
       continue;
     }
     // a table or form is an input file: the first pass read it (as rejected, when it could not be read)
-    const first = read.get(f)!;
+    const first = firstPass.get(f)!;
     items.push({ ...first, path: rel, read: withFileName(first.read!, path.basename(f), where) });
   }
   return { kind: "package", file: name, container: "folder", items, findings };
