@@ -42,14 +42,25 @@ function encodeColumns(columns: Partial<Record<CaseField, string>>): string {
   return out;
 }
 
-export function decodeSourceColumns(text: string): Partial<Record<CaseField, string>> {
+/**
+ * The columns written by encodeSourceColumns, frozen. Hot (every row read): the rows of one table hold the same text,
+ * so the last answer is usually this one; being frozen, it is the same object for all of them, which also lets
+ * encodeSourceColumns answer them at once when they are written again.
+ */
+export function decodeSourceColumns(text: string): Readonly<Partial<Record<CaseField, string>>> {
+  if (text === lastDecodedText) return lastDecoded;
   const out: Partial<Record<CaseField, string>> = {};
   for (const part of text.split(";")) {
     const m = /^([a-zA-Z]+):(.+)$/.exec(part.trim());
     if (m && (CASE_FIELDS as readonly string[]).includes(m[1])) out[m[1] as CaseField] = m[2];
   }
-  return out;
+  lastDecodedText = text;
+  lastDecoded = Object.freeze(out);
+  return lastDecoded;
 }
+
+let lastDecodedText = "";
+let lastDecoded: Readonly<Partial<Record<CaseField, string>>> = Object.freeze({});
 
 /** The facts of a Word form that have no column of their own, as JSON. */
 const EXTRA_KEYS = [

@@ -45,3 +45,28 @@ describe("encodeSourceColumns", () => {
     expect(encodeSourceColumns({})).toBe("");
   });
 });
+
+describe("decodeSourceColumns", () => {
+  it("gives each text its own columns when texts alternate, the rows of one table one frozen object", () => {
+    const texts = [
+      "caseName:B;enterprise:C",
+      "caseName:B;enterprise:C",
+      "caseName:D",
+      "",
+      "caseName:B;enterprise:C",
+    ];
+    const decoded = texts.map(decodeSourceColumns);
+    expect(decoded).toEqual([
+      { caseName: "B", enterprise: "C" },
+      { caseName: "B", enterprise: "C" },
+      { caseName: "D" },
+      {},
+      { caseName: "B", enterprise: "C" },
+    ]);
+    expect(decoded[1]).toBe(decoded[0]);
+    expect(Object.isFrozen(decoded[0])).toBe(true);
+    // frozen, the columns read back go to the writer as they are: the encoder's same-object answer holds
+    expect(encodeSourceColumns(decoded[0])).toBe("caseName:B;enterprise:C");
+    expect(encodeSourceColumns(decoded[2])).toBe("caseName:D");
+  });
+});
