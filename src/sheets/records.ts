@@ -102,7 +102,10 @@ export type RecordColumnId =
 
 export type CellValue = string | number | null;
 
-/** A cell as read: its text cleaned (one line), its text as stored, its number when it holds one. */
+/**
+ * A cell as read: its text cleaned (one line), its text as stored, its number when it holds one. The reader hands
+ * every cell of a sheet over in the same object: a read keeps the values, never the object.
+ */
 export interface ReadCell {
   text: string;
   raw: string;

@@ -41,6 +41,7 @@ import {
   recordColumn,
   RECORD_COLUMNS,
   scoreFromText,
+  type ReadCell,
   type RecordColumnId,
   type RecordDraft,
 } from "../../../sheets/records";
@@ -137,16 +138,27 @@ function readRecordSheet(grid: SheetGrid, file: string, findings: Finding[]): De
   }
   const out: DetailRow[] = [];
   const scoreCol = col.get("score");
+  // hot (every row): the columns that read into the draft, in sheet order, found once
+  const readers = [...col].flatMap(([id, c]) => {
+    const read = recordColumn(id).read;
+    return read ? [{ read, c }] : [];
+  });
+  // one view for every cell read (a read takes what it needs from it and keeps nothing: see ReadCell)
+  const view: ReadCell = { text: "", raw: "", num: null };
   for (let r = 2; r <= grid.rowCount; r++) {
-    const text = (id: RecordColumnId) => (col.has(id) ? grid.text(r, col.get(id)!) : "");
+    const text = (id: RecordColumnId) => {
+      const c = col.get(id);
+      return c === undefined ? "" : grid.text(r, c);
+    };
     if (text("caseName") === "" && text("enterprise") === "" && text("summary") === "") continue;
     const draft = blankDraft(file, grid.name, r);
     const sourceGiven = text("sourceFile") !== "";
-    for (const [id, c] of col) {
-      const def = recordColumn(id);
-      if (!def.read) continue;
+    for (const { read, c } of readers) {
       const cell = grid.cell(r, c);
-      def.read({ text: cellText(cell, grid.text(r, c)), raw: cell.text, num: cell.num }, draft);
+      view.text = cellText(cell, grid.text(r, c));
+      view.raw = cell.text;
+      view.num = cell.num;
+      read(view, draft);
     }
     // a row a clerk added by hand has no source: it points at itself
     if (!sourceGiven) draft.source = { file, sheet: grid.name, row: r };
