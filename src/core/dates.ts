@@ -3,6 +3,7 @@
  * 二〇二四年十二月五日, an Excel serial day number, or a Date. Returns ISO yyyy-mm-dd, or null when it is not a date.
  * The one date parser of the product: the workbook and Word readers both use it.
  */
+import { lastOfString } from "./memo";
 import { chineseDigits, chineseNumber } from "./numerals";
 import { cleanText, toHalfWidth } from "./text";
 
@@ -65,19 +66,13 @@ export function parseDateLoose(input: unknown): string | null {
  * A timestamp as it reads in a cell: "2024-12-20T09:30:00+08:00" → "2024-12-20 09:30" (the wall clock it was written
  * in, whatever its offset); a bare date stays a date; anything else as given.
  */
-export function displayTimestamp(iso: string): string {
-  // hot: every row of 明细 shows the same moment; the last answer is kept
-  if (iso === lastIso) return lastShown;
+// hot: every row of 明细 shows the same moment; the last answer is kept
+export const displayTimestamp: (iso: string) => string = lastOfString((iso) => {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(
     iso
   );
-  const shown = !m ? iso : m[3] === "Z" && m[2] === "00:00" ? m[1] : `${m[1]} ${m[2]}`;
-  lastIso = iso;
-  lastShown = shown;
-  return shown;
-}
-let lastIso = "";
-let lastShown = "";
+  return !m ? iso : m[3] === "Z" && m[2] === "00:00" ? m[1] : `${m[1]} ${m[2]}`;
+});
 
 /** A moment on the local clock with its offset, e.g. "2024-12-20T09:30:00+08:00" (toISOString gives UTC). */
 export function localTimestamp(now: Date): string {

@@ -3,7 +3,7 @@
  * "案例申报方向和简述" cell ("工业互联网安全分类分级案例：…", "（一）…方向：", "【车联网网络安全防护】…", "方向一：…", "3.…"), and the
  * cell split into direction and 简述, or joined back into one. The five directions themselves are in ./vocabulary.
  */
-import { memoOfString } from "./memo";
+import { lastOfString, memoOfString } from "./memo";
 import { ENUMERATOR_NUMERALS, oneToFive } from "./numerals";
 import { cleanText, codeUnitTest, toHalfWidth } from "./text";
 import {
@@ -205,16 +205,13 @@ function afterSeparators(f: string, at: number): number {
 function readHead(f: string): Head | null {
   // hot: the 简述 after each head is asked again whether the direction repeats; most start with none of these
   if (!HEAD_LEADS.has(f.charCodeAt(0))) return null;
-  // splitDirectionCell reads the head of the same text twice (once to skip what leads it): the last answer is kept
-  // (a Head is never changed by its readers)
-  if (f === lastHeadOf) return lastHead;
-  const head = readHeadOf(f);
-  lastHeadOf = f;
-  lastHead = head;
-  return head;
+  return lastHeadRead(f);
 }
-let lastHeadOf: string | null = null;
-let lastHead: Head | null = null;
+/**
+ * splitDirectionCell reads the head of the same text twice (once to skip what leads it): the last answer is kept (a
+ * Head is never changed by its readers).
+ */
+const lastHeadRead = lastOfString(readHeadOf);
 
 function readHeadOf(f: string): Head | null {
   const label = LABEL_LEADS.has(f.charCodeAt(0)) ? DIRECTION_LABEL.exec(f) : null;

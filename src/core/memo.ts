@@ -14,3 +14,20 @@ export function memoOfString<R>(f: (s: string) => R, max = 150_000): (s: string)
     return r;
   };
 }
+
+/**
+ * A memo of one entry for a pure function of a string: the last text asked and its answer. For a text asked again
+ * right after itself (every row of a table holding the same cell, one cell read twice), where a Map would hash each
+ * new text for nothing. The answer is shared: callers must not change it.
+ */
+export function lastOfString<R>(f: (s: string) => R): (s: string) => R {
+  let asked: string | null = null;
+  let answer: R;
+  return (s) => {
+    if (s !== asked) {
+      answer = f(s);
+      asked = s;
+    }
+    return answer;
+  };
+}

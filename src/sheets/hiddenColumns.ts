@@ -4,6 +4,7 @@
  * own, and a fingerprint of the 推荐汇总表 cells as written (to tell which sheet a clerk edited). Each encoding reads
  * back exactly what it wrote; text a clerk broke reads as nothing, never as something else.
  */
+import { lastOfString } from "../core/memo";
 import { CASE_FIELDS, type CaseField, type CaseRecord, type FormFacts } from "../core/model";
 import { cleanText, toHalfWidth } from "../core/text";
 import { type DirectionName } from "../core/vocabulary";
@@ -47,20 +48,15 @@ function encodeColumns(columns: Partial<Record<CaseField, string>>): string {
  * so the last answer is usually this one; being frozen, it is the same object for all of them, which also lets
  * encodeSourceColumns answer them at once when they are written again.
  */
-export function decodeSourceColumns(text: string): Readonly<Partial<Record<CaseField, string>>> {
-  if (text === lastDecodedText) return lastDecoded;
-  const out: Partial<Record<CaseField, string>> = {};
-  for (const part of text.split(";")) {
-    const m = /^([a-zA-Z]+):(.+)$/.exec(part.trim());
-    if (m && (CASE_FIELDS as readonly string[]).includes(m[1])) out[m[1] as CaseField] = m[2];
-  }
-  lastDecodedText = text;
-  lastDecoded = Object.freeze(out);
-  return lastDecoded;
-}
-
-let lastDecodedText = "";
-let lastDecoded: Readonly<Partial<Record<CaseField, string>>> = Object.freeze({});
+export const decodeSourceColumns: (text: string) => Readonly<Partial<Record<CaseField, string>>> =
+  lastOfString((text) => {
+    const out: Partial<Record<CaseField, string>> = {};
+    for (const part of text.split(";")) {
+      const m = /^([a-zA-Z]+):(.+)$/.exec(part.trim());
+      if (m && (CASE_FIELDS as readonly string[]).includes(m[1])) out[m[1] as CaseField] = m[2];
+    }
+    return Object.freeze(out);
+  });
 
 /** The facts of a Word form that have no column of their own, as JSON. */
 const EXTRA_KEYS = [
